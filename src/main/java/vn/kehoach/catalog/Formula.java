@@ -1,0 +1,69 @@
+package vn.kehoach.catalog;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.ezylang.evalex.EvaluationException;
+import com.ezylang.evalex.Expression;
+import com.ezylang.evalex.config.ExpressionConfiguration;
+import com.ezylang.evalex.parser.ParseException;
+
+/**
+ * An indicator formula over catalog codes, evaluated with EvalEx in BigDecimal (34 significant digits):
+ * {@code RICE_OUTPUT / RICE_AREA * 10} gives tạ/ha from tấn and ha.
+ */
+public final class Formula {
+
+    private static final ExpressionConfiguration CONFIG = ExpressionConfiguration.builder()
+            .mathContext(MathContext.DECIMAL128).build();
+
+    private final String text;
+    private final Set<String> variables;
+
+    private Formula(String text, Set<String> variables) {
+        this.text = text;
+        this.variables = variables;
+    }
+
+    /** Parses the formula; a syntax error is reported with the formula's text. */
+    public static Formula parse(String text) {
+        try {
+            Expression e = new Expression(text, CONFIG);
+            e.validate();
+            return new Formula(text, new TreeSet<>(e.getUsedVariables()));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("công thức '" + text + "' sai cú pháp: " + e.getMessage());
+        }
+    }
+
+    /** The codes the formula reads. */
+    public Set<String> variables() {
+        return variables;
+    }
+
+    /** The value, or null when it cannot be computed (a division by zero). Every variable must be given. */
+    public BigDecimal evaluate(Map<String, BigDecimal> values) {
+        try {
+            Expression e = new Expression(text, CONFIG);
+            for (String v : variables) {
+                e.with(v, values.get(v));
+            }
+            return e.evaluate().getNumberValue();
+        } catch (EvaluationException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Division by zero")) {
+                return null;
+            }
+            throw new IllegalStateException("không tính được công thức '" + text + "': " + e.getMessage(), e);
+        } catch (ParseException e) {
+            throw new IllegalStateException("công thức '" + text + "' sai cú pháp: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,69 @@
+package vn.kehoach.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.comparison.Comparison;
+import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.comparison.ComparisonRow;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+
+/** {@code kehoach compare}: the comparison table of a unit and period, or of everything in the database. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"In bảng so sánh: thực hiện, kế hoạch, %% kế hoạch, cùng kỳ năm trước, %% so cùng kỳ, tình trạng.",
+                "Không có --unit/--period thì in mọi so sánh trong cơ sở dữ liệu."})
+class CompareCommand implements Callable<Integer> {
+
+    enum Format { table, csv, json }
+
+    @ParentCommand
+    KeHoachCommand parent;
+
+    @Option(names = "--unit", paramLabel = "CODE", description = "Mã đơn vị, ví dụ HALANG.")
+    String unit;
+
+    @Option(names = "--period", paramLabel = "ID", description = "Kỳ: 2021, 2021S1, 2021Q3, 202106, 2021YTD09.")
+    String period;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "table (định dạng Việt Nam), csv hoặc json (số máy, dấu chấm thập phân). Mặc định: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Period p = period == null ? null : Period.parse(period);
+        try (ConfigurableApplicationContext ctx = Boot.start(parent.db, false, Map.of())) {
+            OrgUnit u = unit == null ? null : ctx.getBean(OrgUnits.class).require(unit);
+            List<Comparison> rows = ctx.getBean(ComparisonEngine.class).compareAll(u, p);
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            switch (format) {
+                case table -> out.print(ComparisonTable.render(rows));
+                case csv -> out.print(csv(rows));
+                case json -> out.println(json(rows));
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    static String csv(List<Comparison> rows) {
+        return ComparisonRow.csv(rows.stream().map(ComparisonRow::of).toList());
+    }
+
+    static String json(List<Comparison> rows) {
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(rows.stream().map(ComparisonRow::of).toList());
+    }
+}

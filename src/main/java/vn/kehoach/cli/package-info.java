@@ -1,0 +1,6 @@
+/**
+ * The command line ({@code ./kehoach}): picocli commands that start the application context they need and
+ * call the modules' services: serve, demo, load-demo, compare, import.
+ */
+@org.springframework.modulith.ApplicationModule
+package vn.kehoach.cli;

@@ -1,0 +1,102 @@
+package vn.kehoach.comparison;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import vn.kehoach.format.Numbers;
+
+/**
+ * A comparison as machines read it (CSV, JSON, the REST API): codes, and numbers with a dot decimal, rounded
+ * as the figure prints them (values to its decimals, percentages to its percentage decimals).
+ */
+@JsonPropertyOrder({"unit", "unit_name", "indicator_code", "indicator_name", "unit_of_measure", "period", "kind",
+        "actual", "target", "issuer", "pct_of_plan", "previous", "pct_vs_previous", "status", "status_label",
+        "change_vs_previous", "previous_period", "issuer_label", "target_direction", "target_high", "target_basis",
+        "target_status", "decision", "illustrative"})
+public record ComparisonRow(
+        @JsonProperty("unit") String unit,
+        @JsonProperty("unit_name") String unitName,
+        @JsonProperty("indicator_code") String indicatorCode,
+        @JsonProperty("indicator_name") String indicatorName,
+        @JsonProperty("unit_of_measure") String unitOfMeasure,
+        @JsonProperty("period") String period,
+        @JsonProperty("kind") String kind,
+        @JsonProperty("actual") BigDecimal actual,
+        @JsonProperty("target") BigDecimal target,
+        @JsonProperty("issuer") String issuer,
+        @JsonProperty("pct_of_plan") BigDecimal pctOfPlan,
+        @JsonProperty("previous") BigDecimal previous,
+        @JsonProperty("pct_vs_previous") BigDecimal pctVsPrevious,
+        @JsonProperty("status") String status,
+        @JsonProperty("status_label") String statusLabel,
+        @JsonProperty("change_vs_previous") BigDecimal changeVsPrevious,
+        @JsonProperty("previous_period") String previousPeriod,
+        @JsonProperty("issuer_label") String issuerLabel,
+        @JsonProperty("target_direction") String targetDirection,
+        @JsonProperty("target_high") BigDecimal targetHigh,
+        @JsonProperty("target_basis") String targetBasis,
+        @JsonProperty("target_status") String targetStatus,
+        @JsonProperty("decision") String decision,
+        @JsonProperty("illustrative") boolean illustrative) {
+
+    /** The CSV header, the JSON property names, in order. */
+    public static final List<String> COLUMNS = List.of(ComparisonRow.class.getAnnotation(JsonPropertyOrder.class).value());
+
+    public static ComparisonRow of(Comparison c) {
+        int d = c.figure().decimals();
+        var t = c.target();
+        return new ComparisonRow(c.unit().code(), c.unit().name(), c.figure().code(), c.figure().name(),
+                c.measure() == null ? c.figure().unitCode() : c.measure().symbol(), c.period().id(),
+                c.kind() == null ? null : c.kind().name(), round(c.actual(), d),
+                t == null ? null : round(t.value(), t.basis() == vn.kehoach.target.Basis.GROWTH_PCT ? c.figure().pctDecimals() : d),
+                t == null ? null : t.issuer().name(), c.pctOfPlanRounded(), round(c.previous(), d),
+                c.pctVsPreviousRounded(), c.status() == null ? null : c.status().name(),
+                c.status() == null ? null : c.status().label(), round(c.changeVsPrevious(), d),
+                c.previous() == null ? null : c.previousPeriod().id(), t == null ? null : t.issuer().label(),
+                t == null ? null : t.direction().name(), t == null ? null : round(t.valueHigh(), d),
+                t == null ? null : t.basis().name(), t == null ? null : t.status().name(),
+                t == null ? null : t.decision(), c.anyIllustrative());
+    }
+
+    /** The rows as CSV with the {@link #COLUMNS} header. */
+    public static String csv(List<ComparisonRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(sb, CSVFormat.DEFAULT.builder()
+                .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get())) {
+            for (ComparisonRow r : rows) {
+                printer.printRecord(r.cells());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    private static BigDecimal round(BigDecimal v, int decimals) {
+        return Numbers.normal(Numbers.round(v, decimals));
+    }
+
+    /** The cells in {@link #COLUMNS} order, numbers in machine form, nulls as empty strings. */
+    public List<String> cells() {
+        return List.of(s(unit), s(unitName), s(indicatorCode), s(indicatorName), s(unitOfMeasure), s(period), s(kind),
+                n(actual), n(target), s(issuer), n(pctOfPlan), n(previous), n(pctVsPrevious), s(status),
+                s(statusLabel), n(changeVsPrevious), s(previousPeriod), s(issuerLabel), s(targetDirection),
+                n(targetHigh), s(targetBasis), s(targetStatus), s(decision), String.valueOf(illustrative));
+    }
+
+    private static String s(String v) {
+        return v == null ? "" : v;
+    }
+
+    private static String n(BigDecimal v) {
+        return Numbers.machine(v);
+    }
+}

@@ -1,0 +1,47 @@
+package vn.kehoach.datavalue;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+
+/** Read-only REST access to stored data values and their audit trail. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Số liệu", description = "Số liệu đã lưu (không tổng hợp) và nhật ký thay đổi")
+class DataValueController {
+
+    private final DataValues dataValues;
+    private final OrgUnits orgUnits;
+
+    DataValueController(DataValues dataValues, OrgUnits orgUnits) {
+        this.dataValues = dataValues;
+        this.orgUnits = orgUnits;
+    }
+
+    @GetMapping("/dataValues")
+    @Operation(summary = "Số liệu đã lưu, lọc theo đơn vị (children=true: cả cây con), kỳ và chỉ tiêu")
+    List<DataValue> list(@RequestParam(required = false) String orgUnit,
+                         @RequestParam(required = false) String period,
+                         @RequestParam(required = false) String element,
+                         @RequestParam(defaultValue = "false") boolean children) {
+        return dataValues.list(orgUnit == null ? null : orgUnits.require(orgUnit), children,
+                period == null ? null : Period.parse(period), element);
+    }
+
+    @GetMapping("/audit/dataValues")
+    @Operation(summary = "Nhật ký thay đổi số liệu, mới nhất trước")
+    List<AuditEntry> audit(@RequestParam(required = false) String element,
+                           @RequestParam(required = false) String orgUnit,
+                           @RequestParam(required = false) String period,
+                           @RequestParam(defaultValue = "200") int limit) {
+        return dataValues.history(element, orgUnit, period == null ? null : Period.parse(period), limit);
+    }
+}

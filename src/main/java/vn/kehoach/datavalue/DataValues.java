@@ -1,0 +1,267 @@
+package vn.kehoach.datavalue;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.kehoach.audit.Source;
+import vn.kehoach.catalog.Catalog;
+import vn.kehoach.catalog.DataElement;
+import vn.kehoach.catalog.ValueType;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+import vn.kehoach.period.Periods;
+
+/** Stores and reads data values; every write leaves its trace in the audit trail. */
+@Service
+public class DataValues {
+
+    private static final String SELECT = """
+            select e.code as element_code, u.code as unit_code, p.iso, v.kind, v.amount, v.comment, v.illustrative,
+                   v.version, v.updated_by, v.updated_at
+              from data_value v
+              join data_element e on e.id = v.element_id
+              join org_unit u on u.id = v.org_unit_id
+              join period p on p.id = v.period_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final OrgUnits orgUnits;
+    private final Periods periods;
+
+    public DataValues(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.orgUnits = orgUnits;
+        this.periods = periods;
+    }
+
+    /** Saves the value (creates or updates it) and returns what is now stored. */
+    @Transactional
+    public DataValue save(DataValueWrite w, String user, Source source) {
+        DataElement element = catalog.element(w.elementCode());
+        OrgUnit unit = orgUnits.require(w.orgUnitCode());
+        checkType(element, w.value());
+        long periodId = periods.idOf(w.period());
+        Instant now = Instant.now();
+        Optional<Current> current = current(element.id(), unit.id(), periodId, w.kind());
+        if (current.isPresent()) {
+            Current c = current.get();
+            if (w.expectedVersion() != null && w.expectedVersion() != c.version) {
+                throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
+                        + w.period().id() + " vừa được " + c.updatedBy + " sửa thành "
+                        + Numbers.vi().format(c.value) + "; hãy tải lại trước khi lưu");
+            }
+            if (c.value.compareTo(w.value()) == 0 && Objects.equals(c.comment, w.comment())
+                    && c.illustrative == w.illustrative()) {
+                return find(element.code(), unit.code(), w.period(), w.kind()).orElseThrow();
+            }
+            int n = jdbc.sql("""
+                    update data_value set amount = :value, comment = :comment, illustrative = :ill,
+                           version = version + 1, updated_by = :user, updated_at = :at
+                     where id = :id and version = :version""")
+                    .param("value", w.value()).param("comment", w.comment()).param("ill", w.illustrative())
+                    .param("user", user).param("at", timestamp(now)).param("id", c.id).param("version", c.version)
+                    .update();
+            if (n == 0) {
+                throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
+                        + w.period().id() + " vừa được người khác sửa; hãy tải lại trước khi lưu");
+            }
+            audit(element.id(), unit.id(), periodId, w.kind(), "UPDATE", c.value, w.value(), c.comment, w.comment(),
+                    user, now, source);
+        } else {
+            if (w.expectedVersion() != null && w.expectedVersion() != 0) {
+                throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
+                        + w.period().id() + " vừa bị người khác xóa; hãy tải lại trước khi lưu");
+            }
+            jdbc.sql("""
+                    insert into data_value (element_id, org_unit_id, period_id, kind, amount, comment, illustrative,
+                           version, updated_by, updated_at)
+                    values (:element, :unit, :period, :kind, :value, :comment, :ill, 1, :user, :at)""")
+                    .param("element", element.id()).param("unit", unit.id()).param("period", periodId)
+                    .param("kind", w.kind().name()).param("value", w.value()).param("comment", w.comment())
+                    .param("ill", w.illustrative()).param("user", user).param("at", timestamp(now)).update();
+            audit(element.id(), unit.id(), periodId, w.kind(), "CREATE", null, w.value(), null, w.comment(), user,
+                    now, source);
+        }
+        return find(element.code(), unit.code(), w.period(), w.kind()).orElseThrow();
+    }
+
+    /** Removes a value, keeping the removal in the audit trail. Returns false when there was none. */
+    @Transactional
+    public boolean delete(String elementCode, String orgUnitCode, Period period, ValueKind kind, String user,
+                          Source source) {
+        DataElement element = catalog.element(elementCode);
+        OrgUnit unit = orgUnits.require(orgUnitCode);
+        long periodId = periods.idOf(period);
+        Optional<Current> current = current(element.id(), unit.id(), periodId, kind);
+        if (current.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("delete from data_value where id = :id").param("id", current.get().id).update();
+        audit(element.id(), unit.id(), periodId, kind, "DELETE", current.get().value, null, current.get().comment,
+                null, user, Instant.now(), source);
+        return true;
+    }
+
+    public Optional<DataValue> find(String elementCode, String orgUnitCode, Period period, ValueKind kind) {
+        return jdbc.sql(SELECT + " where e.code = :e and u.code = :u and p.iso = :p and v.kind = :k")
+                .param("e", elementCode.toUpperCase()).param("u", orgUnitCode.toUpperCase())
+                .param("p", period.id()).param("k", kind.name()).query(DataValues::map).optional();
+    }
+
+    /** Stored values, filtered by any of unit (with its subtree or not), period and element. */
+    public List<DataValue> list(OrgUnit unit, boolean withSubtree, Period period, String elementCode) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (unit != null) {
+            if (withSubtree) {
+                sql.append(" and u.path like :prefix");
+                params.put("prefix", unit.path() + "%");
+            } else {
+                sql.append(" and u.id = :unit");
+                params.put("unit", unit.id());
+            }
+        }
+        if (period != null) {
+            sql.append(" and p.iso = :period");
+            params.put("period", period.id());
+        }
+        if (elementCode != null) {
+            sql.append(" and e.code = :element");
+            params.put("element", elementCode.toUpperCase());
+        }
+        sql.append(" order by u.path, p.start_date, p.end_date desc, e.sort_order, e.code, v.kind");
+        return jdbc.sql(sql.toString()).params(params).query(DataValues::map).list();
+    }
+
+    /**
+     * The values of a subtree whose periods lie within [from, to]: what an aggregation needs to compute
+     * any figure of the subtree's root for any period inside that range.
+     */
+    public List<StoredValue> stored(OrgUnit root, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select e.code, v.org_unit_id, p.iso, v.kind, v.amount, v.illustrative
+                          from data_value v
+                          join data_element e on e.id = v.element_id
+                          join org_unit u on u.id = v.org_unit_id
+                          join period p on p.id = v.period_id
+                         where u.path like :prefix and p.start_date >= :from and p.end_date <= :to""")
+                .param("prefix", root.path() + "%").param("from", from).param("to", to)
+                .query((rs, i) -> new StoredValue(rs.getString(1), rs.getLong(2), Period.parse(rs.getString(3)),
+                        ValueKind.valueOf(rs.getString(4)), Numbers.normal(rs.getBigDecimal(5)), rs.getBoolean(6)))
+                .list();
+    }
+
+    /** Distinct periods that hold at least one value in the subtree. */
+    public List<Period> periodsWithValues(OrgUnit root) {
+        return jdbc.sql("""
+                        select distinct p.iso from data_value v join period p on p.id = v.period_id
+                          join org_unit u on u.id = v.org_unit_id where u.path like :prefix""")
+                .param("prefix", root.path() + "%").query(String.class).list().stream().map(Period::parse).sorted()
+                .toList();
+    }
+
+    public int count() {
+        return jdbc.sql("select count(*) from data_value").query(Integer.class).single();
+    }
+
+    /** The audit trail of values, newest first, filtered by any of element, unit and period. */
+    public List<AuditEntry> history(String elementCode, String orgUnitCode, Period period, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select e.code as element_code, u.code as unit_code, p.iso, a.kind, a.action, a.old_amount, a.new_amount,
+                       a.old_comment, a.new_comment, a.changed_by, a.changed_at, a.source
+                  from data_value_audit a
+                  join data_element e on e.id = a.element_id
+                  join org_unit u on u.id = a.org_unit_id
+                  join period p on p.id = a.period_id
+                 where 1 = 1""");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (elementCode != null) {
+            sql.append(" and e.code = :e");
+            params.put("e", elementCode.toUpperCase());
+        }
+        if (orgUnitCode != null) {
+            sql.append(" and u.code = :u");
+            params.put("u", orgUnitCode.toUpperCase());
+        }
+        if (period != null) {
+            sql.append(" and p.iso = :p");
+            params.put("p", period.id());
+        }
+        sql.append(" order by a.id desc fetch first ").append(Math.max(1, limit)).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new AuditEntry(rs.getString("element_code"),
+                rs.getString("unit_code"), rs.getString("iso"), ValueKind.valueOf(rs.getString("kind")),
+                rs.getString("action"), Numbers.normal(rs.getBigDecimal("old_amount")),
+                Numbers.normal(rs.getBigDecimal("new_amount")),
+                rs.getString("old_comment"), rs.getString("new_comment"), rs.getString("changed_by"),
+                instant(rs, "changed_at"), Source.valueOf(rs.getString("source")))).list();
+    }
+
+    private static void checkType(DataElement element, BigDecimal value) {
+        if (element.valueType() == ValueType.INTEGER && value.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("chỉ tiêu '" + element.code() + "' nhận số nguyên, không nhận "
+                    + Numbers.vi().format(value));
+        }
+        if (element.valueType() == ValueType.BOOLEAN && value.signum() != 0 && value.compareTo(BigDecimal.ONE) != 0) {
+            throw new IllegalArgumentException("chỉ tiêu '" + element.code() + "' chỉ nhận 1 (có) hoặc 0 (không)");
+        }
+    }
+
+    private Optional<Current> current(long element, long unit, long period, ValueKind kind) {
+        return jdbc.sql("""
+                        select id, amount, comment, illustrative, version, updated_by from data_value
+                         where element_id = :e and org_unit_id = :u and period_id = :p and kind = :k""")
+                .param("e", element).param("u", unit).param("p", period).param("k", kind.name())
+                .query((rs, i) -> new Current(rs.getLong(1), Numbers.normal(rs.getBigDecimal(2)), rs.getString(3), rs.getBoolean(4),
+                        rs.getInt(5), rs.getString(6))).optional();
+    }
+
+    private void audit(long element, long unit, long period, ValueKind kind, String action, BigDecimal oldValue,
+                       BigDecimal newValue, String oldComment, String newComment, String user, Instant at,
+                       Source source) {
+        jdbc.sql("""
+                insert into data_value_audit (element_id, org_unit_id, period_id, kind, action, old_amount, new_amount,
+                       old_comment, new_comment, changed_by, changed_at, source)
+                values (:e, :u, :p, :k, :action, :old, :new, :oldc, :newc, :user, :at, :source)""")
+                .param("e", element).param("u", unit).param("p", period).param("k", kind.name())
+                .param("action", action).param("old", oldValue).param("new", newValue).param("oldc", oldComment)
+                .param("newc", newComment).param("user", user).param("at", timestamp(at))
+                .param("source", source.name()).update();
+    }
+
+    private static OffsetDateTime timestamp(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static DataValue map(ResultSet rs, int row) throws SQLException {
+        return new DataValue(rs.getString("element_code"), rs.getString("unit_code"), Period.parse(rs.getString("iso")),
+                ValueKind.valueOf(rs.getString("kind")), Numbers.normal(rs.getBigDecimal("amount")), rs.getString("comment"),
+                rs.getBoolean("illustrative"), rs.getInt("version"), rs.getString("updated_by"),
+                instant(rs, "updated_at"));
+    }
+
+    private record Current(long id, BigDecimal value, String comment, boolean illustrative, int version,
+                           String updatedBy) {
+    }
+}

@@ -1,0 +1,20 @@
+package vn.kehoach.exchange;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** An import refused as a whole; nothing of it was stored. */
+public class ImportException extends RuntimeException {
+
+    private final List<ImportError> errors;
+
+    public ImportException(List<ImportError> errors) {
+        super("Không nhập được, chưa lưu gì (" + errors.size() + " lỗi):\n"
+                + errors.stream().map(e -> "  - " + e).collect(Collectors.joining("\n")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<ImportError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,123 @@
+package vn.kehoach.format;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers the Vietnamese way: "." groups thousands and "," marks decimals (7.380 tấn; 1.492,9 ha;
+ * 13,747 tỷ đồng; 99,4%). Rounding is half-up, as Vietnamese statistical reports round.
+ */
+public final class Numbers {
+
+    /** Plain digits, optional thousands groups of three with ".", optional decimals after ",". */
+    private static final Pattern VI_NUMBER = Pattern.compile("-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?");
+    private static final Pattern MACHINE_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Numbers VI = new Numbers();
+
+    private Numbers() {
+    }
+
+    public static Numbers vi() {
+        return VI;
+    }
+
+    /** 7380 → "7.380"; 1492.9 with 1 decimal → "1.492,9". Null prints as an empty string. */
+    public String format(BigDecimal value, int decimals) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal rounded = value.setScale(decimals, RoundingMode.HALF_UP);
+        DecimalFormat f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0", symbols());
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(rounded);
+    }
+
+    /** As {@link #format(BigDecimal, int)} but with the value's own decimals, trailing zeros removed. */
+    public String format(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        return format(plain, Math.max(0, plain.scale()));
+    }
+
+    /** 99.367 with 1 decimal → "99,4%". */
+    public String percent(BigDecimal value, int decimals) {
+        return value == null ? "" : format(value, decimals) + "%";
+    }
+
+    /** Rounds half-up to the given decimals; the one rounding rule for printed figures. */
+    public static BigDecimal round(BigDecimal value, int decimals) {
+        return value == null ? null : value.setScale(decimals, RoundingMode.HALF_UP);
+    }
+
+    /** The value without trailing zeros and never in exponent form: 7380.00000000 → 7380, 13.74700 → 13.747. */
+    public static BigDecimal normal(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
+
+    /** Machine form for CSV and JSON: dot decimal, no grouping, no trailing zeros ("7380", "13.747"). */
+    public static String machine(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        return normal(value).toPlainString();
+    }
+
+    /**
+     * Reads a number typed the Vietnamese way ("7.380", "1.492,9", "-5", "13,747") and also the machine
+     * form with a dot decimal when it cannot be a thousands group ("1492.9"). Returns null for text that is
+     * not a number, so the caller can name the cell.
+     */
+    public BigDecimal parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.strip().replace("\u00a0", "").replace(" ", "");
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (VI_NUMBER.matcher(s).matches()) {
+            return new BigDecimal(s.replace(".", "").replace(',', '.'));
+        }
+        if (MACHINE_NUMBER.matcher(s).matches()) {
+            return new BigDecimal(s);
+        }
+        return null;
+    }
+
+    /**
+     * Reads the machine form of files and APIs: dot decimal, no grouping ("13.747" is thirteen point
+     * seven). Returns null for anything else.
+     */
+    public static BigDecimal parseMachine(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.strip();
+        return MACHINE_NUMBER.matcher(s).matches() ? new BigDecimal(s) : null;
+    }
+
+    /** 30/06/2021. */
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    private static DecimalFormatSymbols symbols() {
+        DecimalFormatSymbols s = new DecimalFormatSymbols();
+        s.setGroupingSeparator('.');
+        s.setDecimalSeparator(',');
+        s.setMinusSign('-');
+        return s;
+    }
+}

@@ -1,0 +1,184 @@
+package vn.kehoach.orgunit;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The org-unit tree: lookups by code, subtrees, and the upsert used by imports. */
+@Service
+public class OrgUnits {
+
+    private static final String SELECT = """
+            select u.id, u.code, u.name, u.kind, u.parent_id, p.code as parent_code, u.path, u.level,
+                   u.valid_from, u.valid_to
+              from org_unit u left join org_unit p on p.id = u.parent_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public OrgUnits(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrgUnit> find(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " where u.code = :code").param("code", code.strip().toUpperCase())
+                .query(OrgUnits::map).optional();
+    }
+
+    /** The unit with this code, or an {@link UnknownOrgUnitException} naming the code. */
+    public OrgUnit require(String code) {
+        return find(code).orElseThrow(() -> new UnknownOrgUnitException(code));
+    }
+
+    public Optional<OrgUnit> find(long id) {
+        return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(OrgUnits::map).optional();
+    }
+
+    /** Every unit, in tree order. */
+    public List<OrgUnit> all() {
+        return treeOrder(jdbc.sql(SELECT).query(OrgUnits::map).list());
+    }
+
+    public List<OrgUnit> roots() {
+        return sorted(jdbc.sql(SELECT + " where u.parent_id is null").query(OrgUnits::map).list());
+    }
+
+    public List<OrgUnit> children(OrgUnit parent) {
+        return sorted(jdbc.sql(SELECT + " where u.parent_id = :id").param("id", parent.id())
+                .query(OrgUnits::map).list());
+    }
+
+    /** The unit and everything below it, in tree order (each parent before its children). */
+    public List<OrgUnit> subtree(OrgUnit root) {
+        return treeOrder(jdbc.sql(SELECT + " where u.path like :prefix").param("prefix", root.path() + "%")
+                .query(OrgUnits::map).list());
+    }
+
+    /** The chain from the root down to this unit, the unit last. */
+    public List<OrgUnit> ancestry(OrgUnit unit) {
+        List<OrgUnit> chain = new ArrayList<>();
+        for (String id : unit.path().split("/")) {
+            if (!id.isEmpty()) {
+                find(Long.parseLong(id)).ifPresent(chain::add);
+            }
+        }
+        return chain;
+    }
+
+    public int count() {
+        return jdbc.sql("select count(*) from org_unit").query(Integer.class).single();
+    }
+
+    /** Creates the unit or updates the one with the same code; moving it re-roots its whole subtree. */
+    @Transactional
+    public OrgUnit save(OrgUnitDraft draft) {
+        OrgUnit parent = draft.parentCode() == null ? null : require(draft.parentCode());
+        Optional<OrgUnit> existing = find(draft.code());
+        if (existing.isPresent() && parent != null && existing.get().covers(parent)) {
+            throw new IllegalArgumentException("đơn vị '" + draft.code() + "' không thể nằm dưới chính nó ('"
+                    + parent.code() + "')");
+        }
+        String parentPath = parent == null ? "/" : parent.path();
+        int level = parent == null ? 1 : parent.level() + 1;
+        if (existing.isPresent()) {
+            OrgUnit old = existing.get();
+            String newPath = parentPath + old.id() + "/";
+            jdbc.sql("""
+                    update org_unit set name = :name, kind = :kind, parent_id = :parent, path = :path, level = :level,
+                           valid_from = :from, valid_to = :to where id = :id""")
+                    .param("name", draft.name()).param("kind", draft.kind().name())
+                    .param("parent", parent == null ? null : parent.id()).param("path", newPath)
+                    .param("level", level).param("from", draft.validFrom()).param("to", draft.validTo())
+                    .param("id", old.id()).update();
+            if (!newPath.equals(old.path())) {
+                int shift = level - old.level();
+                jdbc.sql("""
+                        update org_unit set path = concat(:newPath, substring(path, :cut)), level = level + :shift
+                         where path like :oldPrefix and id <> :id""")
+                        .param("newPath", newPath).param("cut", old.path().length() + 1).param("shift", shift)
+                        .param("oldPrefix", old.path() + "%").param("id", old.id()).update();
+            }
+            return require(draft.code());
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into org_unit (code, name, kind, parent_id, path, level, valid_from, valid_to)
+                values (:code, :name, :kind, :parent, '/', :level, :from, :to)""")
+                .param("code", draft.code()).param("name", draft.name()).param("kind", draft.kind().name())
+                .param("parent", parent == null ? null : parent.id()).param("level", level)
+                .param("from", draft.validFrom()).param("to", draft.validTo())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("update org_unit set path = :path where id = :id")
+                .param("path", parentPath + id + "/").param("id", id).update();
+        return require(draft.code());
+    }
+
+    /** Vietnamese collation, territories before agencies. */
+    public static Comparator<OrgUnit> displayOrder() {
+        Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));
+        return Comparator.comparing((OrgUnit u) -> u.kind() == OrgUnitKind.AGENCY)
+                .thenComparing(OrgUnit::name, vi);
+    }
+
+    private static List<OrgUnit> sorted(List<OrgUnit> units) {
+        List<OrgUnit> copy = new ArrayList<>(units);
+        copy.sort(displayOrder());
+        return copy;
+    }
+
+    private static List<OrgUnit> treeOrder(List<OrgUnit> units) {
+        Map<Long, List<OrgUnit>> byParent = new LinkedHashMap<>();
+        Map<Long, OrgUnit> byId = new LinkedHashMap<>();
+        for (OrgUnit u : units) {
+            byId.put(u.id(), u);
+        }
+        List<OrgUnit> tops = new ArrayList<>();
+        for (OrgUnit u : units) {
+            if (u.parentId() == null || !byId.containsKey(u.parentId())) {
+                tops.add(u);
+            } else {
+                byParent.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
+            }
+        }
+        List<OrgUnit> out = new ArrayList<>(units.size());
+        for (OrgUnit top : sorted(tops)) {
+            walk(top, byParent, out);
+        }
+        return out;
+    }
+
+    private static void walk(OrgUnit unit, Map<Long, List<OrgUnit>> byParent, List<OrgUnit> out) {
+        out.add(unit);
+        for (OrgUnit child : sorted(byParent.getOrDefault(unit.id(), List.of()))) {
+            walk(child, byParent, out);
+        }
+    }
+
+    private static OrgUnit map(ResultSet rs, int row) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        Date from = rs.getDate("valid_from");
+        Date to = rs.getDate("valid_to");
+        return new OrgUnit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                OrgUnitKind.valueOf(rs.getString("kind")), parentId,
+                rs.getString("parent_code"), rs.getString("path"), rs.getInt("level"),
+                from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate());
+    }
+}

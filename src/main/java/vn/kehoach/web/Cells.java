@@ -1,0 +1,64 @@
+package vn.kehoach.web;
+
+import java.math.BigDecimal;
+
+import vn.kehoach.comparison.Comparison;
+import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.target.Target;
+
+/** A comparison as the pages print it: every number already in Vietnamese form with its unit. */
+public record Cells(String code, String name, String kind, String actual, boolean actualIllustrative, String target,
+                    boolean targetIllustrative, String issuer, String decision, String pctOfPlan, String previous,
+                    boolean previousIllustrative, String pctVsPrevious, String change, String status,
+                    String statusClass) {
+
+    public static Cells of(Comparison c) {
+        Numbers vi = Numbers.vi();
+        int d = c.figure().decimals();
+        int pd = c.figure().pctDecimals();
+        String unit = c.measure() == null ? "" : c.measure().symbol();
+        Target t = c.target();
+        return new Cells(c.figure().code(), c.figure().name(),
+                c.kind() == null ? "" : c.kind() == ValueKind.ESTIMATE ? "ước TH" : "TH",
+                quantity(c.actual(), d, unit), c.illustrative(), t == null ? "" : target(t, d, pd, unit),
+                t != null && t.illustrative(), t == null ? "" : t.issuer().label(), t == null ? "" : t.decision(),
+                vi.percent(c.pctOfPlan(), pd), quantity(c.previous(), d, unit), c.previousIllustrative(),
+                vi.percent(c.pctVsPrevious(), pd), change(c.changeVsPrevious(), d, unit),
+                c.status() == null ? "" : c.status().label(),
+                c.status() == null ? "" : "status-" + c.status().name().toLowerCase().replace('_', '-'));
+    }
+
+    /** "7.380 tấn", "84,5%". */
+    public static String quantity(BigDecimal v, int decimals, String unit) {
+        if (v == null) {
+            return "";
+        }
+        String n = Numbers.vi().format(v, decimals);
+        return unit.isEmpty() ? n : unit.startsWith("%") ? n + unit : n + " " + unit;
+    }
+
+    private static String change(BigDecimal v, int decimals, String unit) {
+        if (v == null) {
+            return "";
+        }
+        String q = quantity(v.abs(), decimals, unit);
+        return v.signum() > 0 ? "tăng " + q : v.signum() < 0 ? "giảm " + q : "không đổi";
+    }
+
+    private static String target(Target t, int d, int pd, String unit) {
+        String value = switch (t.basis()) {
+            case LEVEL -> quantity(t.value(), d, unit) + (t.valueHigh() == null ? "" : " – " + quantity(t.valueHigh(), d, unit));
+            case CHANGE -> "thêm " + quantity(t.value(), d, unit);
+            case GROWTH_PCT -> "tăng " + Numbers.vi().percent(t.value(), pd)
+                    + (t.valueHigh() == null ? "" : " – " + Numbers.vi().percent(t.valueHigh(), pd));
+        };
+        return switch (t.direction()) {
+            case ABOVE -> "trên " + value;
+            case BELOW -> "dưới " + value;
+            case AT_MOST -> "≤ " + value;
+            case ABOUT -> "khoảng " + value;
+            case AT_LEAST, RANGE -> value;
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package vn.kehoach.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.kehoach.catalog.Catalog;
+import vn.kehoach.catalog.Sector;
+import vn.kehoach.comparison.Comparison;
+import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.datavalue.DataValues;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitKind;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+import vn.kehoach.target.Targets;
+
+/** The home page: the comparisons of one unit and period, grouped by sector, with drill-down to its units. */
+@Controller
+class HomeController {
+
+    private final OrgUnits orgUnits;
+    private final ComparisonEngine engine;
+    private final Catalog catalog;
+    private final DataValues dataValues;
+    private final Targets targets;
+
+    HomeController(OrgUnits orgUnits, ComparisonEngine engine, Catalog catalog, DataValues dataValues, Targets targets) {
+        this.orgUnits = orgUnits;
+        this.engine = engine;
+        this.catalog = catalog;
+        this.dataValues = dataValues;
+        this.targets = targets;
+    }
+
+    @GetMapping("/")
+    String home(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
+                Model model) {
+        List<OrgUnit> all = orgUnits.all();
+        model.addAttribute("units", all);
+        if (all.isEmpty()) {
+            return "web/empty";
+        }
+        List<String> errors = new ArrayList<>();
+        OrgUnit selected = null;
+        if (unit != null) {
+            selected = orgUnits.find(unit).orElse(null);
+            if (selected == null) {
+                errors.add("Không có đơn vị mã '" + unit + "'");
+            }
+        }
+        if (selected == null) {
+            selected = all.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst().orElse(all.get(0));
+        }
+        TreeSet<Period> periods = new TreeSet<>(dataValues.periodsWithValues(selected));
+        periods.addAll(targets.periodsWithTargets(selected));
+        Period chosen = null;
+        if (period != null) {
+            try {
+                chosen = Period.parse(period);
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        if (chosen == null) {
+            chosen = dataValues.periodsWithValues(selected).stream().reduce((a, b) -> b.end().isBefore(a.end()) ? a : b)
+                    .orElse(periods.isEmpty() ? null : periods.last());
+        }
+        model.addAttribute("errors", errors);
+        model.addAttribute("unit", selected);
+        model.addAttribute("ancestry", orgUnits.ancestry(selected));
+        model.addAttribute("children", orgUnits.children(selected));
+        model.addAttribute("periods", periods.descendingSet());
+        model.addAttribute("period", chosen);
+        List<Comparison> rows = chosen == null ? List.of() : engine.compare(selected, List.of(chosen));
+        model.addAttribute("groups", bySector(rows));
+        model.addAttribute("illustrative", rows.stream().anyMatch(Comparison::anyIllustrative));
+        return "web/home";
+    }
+
+    private Map<String, List<Cells>> bySector(List<Comparison> rows) {
+        Map<String, Sector> sectors = catalog.sectors().stream()
+                .collect(Collectors.toMap(Sector::code, Function.identity()));
+        Map<String, List<Cells>> groups = new LinkedHashMap<>();
+        List<Comparison> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparingInt((Comparison c) -> {
+            Sector s = sectors.get(c.figure().sectorCode());
+            return s == null ? Integer.MAX_VALUE : s.sortOrder();
+        }));
+        for (Comparison c : sorted) {
+            Sector s = sectors.get(c.figure().sectorCode());
+            groups.computeIfAbsent(s == null ? "Khác" : s.name(), k -> new ArrayList<>()).add(Cells.of(c));
+        }
+        return groups;
+    }
+}
