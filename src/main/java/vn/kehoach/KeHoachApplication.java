@@ -9,6 +9,6 @@ import vn.kehoach.cli.Launcher;
 public class KeHoachApplication {
 
     public static void main(String[] args) {
-        System.exit(Launcher.run(args));
+        System.exit(Launcher.run(KeHoachApplication.class, args));
     }
 }

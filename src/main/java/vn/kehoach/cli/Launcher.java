@@ -9,8 +9,9 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static int run(String... args) {
-        CommandLine cli = KeHoachCommand.commandLine();
+    /** Runs the command; {@code application} is the Spring Boot class that commands start when they need it. */
+    public static int run(Class<?> application, String... args) {
+        CommandLine cli = KeHoachCommand.commandLine(application);
         return cli.execute(args);
     }
 }

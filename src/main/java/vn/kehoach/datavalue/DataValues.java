@@ -177,6 +177,17 @@ public class DataValues {
                 .toList();
     }
 
+    /** How many values each period holds in the subtree. */
+    public java.util.Map<Period, Integer> countsByPeriod(OrgUnit root) {
+        java.util.Map<Period, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select p.iso, count(*) from data_value v join period p on p.id = v.period_id
+                          join org_unit u on u.id = v.org_unit_id where u.path like :prefix group by p.iso""")
+                .param("prefix", root.path() + "%")
+                .query((rs, i) -> counts.put(Period.parse(rs.getString(1)), rs.getInt(2))).list();
+        return counts;
+    }
+
     public int count() {
         return jdbc.sql("select count(*) from data_value").query(Integer.class).single();
     }

@@ -72,8 +72,7 @@ class HomeController {
             }
         }
         if (chosen == null) {
-            chosen = dataValues.periodsWithValues(selected).stream().reduce((a, b) -> b.end().isBefore(a.end()) ? a : b)
-                    .orElse(periods.isEmpty() ? null : periods.last());
+            chosen = busiest(dataValues.countsByPeriod(selected)).orElse(periods.isEmpty() ? null : periods.last());
         }
         model.addAttribute("errors", errors);
         model.addAttribute("unit", selected);
@@ -85,6 +84,12 @@ class HomeController {
         model.addAttribute("groups", bySector(rows));
         model.addAttribute("illustrative", rows.stream().anyMatch(Comparison::anyIllustrative));
         return "web/home";
+    }
+
+    /** The period with the most values, the latest of equals: what a planner looks at first. */
+    private static java.util.Optional<Period> busiest(Map<Period, Integer> counts) {
+        return counts.entrySet().stream().max(Map.Entry.<Period, Integer>comparingByValue()
+                .thenComparing(e -> e.getKey().end())).map(Map.Entry::getKey);
     }
 
     private Map<String, List<Cells>> bySector(List<Comparison> rows) {

@@ -3,11 +3,11 @@ package vn.kehoach.cli.internal;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import vn.kehoach.KeHoachApplication;
 
 /** Starts the application context for a command: with or without the web server, on the chosen database. */
 final class Boot {
@@ -19,19 +19,20 @@ final class Boot {
     private Boot() {
     }
 
-    static ConfigurableApplicationContext start(String db, boolean web, Map<String, Object> extra) {
+    static ConfigurableApplicationContext start(Class<?> application, String db, boolean web, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(dataSource(db));
-        props.put("spring.main.banner-mode", "off");
         if (!web) {
             props.put("logging.level.root", "WARN");
             props.put("logging.level.org.springframework", "WARN");
         }
         props.putAll(extra);
-        return new SpringApplicationBuilder(KeHoachApplication.class)
+        // Given as Spring's command-line arguments: above application.properties, and known before logging starts.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(application)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(props)
+                .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(web)
-                .run();
+                .run(args);
     }
 
     static Map<String, Object> dataSource(String db) {

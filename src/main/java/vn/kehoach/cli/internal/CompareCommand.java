@@ -44,7 +44,7 @@ class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Period p = period == null ? null : Period.parse(period);
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
             OrgUnit u = unit == null ? null : ctx.getBean(OrgUnits.class).require(unit);
             List<Comparison> rows = ctx.getBean(ComparisonEngine.class).compareAll(u, p);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -32,7 +32,7 @@ class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
             ImportReport report = ctx.getBean(CsvImport.class).importPaths(files, user, Source.IMPORT);
             System.out.println("Đã nhập: " + report);
         }

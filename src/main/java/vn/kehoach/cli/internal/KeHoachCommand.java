@@ -27,8 +27,13 @@ public class KeHoachCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new KeHoachCommand());
+    /** The Spring Boot application class the sub-commands start. */
+    Class<?> application;
+
+    public static CommandLine commandLine(Class<?> application) {
+        KeHoachCommand top = new KeHoachCommand();
+        top.application = application;
+        CommandLine cli = new CommandLine(top);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = rootUserError(ex);
             PrintWriter err = commandLine.getErr();

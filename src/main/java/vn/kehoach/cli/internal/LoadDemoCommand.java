@@ -20,7 +20,7 @@ class LoadDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
             ImportReport report = ctx.getBean(DemoDistrict.class).load("demo");
             System.out.println("Đã nạp số liệu mẫu huyện Hạ Lang: " + report);
         }

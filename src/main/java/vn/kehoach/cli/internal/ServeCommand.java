@@ -26,7 +26,7 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigurableApplicationContext ctx = Boot.start(parent.db, true,
+        ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, true,
                 Map.of("server.port", port, "server.address", host));
         System.out.println("KeHoach đang chạy tại http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":"
                 + port + "/");

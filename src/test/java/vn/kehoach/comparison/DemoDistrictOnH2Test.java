@@ -1,0 +1,14 @@
+package vn.kehoach.comparison;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.kehoach.TestDb;
+
+class DemoDistrictOnH2Test extends DemoDistrictComparisons {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDb.register(registry, TestDb.freshH2());
+    }
+}

@@ -1,0 +1,76 @@
+package vn.kehoach.period;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class PeriodTest {
+
+    @Test
+    void readsTheDhis2StyleIds() {
+        assertThat(Period.parse("2021")).isEqualTo(Period.year(2021));
+        assertThat(Period.parse("2021S1")).isEqualTo(Period.half(2021, 1));
+        assertThat(Period.parse("2021Q3")).isEqualTo(Period.quarter(2021, 3));
+        assertThat(Period.parse("202106")).isEqualTo(Period.month(2021, 6));
+        assertThat(Period.parse("2021YTD09")).isEqualTo(Period.yearToDate(2021, 9));
+        assertThat(Period.parse(" 2021s2 ")).isEqualTo(Period.half(2021, 2));
+    }
+
+    @Test
+    void printsTheIdsBack() {
+        assertThat(Period.month(2021, 6).id()).isEqualTo("202106");
+        assertThat(Period.yearToDate(2021, 9).id()).isEqualTo("2021YTD09");
+        assertThat(Period.quarter(2021, 3).id()).isEqualTo("2021Q3");
+    }
+
+    @Test
+    void refusesAThirdHalfYearNamingTheId() {
+        assertThatThrownBy(() -> Period.parse("2021S3")).isInstanceOf(InvalidPeriodException.class)
+                .hasMessage("Kỳ '2021S3' không hợp lệ: nửa năm chỉ có S1 hoặc S2");
+    }
+
+    @Test
+    void refusesMonthThirteenAndQuarterFiveAndGibberish() {
+        assertThatThrownBy(() -> Period.parse("202113")).hasMessageContaining("tháng chỉ từ 01 đến 12");
+        assertThatThrownBy(() -> Period.parse("2021Q5")).hasMessageContaining("quý chỉ từ Q1 đến Q4");
+        assertThatThrownBy(() -> Period.parse("năm ngoái")).hasMessageContaining("dùng dạng 2021");
+        assertThatThrownBy(() -> Period.parse("")).hasMessageContaining("không được để trống");
+    }
+
+    @Test
+    void knowsItsDays() {
+        assertThat(Period.half(2021, 1).start()).isEqualTo(LocalDate.of(2021, 1, 1));
+        assertThat(Period.half(2021, 1).end()).isEqualTo(LocalDate.of(2021, 6, 30));
+        assertThat(Period.quarter(2021, 3).start()).isEqualTo(LocalDate.of(2021, 7, 1));
+        assertThat(Period.month(2024, 2).end()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(Period.yearToDate(2021, 9).months()).isEqualTo(9);
+    }
+
+    @Test
+    void sameTimeLastYearKeepsTheType() {
+        assertThat(Period.half(2021, 1).previousYear()).isEqualTo(Period.half(2020, 1));
+        assertThat(Period.parse("202106").previousYear().id()).isEqualTo("202006");
+    }
+
+    @Test
+    void aHalfYearContainsItsMonthsAndQuartersButNotTheNextMonth() {
+        Period s1 = Period.half(2021, 1);
+        assertThat(s1.contains(Period.month(2021, 6))).isTrue();
+        assertThat(s1.contains(Period.quarter(2021, 2))).isTrue();
+        assertThat(s1.contains(Period.month(2021, 7))).isFalse();
+        assertThat(Period.year(2021).contains(s1)).isTrue();
+        assertThat(s1.sameSpan(Period.yearToDate(2021, 6))).isTrue();
+    }
+
+    @Test
+    void labelsInVietnamese() {
+        assertThat(Period.half(2021, 1).label()).isEqualTo("6 tháng đầu năm 2021");
+        assertThat(Period.quarter(2021, 3).label()).isEqualTo("Quý III/2021");
+        assertThat(Period.month(2021, 6).label()).isEqualTo("Tháng 6/2021");
+        assertThat(Period.yearToDate(2021, 9).label()).isEqualTo("9 tháng đầu năm 2021");
+        assertThat(Period.year(2022).label()).isEqualTo("Năm 2022");
+    }
+}
