@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.datavalue.ValueKind;
-import vn.kehoach.exchange.DemoDistrict;
+import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;

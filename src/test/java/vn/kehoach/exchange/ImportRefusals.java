@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import vn.kehoach.audit.Source;
+import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.target.Targets;

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.Browser;
 import vn.kehoach.TestDb;
-import vn.kehoach.exchange.DemoDistrict;
+import vn.kehoach.demo.DemoDistrict;
 
 /** The running server on PostgreSQL with the demo district: the REST API over HTTP and the home page in Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

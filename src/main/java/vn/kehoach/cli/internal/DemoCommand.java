@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import vn.kehoach.exchange.DemoDistrict;
+import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.exchange.ImportReport;
 
 /** {@code kehoach demo}: a fresh embedded database with the demo district, and the web server on localhost. */

@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
-import vn.kehoach.exchange.DemoDistrict;
+import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.exchange.ImportReport;
 
 /** {@code kehoach load-demo}: loads the demo district into the chosen database. */
