@@ -4,6 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,6 +23,21 @@ public final class Browser {
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("KEHOACH_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private Browser() {
+    }
+
+    /**
+     * Signs in through the login form at {@code baseUrl/login} when the application shows one (demo users have
+     * the password {@code demo}); pages opened afterwards are seen as that user.
+     */
+    public static void login(WebDriver driver, String baseUrl, String user, String password) {
+        driver.get(baseUrl + "/login");
+        List<WebElement> username = driver.findElements(By.name("username"));
+        if (username.isEmpty()) {
+            return;
+        }
+        username.get(0).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
     }
 
     public static ChromeDriver open() {
