@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
+import vn.kehoach.security.Scopes;
 
 /** REST access to comparisons, as JSON or CSV. */
 @RestController
@@ -22,15 +22,15 @@ import vn.kehoach.period.Period;
 class ComparisonController {
 
     private final ComparisonEngine engine;
-    private final OrgUnits orgUnits;
+    private final Scopes scopes;
 
-    ComparisonController(ComparisonEngine engine, OrgUnits orgUnits) {
+    ComparisonController(ComparisonEngine engine, Scopes scopes) {
         this.engine = engine;
-        this.orgUnits = orgUnits;
+        this.scopes = scopes;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "So sánh của một đơn vị và kỳ (không có thì mọi so sánh trong cơ sở dữ liệu)")
+    @Operation(summary = "So sánh của một đơn vị và kỳ (không có đơn vị: mọi đơn vị trong phạm vi của người gọi; không có kỳ: mọi kỳ có số liệu)")
     List<ComparisonRow> json(@RequestParam(required = false) String orgUnit,
                              @RequestParam(required = false) String period) {
         return rows(orgUnit, period);
@@ -51,7 +51,10 @@ class ComparisonController {
     }
 
     private List<ComparisonRow> rows(String orgUnit, String period) {
-        return engine.compareAll(orgUnit == null ? null : orgUnits.require(orgUnit),
-                period == null ? null : Period.parse(period)).stream().map(ComparisonRow::of).toList();
+        Period p = period == null ? null : Period.parse(period);
+        if (orgUnit != null) {
+            return engine.compareAll(scopes.visible(orgUnit), p).stream().map(ComparisonRow::of).toList();
+        }
+        return scopes.roots().stream().flatMap(r -> engine.compareSubtree(r, p).stream()).map(ComparisonRow::of).toList();
     }
 }

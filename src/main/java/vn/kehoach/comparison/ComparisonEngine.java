@@ -72,6 +72,15 @@ public class ComparisonEngine {
         return out;
     }
 
+    /** The comparisons of every unit of the subtree, for the period or for every period that holds data. */
+    public List<Comparison> compareSubtree(OrgUnit root, Period period) {
+        List<Comparison> out = new ArrayList<>();
+        for (OrgUnit u : orgUnits.subtree(root)) {
+            out.addAll(compareAll(u, period));
+        }
+        return out;
+    }
+
     /** The unit's comparisons for each of the periods, period by period. */
     public List<Comparison> compare(OrgUnit unit, List<Period> periods) {
         if (periods.isEmpty()) {

@@ -5,5 +5,5 @@
  * judged with the target's direction and the figure's polarity. Computed, never stored.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"datavalue", "target", "catalog", "orgunit", "period", "format"})
+        allowedDependencies = {"datavalue", "target", "catalog", "orgunit", "period", "format", "security"})
 package vn.kehoach.comparison;

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
+import vn.kehoach.security.Scopes;
 
 /** Read-only REST access to stored data values and their audit trail. */
 @RestController
@@ -19,11 +20,11 @@ import vn.kehoach.period.Period;
 class DataValueController {
 
     private final DataValues dataValues;
-    private final OrgUnits orgUnits;
+    private final Scopes scopes;
 
-    DataValueController(DataValues dataValues, OrgUnits orgUnits) {
+    DataValueController(DataValues dataValues, Scopes scopes) {
         this.dataValues = dataValues;
-        this.orgUnits = orgUnits;
+        this.scopes = scopes;
     }
 
     @GetMapping("/dataValues")
@@ -32,8 +33,11 @@ class DataValueController {
                          @RequestParam(required = false) String period,
                          @RequestParam(required = false) String element,
                          @RequestParam(defaultValue = "false") boolean children) {
-        return dataValues.list(orgUnit == null ? null : orgUnits.require(orgUnit), children,
-                period == null ? null : Period.parse(period), element);
+        Period p = period == null ? null : Period.parse(period);
+        if (orgUnit != null) {
+            return dataValues.list(scopes.visible(orgUnit), children, p, element);
+        }
+        return scopes.roots().stream().flatMap(r -> dataValues.list(r, true, p, element).stream()).toList();
     }
 
     @GetMapping("/audit/dataValues")
@@ -42,6 +46,12 @@ class DataValueController {
                            @RequestParam(required = false) String orgUnit,
                            @RequestParam(required = false) String period,
                            @RequestParam(defaultValue = "200") int limit) {
-        return dataValues.history(element, orgUnit, period == null ? null : Period.parse(period), limit);
+        Period p = period == null ? null : Period.parse(period);
+        if (orgUnit != null) {
+            scopes.visible(orgUnit);
+            return dataValues.history(element, orgUnit, p, limit);
+        }
+        OrgUnit home = scopes.home();
+        return home == null ? List.of() : dataValues.history(element, home.code(), p, limit);
     }
 }

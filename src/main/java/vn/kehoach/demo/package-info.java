@@ -1,7 +1,8 @@
 /**
  * The demo district, Hạ Lang (Cao Bằng), built from its 2022 plan: the CSV files of the catalog, units, values and
- * targets, loaded through the user's import, then {@link vn.kehoach.demo.DemoDistrictLoaded} so that each module
- * adds its own demo data (users, projects, documents…) in the same transaction.
+ * targets, loaded through the user's import, and its demo users (password "demo"), then
+ * {@link vn.kehoach.demo.DemoDistrictLoaded} so that each module above the import path adds its own demo data
+ * (projects, documents…) in the same transaction. Modules the import path depends on must not listen to it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"exchange", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"exchange", "audit", "orgunit", "security"})
 package vn.kehoach.demo;

@@ -16,6 +16,7 @@ import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.exchange.ImportException;
 import vn.kehoach.orgunit.UnknownOrgUnitException;
 import vn.kehoach.period.InvalidPeriodException;
+import vn.kehoach.security.OutOfScopeException;
 
 /**
  * Errors of the REST API as JSON a person can act on: {"status": 400, "error": "Kỳ '2021S3' không hợp lệ:
@@ -37,6 +38,11 @@ class ApiErrors {
     @ExceptionHandler(UnknownCodeException.class)
     ResponseEntity<Map<String, Object>> code(UnknownCodeException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage(), "code", e.code());
+    }
+
+    @ExceptionHandler(OutOfScopeException.class)
+    ResponseEntity<Map<String, Object>> scope(OutOfScopeException e) {
+        return body(HttpStatus.FORBIDDEN, e.getMessage(), null, null);
     }
 
     @ExceptionHandler(ConflictException.class)

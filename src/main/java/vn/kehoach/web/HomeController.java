@@ -22,6 +22,8 @@ import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
+import vn.kehoach.security.Actors;
+import vn.kehoach.security.Scopes;
 import vn.kehoach.target.Targets;
 
 /** The home page: the comparisons of one unit and period, grouped by sector, with drill-down to its units. */
@@ -29,13 +31,18 @@ import vn.kehoach.target.Targets;
 class HomeController {
 
     private final OrgUnits orgUnits;
+    private final Scopes scopes;
+    private final Actors actors;
     private final ComparisonEngine engine;
     private final Catalog catalog;
     private final DataValues dataValues;
     private final Targets targets;
 
-    HomeController(OrgUnits orgUnits, ComparisonEngine engine, Catalog catalog, DataValues dataValues, Targets targets) {
+    HomeController(OrgUnits orgUnits, Scopes scopes, Actors actors, ComparisonEngine engine, Catalog catalog,
+                   DataValues dataValues, Targets targets) {
         this.orgUnits = orgUnits;
+        this.scopes = scopes;
+        this.actors = actors;
         this.engine = engine;
         this.catalog = catalog;
         this.dataValues = dataValues;
@@ -45,7 +52,7 @@ class HomeController {
     @GetMapping("/")
     String home(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                 Model model) {
-        List<OrgUnit> all = orgUnits.all();
+        List<OrgUnit> all = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
         model.addAttribute("units", all);
         if (all.isEmpty()) {
             return "web/empty";
@@ -56,6 +63,10 @@ class HomeController {
             selected = orgUnits.find(unit).orElse(null);
             if (selected == null) {
                 errors.add("Không có đơn vị mã '" + unit + "'");
+            } else if (!actors.current().covers(selected)) {
+                errors.add("Bạn chỉ được xem số liệu của " + actors.current().orgUnitName()
+                        + " và các đơn vị trực thuộc, không được xem " + selected.name());
+                selected = null;
             }
         }
         if (selected == null) {
@@ -76,7 +87,7 @@ class HomeController {
         }
         model.addAttribute("errors", errors);
         model.addAttribute("unit", selected);
-        model.addAttribute("ancestry", orgUnits.ancestry(selected));
+        model.addAttribute("ancestry", orgUnits.ancestry(selected).stream().filter(actors.current()::covers).toList());
         model.addAttribute("children", orgUnits.children(selected));
         model.addAttribute("periods", periods.descendingSet());
         model.addAttribute("period", chosen);

@@ -109,8 +109,31 @@ class CommandLineTest {
     }
 
     @Test
+    void loadDemoCreatesNoDefaultPasswordsButUserAddCreatesTheFirstAdministrator() throws Exception {
+        Run list = run("--db", h2, "user", "list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).doesNotContain("viewer").doesNotContain("admin");
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("mot-mat-khau-dai\n".getBytes(StandardCharsets.UTF_8)));
+            Run add = run("--db", h2, "user", "add", "--username", "quantri", "--name", "Quản trị huyện", "--role", "ADMIN",
+                    "--unit", "HALANG", "--password-stdin");
+            assertThat(add.exit()).as(add.err()).isZero();
+            assertThat(add.out()).contains("Đã tạo quantri [ADMIN] — Huyện Hạ Lang");
+            System.setIn(new java.io.ByteArrayInputStream("ngan\n".getBytes(StandardCharsets.UTF_8)));
+            Run refused = run("--db", h2, "user", "add", "--username", "khac", "--role", "VIEWER", "--unit", "HALANG",
+                    "--password-stdin");
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).contains("mật khẩu phải có ít nhất 8 ký tự");
+        } finally {
+            System.setIn(in);
+        }
+        assertThat(run("--db", h2, "user", "list").out()).contains("quantri").contains("Quản trị huyện");
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"serve", "demo", "load-demo", "compare", "import"}) {
+        for (String command : new String[] {"serve", "demo", "load-demo", "compare", "import", "user"}) {
             Run r = run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: kehoach " + command);

@@ -49,6 +49,7 @@ class WebAndApiTest {
     void start() {
         demo.load("test");
         browser = Browser.open();
+        Browser.login(browser, "http://localhost:" + port, "viewer", "demo");
     }
 
     @AfterAll
@@ -59,8 +60,9 @@ class WebAndApiTest {
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString("viewer:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -112,6 +114,8 @@ class WebAndApiTest {
     void orgUnitsCatalogValuesAndTargetsAreReadable() throws Exception {
         JsonNode units = json.readTree(get("/api/v1/orgUnits?root=HALANG", "application/json").body());
         assertThat(units.size()).isEqualTo(1 + 13 + 14);
+        assertThat(json.readTree(get("/api/v1/orgUnits", "application/json").body()).size())
+                .as("the viewer of Hạ Lang sees the district's subtree, not the province").isEqualTo(1 + 13 + 14);
         JsonNode elements = json.readTree(get("/api/v1/catalog/dataElements", "application/json").body());
         assertThat(elements.size()).isGreaterThan(100);
         JsonNode values = json.readTree(get("/api/v1/dataValues?orgUnit=HALANG&period=2021S1&element=GRAIN_OUTPUT", "application/json").body());

@@ -39,9 +39,14 @@ class DemoCommand implements Callable<Integer> {
         }
         ConfigurableApplicationContext ctx = Boot.start(parent.application, db, true,
                 Map.of("server.port", port, "server.address", "127.0.0.1"));
-        ImportReport report = ctx.getBean(DemoDistrict.class).load("demo");
+        DemoDistrict demo = ctx.getBean(DemoDistrict.class);
+        ImportReport report = demo.load("demo");
         System.out.println("Đã nạp số liệu mẫu huyện Hạ Lang: " + report);
-        System.out.println("KeHoach (demo) đang chạy tại http://localhost:" + port + "/");
+        System.out.println("Người dùng mẫu (mật khẩu: " + DemoDistrict.DEMO_PASSWORD + "):");
+        for (DemoDistrict.DemoUser u : demo.users()) {
+            System.out.printf("  %-22s %-10s %s%n", u.username(), u.role(), u.orgUnitName());
+        }
+        System.out.println("KeHoach (demo) đang chạy tại http://localhost:" + port + "/ (chỉ truy cập từ máy này)");
         System.out.flush();
         Servers.awaitClose(ctx);
         return 0;

@@ -1,4 +1,4 @@
-package vn.kehoach.orgunit;
+package vn.kehoach.web;
 
 import java.util.List;
 
@@ -10,34 +10,42 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.security.Scopes;
 
-/** Read-only REST access to the org-unit tree. */
+/** Read-only REST access to the org-unit tree, within the caller's subtree. */
 @RestController
 @RequestMapping("/api/v1/orgUnits")
 @Tag(name = "Đơn vị", description = "Cây đơn vị hành chính và cơ quan báo cáo")
 class OrgUnitController {
 
     private final OrgUnits orgUnits;
+    private final Scopes scopes;
 
-    OrgUnitController(OrgUnits orgUnits) {
+    OrgUnitController(OrgUnits orgUnits, Scopes scopes) {
         this.orgUnits = orgUnits;
+        this.scopes = scopes;
     }
 
     @GetMapping
-    @Operation(summary = "Mọi đơn vị theo thứ tự cây, hoặc cây con của một đơn vị (?root=HALANG)")
+    @Operation(summary = "Các đơn vị trong phạm vi của người gọi, theo thứ tự cây, hoặc cây con của một đơn vị (?root=HALANG)")
     List<OrgUnit> list(@RequestParam(required = false) String root) {
-        return root == null ? orgUnits.all() : orgUnits.subtree(orgUnits.require(root));
+        if (root == null) {
+            return scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
+        }
+        return orgUnits.subtree(scopes.visible(root));
     }
 
     @GetMapping("/{code}")
     @Operation(summary = "Một đơn vị theo mã")
     OrgUnit one(@PathVariable String code) {
-        return orgUnits.require(code);
+        return scopes.visible(code);
     }
 
     @GetMapping("/{code}/children")
     @Operation(summary = "Các đơn vị trực thuộc")
     List<OrgUnit> children(@PathVariable String code) {
-        return orgUnits.children(orgUnits.require(code));
+        return orgUnits.children(scopes.visible(code));
     }
 }

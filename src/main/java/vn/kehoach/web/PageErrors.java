@@ -1,0 +1,22 @@
+package vn.kehoach.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import vn.kehoach.security.OutOfScopeException;
+
+/** A page asked for something outside the user's scope: a 403 page that says what and why. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    @ExceptionHandler(OutOfScopeException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(OutOfScopeException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "web/forbidden";
+    }
+}
