@@ -132,8 +132,45 @@ class CommandLineTest {
     }
 
     @Test
+    void checkExitsWithOneOnTheSeedAndZeroOnACleanReport() throws Exception {
+        java.nio.file.Path seed = dir.resolve("halang-2022.txt");
+        try (var in = CommandLineTest.class.getResourceAsStream("/reports/halang-2022.txt")) {
+            java.nio.file.Files.copy(in, seed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Run r = run("--db", h2, "check", seed.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("báo cáo ghi 24,05%, đúng là 25,05%").contains("báo cáo ghi 95,8%, đúng là 96,0%")
+                .contains("báo cáo ghi 35,2%, đúng là 34,5%").contains("Tìm thấy 3 sai sót");
+        java.nio.file.Path clean = dir.resolve("clean.txt");
+        java.nio.file.Files.writeString(clean, "Đàn trâu 7.111/7220 con, đạt 98,5% KH.");
+        assertThat(run("--db", h2, "check", clean.toString()).exit()).isZero();
+        assertThat(run("--db", h2, "check", dir.resolve("none.txt").toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void extractWritesReviewableCsvFilesThatImport() throws Exception {
+        java.nio.file.Path seed = dir.resolve("seed-for-extract.txt");
+        try (var in = CommandLineTest.class.getResourceAsStream("/reports/halang-2022.txt")) {
+            java.nio.file.Files.copy(in, seed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        java.nio.file.Path out = dir.resolve("proposals");
+        String fresh = TestDb.freshPostgres();
+        assertThat(run("--db", fresh, "load-demo").exit()).isZero();
+        Run r = run("--db", fresh, "extract", seed.toString(), "--out", out.toString(), "--min-confidence", "0.9");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("GRAIN_OUTPUT").contains("7.380").contains("Bỏ qua");
+        String values = java.nio.file.Files.readString(out.resolve("values.csv"));
+        assertThat(values).as("the demo holds 2021S1 already: nothing to add, so no double count")
+                .doesNotContain("GRAIN_OUTPUT,HALANG,2021S1").doesNotContain("SPRING_RICE_AREA");
+        String targets = java.nio.file.Files.readString(out.resolve("targets.csv"));
+        assertThat(targets).contains("FOREST_COVER,HALANG,2022,DISTRICT_COUNCIL,60.9,");
+        Run imported = run("--db", fresh, "import", out.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"serve", "demo", "load-demo", "compare", "import", "user"}) {
+        for (String command : new String[] {"serve", "demo", "load-demo", "compare", "import", "user", "check", "extract"}) {
             Run r = run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: kehoach " + command);

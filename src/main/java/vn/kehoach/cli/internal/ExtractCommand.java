@@ -1,0 +1,115 @@
+package vn.kehoach.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.narrative.FigureExtractor;
+import vn.kehoach.narrative.Proposal;
+import vn.kehoach.narrative.ReportFiles;
+
+/**
+ * {@code kehoach extract FILE}: the figures a report states, matched to the catalog, as a review list; with
+ * {@code --out DIR}, as two CSV files of the import format (values, targets) ready for {@code kehoach import}
+ * once a planner has checked them.
+ */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = {"Đề xuất số liệu và chỉ tiêu kế hoạch từ một báo cáo (văn bản, DOCX, PDF), mỗi số được",
+                "ghép với chỉ tiêu trong danh mục theo tên (kèm độ tin cậy) để cán bộ kế hoạch rà soát rồi nhập."})
+class ExtractCommand implements Callable<Integer> {
+
+    @ParentCommand
+    KeHoachCommand parent;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--unit", paramLabel = "CODE", description = "Mã đơn vị cho các tệp CSV (mặc định: đọc từ tiêu đề).")
+    String unit;
+
+    @Option(names = "--min-confidence", defaultValue = "0.5", description = "Chỉ ghi vào CSV các số ghép được với độ tin cậy từ mức này. Mặc định: ${DEFAULT-VALUE}.")
+    double minConfidence;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Ghi values.csv và targets.csv (định dạng của kehoach import) vào thư mục này.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new KeHoachCommand.UserError("không có tệp '" + file + "'");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+            String text = ctx.getBean(ReportFiles.class).text(file.getFileName().toString(), bytes);
+            FigureExtractor extractor = ctx.getBean(FigureExtractor.class);
+            List<Proposal> proposals = extractor.extract(text);
+            PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            for (Proposal p : proposals) {
+                stdout.printf("%-6s %-10s %16s %-12s %-32s %4.2f  %s%n", p.type() == Proposal.Type.VALUE ? "số liệu" : "KH",
+                        p.period() == null ? "?" : p.period(), Numbers.vi().format(p.value()), p.unit() == null ? "" : p.unit(),
+                        p.figureCode() == null ? "(chưa ghép)" : p.figureCode(), p.confidence(), p.subject());
+            }
+            if (out != null) {
+                String unitCode = unit != null ? unit : extractor.unitOf(text) == null ? null : extractor.unitOf(text).code();
+                if (unitCode == null) {
+                    throw new KeHoachCommand.UserError("không đọc được đơn vị từ tiêu đề báo cáo; dùng --unit");
+                }
+                int skipped = write(proposals, ctx.getBean(vn.kehoach.orgunit.OrgUnits.class).require(unitCode), extractor);
+                if (skipped > 0) {
+                    stdout.println("Bỏ qua " + skipped + " số liệu đã có hoặc được tổng hợp từ đơn vị trực thuộc.");
+                }
+                stdout.println("Đã ghi " + out.resolve("values.csv") + " và " + out.resolve("targets.csv")
+                        + ": rà soát rồi nhập bằng kehoach import " + out);
+            }
+        }
+        return 0;
+    }
+
+    private int write(List<Proposal> proposals, vn.kehoach.orgunit.OrgUnit unit, FigureExtractor extractor)
+            throws IOException {
+        String unitCode = unit.code();
+        int skipped = 0;
+        Files.createDirectories(out);
+        try (CSVPrinter values = new CSVPrinter(Files.newBufferedWriter(out.resolve("values.csv"), StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("element", "org_unit", "period", "kind", "value", "comment").get());
+             CSVPrinter targets = new CSVPrinter(Files.newBufferedWriter(out.resolve("targets.csv"), StandardCharsets.UTF_8),
+                     CSVFormat.DEFAULT.builder().setHeader("figure", "org_unit", "period", "issuer", "value", "note").get())) {
+            for (Proposal p : proposals) {
+                if (p.figureCode() == null || p.confidence() < minConfidence || p.valueInFigureUnit() == null
+                        || p.period() == null) {
+                    continue;
+                }
+                if (extractor.reasonNotToImport(unit, p) != null) {
+                    skipped++;
+                    continue;
+                }
+                String note = "trích từ báo cáo (độ tin cậy " + p.confidence() + "): " + p.subject();
+                if (p.type() == Proposal.Type.VALUE) {
+                    values.printRecord(p.figureCode(), unitCode, p.period(), p.estimate() ? "ESTIMATE" : "ACTUAL",
+                            Numbers.machine(p.valueInFigureUnit()), note);
+                } else {
+                    targets.printRecord(p.figureCode(), unitCode, p.period(), "DISTRICT_COUNCIL",
+                            Numbers.machine(p.valueInFigureUnit()), note);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return skipped;
+    }
+}

@@ -1,0 +1,97 @@
+package vn.kehoach.narrative.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.kehoach.format.Numbers;
+
+/**
+ * The numbers of a sentence, read the Vietnamese way (7.380; 1.492,9; 13,747), with the unit that follows each
+ * (tấn, ha, con, liều, tỷ đồng, %…) and the ratios "a/b" that reports use for actual/plan.
+ */
+public final class Mentions {
+
+    /** A number in a sentence: its value, its printed decimals, where it is, and the unit word after it. */
+    public record Num(BigDecimal value, int decimals, String raw, int start, int end, String unit, boolean percent) {
+
+        /** True for 1900–2100 without a unit: most likely a year. */
+        public boolean looksLikeYear() {
+            return unit == null && !percent && decimals == 0 && value.compareTo(BigDecimal.valueOf(1900)) >= 0
+                    && value.compareTo(BigDecimal.valueOf(2100)) <= 0 && raw.length() == 4;
+        }
+    }
+
+    /** "a/b unit": actual over plan, as "7.380/7.427 tấn" or "1.492,9/1500ha". */
+    public record Ratio(Num actual, Num plan, String unit, int start, int end) {
+    }
+
+    /** Units longest first, so "tỷ đồng" wins over "đồng" and "tạ/ha" over "tạ". */
+    public static final List<String> UNITS = List.of("tiêu chí/xã", "triệu đồng/ha", "giường bệnh/1 vạn dân",
+            "bác sĩ/1 vạn dân", "tỷ đồng", "triệu đồng", "nghìn đồng", "tạ/ha", "tấn/ha", "giấy phép", "công trình",
+            "đại biểu", "tiêu chí", "cơ sở", "đơn vị", "tin bài", "đồng", "tấn", "tạ", "kg", "ha", "con", "liều",
+            "lượt", "người", "hộ", "khẩu", "xã", "phiếu", "giờ", "vụ", "đoàn", "trường", "thẻ", "suất", "xuất",
+            "hồ sơ", "tập thể", "cá nhân", "đơn", "buổi", "tin");
+
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,\\p{L}])(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d]|[.,]\\d)");
+
+    private Mentions() {
+    }
+
+    public static List<Num> numbers(String s) {
+        List<Num> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(s);
+        while (m.find()) {
+            String raw = m.group(1);
+            BigDecimal v = Numbers.vi().parse(raw);
+            if (v == null) {
+                continue;
+            }
+            int decimals = raw.contains(",") ? raw.length() - raw.indexOf(',') - 1 : 0;
+            String rest = s.substring(m.end());
+            boolean percent = rest.matches("^\\s?%.*");
+            String unit = percent ? "%" : unitAt(rest);
+            out.add(new Num(v, decimals, raw, m.start(), m.end(), unit, percent));
+        }
+        return out;
+    }
+
+    /** The unit word at the start of {@code rest} (after at most one space), or null. */
+    static String unitAt(String rest) {
+        String r = rest.startsWith(" ") ? rest.substring(1) : rest;
+        String lower = r.toLowerCase();
+        for (String u : UNITS) {
+            if (lower.startsWith(u) && (lower.length() == u.length() || !Character.isLetter(lower.charAt(u.length())))) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** The "a/b" pairs of a sentence; dates (30/6/2021) and document numbers (31/2020/NQ) are not ratios. */
+    public static List<Ratio> ratios(String s, List<Num> nums) {
+        List<Ratio> out = new ArrayList<>();
+        for (int i = 0; i + 1 < nums.size(); i++) {
+            Num a = nums.get(i);
+            Num b = nums.get(i + 1);
+            String between = s.substring(a.end(), b.start());
+            if (!between.equals("/")) {
+                continue;
+            }
+            boolean date = b.end() < s.length() && s.charAt(b.end()) == '/';
+            boolean afterSlash = a.start() > 0 && s.charAt(a.start() - 1) == '/';
+            boolean ofAYear = b.looksLikeYear();
+            String before = s.substring(Math.max(0, a.start() - 6), a.start()).toLowerCase();
+            if (date || afterSlash || ofAYear || before.contains("ngày") || before.contains("số")) {
+                continue;
+            }
+            String unit = b.unit() != null ? b.unit() : a.unit();
+            out.add(new Ratio(a, b, unit, a.start(), b.end()));
+        }
+        out.sort(Comparator.comparingInt(Ratio::start));
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package vn.kehoach.narrative.internal;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Matches the words a report puts before a number ("đàn trâu", "Lúa xuân … Diện tích") to catalog names
+ * ("Tổng đàn trâu", "Diện tích lúa xuân"): Dice overlap of diacritic-free word sets, weighed by whether the
+ * stated unit converts to the figure's unit.
+ */
+public final class NameMatcher {
+
+    /** A catalog figure as the matcher sees it. */
+    public record Candidate(String code, String name, String dimension) {
+    }
+
+    /** The best candidate and how sure the match is (0–1). */
+    public record Match(Candidate candidate, double confidence) {
+    }
+
+    private static final Set<String> STOP = Set.of("dat", "uoc", "duoc", "la", "cua", "cac", "nhung", "va", "voi", "so",
+            "trong", "do", "tai", "cho", "theo", "tong", "nam", "thang", "dau", "ky", "cung", "ket", "qua", "hien",
+            "co", "toan", "huyen", "tren", "dia", "ban", "nhu", "sau", "kh", "ke", "hoach", "bang", "thuc", "cay",
+            "mot", "nay", "tinh", "den", "ngay", "gom", "khoang");
+    /** Spellings reports use for the same word. */
+    private static final Map<String, String> SYNONYMS = Map.of("vacxin", "vac xin", "vaccine", "vac xin");
+
+    private final List<Candidate> candidates;
+    private final List<Set<String>> words;
+
+    public NameMatcher(List<Candidate> candidates) {
+        this.candidates = List.copyOf(candidates);
+        this.words = new ArrayList<>();
+        for (Candidate c : candidates) {
+            words.add(words(c.name()));
+        }
+    }
+
+    /** The best match for the subject, given the dimension of the stated unit (null when unknown). */
+    public Match best(String subject, String dimension) {
+        Set<String> s = words(subject);
+        if (s.isEmpty()) {
+            return null;
+        }
+        Match best = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            Set<String> n = words.get(i);
+            Set<String> common = new HashSet<>(s);
+            common.retainAll(n);
+            if (common.isEmpty()) {
+                continue;
+            }
+            double dice = 2.0 * common.size() / (s.size() + n.size());
+            double coverage = (double) common.size() / n.size();
+            double score = 0.5 * dice + 0.5 * coverage;
+            Candidate c = candidates.get(i);
+            if (dimension != null) {
+                score *= dimension.equals(c.dimension()) ? 1.0 : 0.25;
+            }
+            if (best == null || score > best.confidence()) {
+                best = new Match(c, Math.min(1.0, score));
+            }
+        }
+        return best;
+    }
+
+    /** Lower-case, diacritic-free words without the words every sentence has. */
+    static Set<String> words(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replace('đ', 'd');
+        t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        for (Map.Entry<String, String> e : SYNONYMS.entrySet()) {
+            t = t.replace(e.getKey(), e.getValue());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : t.split("[^a-z0-9]+")) {
+            if (!w.isEmpty() && !STOP.contains(w) && !w.matches("\\d+")) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

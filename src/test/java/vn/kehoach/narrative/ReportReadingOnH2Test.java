@@ -1,0 +1,14 @@
+package vn.kehoach.narrative;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.kehoach.TestDb;
+
+class ReportReadingOnH2Test extends ReportReading {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDb.register(registry, TestDb.freshH2());
+    }
+}
