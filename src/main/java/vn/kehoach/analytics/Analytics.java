@@ -89,20 +89,6 @@ public class Analytics {
     public Pivot pivot(AnalyticsQuery q) {
         Map<String, MeasureUnit> measures = catalog.units().stream()
                 .collect(Collectors.toMap(MeasureUnit::code, Function.identity()));
-        List<Choice> figures = new ArrayList<>();
-        for (Figure f : q.figures().isEmpty() ? catalog.figures() : q.figures().stream().map(catalog::figure).toList()) {
-            figures.add(new Choice(new Pivot.Item(Dimension.FIGURE, f.code(), f.name()), f, null, null, null));
-        }
-        List<Choice> units = new ArrayList<>();
-        for (String code : q.orgUnits()) {
-            OrgUnit root = orgUnits.require(code);
-            List<OrgUnit> chosen = q.level() == null ? List.of(root)
-                    : orgUnits.subtree(root).stream().filter(u -> u.level() == q.level()).toList();
-            for (OrgUnit u : chosen) {
-                units.add(new Choice(new Pivot.Item(Dimension.ORG_UNIT, u.code(), u.name()), null, List.of(u.code()),
-                        null, null));
-            }
-        }
         List<Choice> periods = new ArrayList<>();
         for (Period p : q.periods()) {
             for (Period split : q.periodType() == null ? List.of(p) : split(p, q.periodType())) {
@@ -112,32 +98,43 @@ public class Analytics {
         }
         List<Choice> kinds = q.kinds().stream().map(k -> new Choice(new Pivot.Item(Dimension.KIND, k.name(),
                 k == ValueKind.ESTIMATE ? "Ước thực hiện" : "Thực hiện"), null, null, null, k)).toList();
-        Map<Dimension, List<Choice>> items = Map.of(Dimension.FIGURE, figures, Dimension.ORG_UNIT, units,
-                Dimension.PERIOD, periods, Dimension.KIND, kinds);
-        List<Pivot.Item> filters = new ArrayList<>();
-        List<Choice> fixed = new ArrayList<>();
-        for (Dimension d : Dimension.values()) {
-            if (q.rows().contains(d) || q.columns().contains(d)) {
-                continue;
+        return keeper.read(ev -> {
+            List<Choice> figures = new ArrayList<>();
+            for (Figure f : q.figures().isEmpty() ? ev.figures() : q.figures().stream().map(ev::figure).toList()) {
+                figures.add(new Choice(new Pivot.Item(Dimension.FIGURE, f.code(), f.name()), f, null, null, null));
             }
-            List<Choice> list = items.get(d);
-            if (list.size() != 1) {
-                throw new IllegalArgumentException("chiều '" + d.parameter() + "' có " + list.size()
-                        + " mục nhưng không nằm ở hàng hay cột: đặt nó vào rows hoặc columns, hoặc chọn một mục");
+            List<Choice> units = new ArrayList<>();
+            for (String code : q.orgUnits()) {
+                // The index knows the tree (in the order of OrgUnits.all()): levels are read there, not queried.
+                for (OrgUnit u : ev.unitsAt(orgUnits.require(code), q.level())) {
+                    units.add(new Choice(new Pivot.Item(Dimension.ORG_UNIT, u.code(), u.name()), null,
+                            List.of(u.code()), null, null));
+                }
             }
-            filters.add(list.get(0).item);
-            fixed.add(list.get(0));
-        }
-        List<List<Choice>> rows = axis(q.rows(), items, q.totals());
-        List<List<Choice>> columns = axis(q.columns(), items, q.totals());
-        int width = columns.size();
-        int cellCount = rows.size() * width;
-        List<List<Pivot.Cell>> cells = keeper.read(ev -> {
+            Map<Dimension, List<Choice>> items = Map.of(Dimension.FIGURE, figures, Dimension.ORG_UNIT, units,
+                    Dimension.PERIOD, periods, Dimension.KIND, kinds);
+            List<Pivot.Item> filters = new ArrayList<>();
+            List<Choice> fixed = new ArrayList<>();
+            for (Dimension d : Dimension.values()) {
+                if (q.rows().contains(d) || q.columns().contains(d)) {
+                    continue;
+                }
+                List<Choice> list = items.get(d);
+                if (list.size() != 1) {
+                    throw new IllegalArgumentException("chiều '" + d.parameter() + "' có " + list.size()
+                            + " mục nhưng không nằm ở hàng hay cột: đặt nó vào rows hoặc columns, hoặc chọn một mục");
+                }
+                filters.add(list.get(0).item);
+                fixed.add(list.get(0));
+            }
+            List<List<Choice>> rows = axis(q.rows(), items, q.totals());
+            List<List<Choice>> columns = axis(q.columns(), items, q.totals());
+            int width = columns.size();
             IntStream range = IntStream.range(0, rows.size());
-            if (cellCount > PARALLEL_CELLS) {
+            if ((long) rows.size() * width > PARALLEL_CELLS) {
                 range = range.parallel();
             }
-            return range.mapToObj(r -> {
+            List<List<Pivot.Cell>> cells = range.mapToObj(r -> {
                 List<Pivot.Cell> row = new ArrayList<>(width);
                 for (List<Choice> column : columns) {
                     List<Choice> at = new ArrayList<>(fixed);
@@ -147,8 +144,8 @@ public class Analytics {
                 }
                 return row;
             }).toList();
+            return new Pivot(q.rows(), q.columns(), filters, headers(rows), headers(columns), cells);
         });
-        return new Pivot(q.rows(), q.columns(), filters, headers(rows), headers(columns), cells);
     }
 
     private static Pivot.Cell cell(Evaluation ev, List<Choice> at, Map<String, MeasureUnit> measures) {

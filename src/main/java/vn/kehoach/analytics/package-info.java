@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"datavalue", "target", "catalog", "orgunit", "period", "comparison", "format",
-                "security"})
+                "security", "audit"})
 package vn.kehoach.analytics;

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import vn.kehoach.catalog.DataElement;
+import vn.kehoach.catalog.Figure;
 import vn.kehoach.catalog.Formula;
 import vn.kehoach.catalog.Indicator;
 import vn.kehoach.catalog.TimeAggregation;
 import vn.kehoach.catalog.TreeAggregation;
+import vn.kehoach.catalog.UnknownCodeException;
 import vn.kehoach.comparison.FigureValue;
 import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
 
 /**
@@ -58,6 +61,9 @@ public final class Evaluation {
     private record Key(String code, Units units, Span span, ValueKind view) {
     }
 
+    private record CandidateKey(ElementColumns element, ValueKind kind, Span span, TimeAggregation rule) {
+    }
+
     private static final Comparator<Column> COVER_ORDER = Comparator.comparing(c -> c.period, Period.COVER_ORDER);
 
     private final ColumnIndex index;
@@ -65,11 +71,52 @@ public final class Evaluation {
     private final Map<String, Indicator> indicators;
     private final Map<String, Formula> formulas = new ConcurrentHashMap<>();
     private final Map<Key, FigureValue> memo = new ConcurrentHashMap<>();
+    private final Map<CandidateKey, List<Column>> candidates = new ConcurrentHashMap<>();
 
     Evaluation(ColumnIndex index, Map<String, DataElement> elements, Map<String, Indicator> indicators) {
         this.index = index;
         this.elements = elements;
         this.indicators = indicators;
+    }
+
+    /** Every figure of the catalog, in its order. */
+    public List<Figure> figures() {
+        List<Figure> all = new ArrayList<>(elements.values());
+        all.addAll(indicators.values());
+        all.sort(Comparator.comparingInt(Figure::sortOrder).thenComparing(Figure::code));
+        return all;
+    }
+
+    /** The figure with the code, or an {@link UnknownCodeException} naming it. */
+    public Figure figure(String code) {
+        String c = code.strip().toUpperCase();
+        Figure f = elements.containsKey(c) ? elements.get(c) : indicators.get(c);
+        if (f == null) {
+            throw new UnknownCodeException("chỉ tiêu", code);
+        }
+        return f;
+    }
+
+    /**
+     * The unit itself (level null), or the units of its subtree at that level of the tree, in tree order; read from
+     * the index's pre-order slots, so ten thousand communes cost no query.
+     */
+    public List<OrgUnit> unitsAt(OrgUnit root, Integer level) {
+        if (level == null) {
+            return List.of(root);
+        }
+        Integer slot = index.slotOf(root.code());
+        if (slot == null) {
+            return List.of();
+        }
+        List<OrgUnit> out = new ArrayList<>();
+        for (int s = slot; s < index.end(slot); s++) {
+            OrgUnit u = index.unitAt(s);
+            if (u.level() == level) {
+                out.add(u);
+            }
+        }
+        return out;
     }
 
     /** The slot of the org unit in the index; null when the index does not know it. */
@@ -136,8 +183,12 @@ public final class Evaluation {
         return result == null ? FigureValue.EMPTY : new FigureValue(result, illustrative, estimated);
     }
 
-    /** The columns whose values may go into the span, in cover order. */
-    private static List<Column> candidates(ElementColumns e, ValueKind kind, Span span, TimeAggregation rule) {
+    /** The columns whose values may go into the span, in cover order; the same for every unit of the query. */
+    private List<Column> candidates(ElementColumns e, ValueKind kind, Span span, TimeAggregation rule) {
+        return candidates.computeIfAbsent(new CandidateKey(e, kind, span, rule), k -> columnsFor(e, kind, span, rule));
+    }
+
+    private static List<Column> columnsFor(ElementColumns e, ValueKind kind, Span span, TimeAggregation rule) {
         List<Column> out = new ArrayList<>();
         for (Column c : e.columns()) {
             if (c.kind == kind && span.admits(c, rule)) {
