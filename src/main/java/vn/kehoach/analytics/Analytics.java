@@ -64,6 +64,23 @@ public class Analytics {
         return keeper.read(ev -> comparisons.compare(unit, periods, source(ev, unit)));
     }
 
+    /** The figure's value for each unit over the period in the view, read in one pass over the index. */
+    public List<FigureValue> values(String figureCode, List<OrgUnit> units, Period period, ValueKind view) {
+        return keeper.read(ev -> units.stream().map(u -> {
+            Integer slot = ev.slotOf(u.code());
+            return slot == null ? FigureValue.EMPTY : ev.value(figureCode, Units.of(slot), Span.of(period), view);
+        }).toList());
+    }
+
+    /** The figure's value for the unit over each of the periods in the view, read in one pass over the index. */
+    public List<FigureValue> series(String figureCode, OrgUnit unit, List<Period> periods, ValueKind view) {
+        return keeper.read(ev -> {
+            Integer slot = ev.slotOf(unit.code());
+            return periods.stream().map(p -> slot == null ? FigureValue.EMPTY
+                    : ev.value(figureCode, Units.of(slot), Span.of(p), view)).toList();
+        });
+    }
+
     /** Runs the function with the unit's figures read from the index (one consistent view of it). */
     public <T> T withFigures(OrgUnit unit, Function<FigureSource, T> use) {
         return keeper.read(ev -> use.apply(source(ev, unit)));

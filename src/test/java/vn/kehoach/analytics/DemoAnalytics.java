@@ -48,6 +48,8 @@ abstract class DemoAnalytics {
     OrgUnits orgUnits;
     @Autowired
     DataValues dataValues;
+    @Autowired
+    Forecasts forecasts;
 
     @BeforeAll
     void loadDemo() {
@@ -185,6 +187,45 @@ abstract class DemoAnalytics {
                 .isEqualByComparingTo("1234");
         dataValues.delete("MARKET_FINES", "MINHLONG", june, ValueKind.ACTUAL, "test", Source.API);
         assertThat(analytics.value("MARKET_FINES", "HALANG", Period.year(2023), ValueKind.ACTUAL).isEmpty()).isTrue();
+    }
+
+    private Forecast forecast(List<Forecast> all, String code, vn.kehoach.target.Issuer issuer) {
+        return all.stream().filter(f -> f.comparison().figure().code().equals(code)
+                && f.comparison().target().issuer() == issuer).findFirst().orElseThrow();
+    }
+
+    @Test
+    void taxRevenueForecastFromTheSeasonalProfileIsAtRiskOfMissingTheProvincesEstimate() {
+        List<Forecast> all = forecasts.forecast(orgUnits.require("HALANG"), 2021, 6);
+        Forecast tax = forecast(all, "TAX_REVENUE", vn.kehoach.target.Issuer.PROVINCE);
+        // 8,749 tỷ by June; in 2018 and 2019 the district had 49% of its tax by June: 8,749 ÷ 0,49 = 17,855 tỷ
+        assertThat(tax.toDate()).isEqualByComparingTo("8.749");
+        assertThat(tax.share()).isEqualByComparingTo("0.49");
+        assertThat(tax.basisYears()).containsExactly(2019, 2018);
+        assertThat(Numbers.vi().format(tax.value(), 3)).isEqualTo("17,855");
+        assertThat(Numbers.vi().percent(tax.comparison().pctOfPlan(), 2)).isEqualTo("96,06%");
+        assertThat(tax.atRisk()).isTrue();
+        assertThat(tax.comparison().illustrative()).as("learnt from illustrative history").isTrue();
+        Forecast expenditure = forecast(all, "BUDGET_EXPENDITURE", vn.kehoach.target.Issuer.DISTRICT_COUNCIL);
+        assertThat(Numbers.vi().format(expenditure.value(), 3)).isEqualTo("273,264");
+        assertThat(Numbers.vi().percent(expenditure.comparison().pctOfPlan(), 2)).isEqualTo("89,02%");
+        assertThat(expenditure.atRisk()).isTrue();
+    }
+
+    @Test
+    void revenueAndDisbursementForecastsMeetTheirTargets() {
+        List<Forecast> all = forecasts.forecast(orgUnits.require("HALANG"), 2021, 6);
+        Forecast revenue = forecast(all, "BUDGET_REVENUE", vn.kehoach.target.Issuer.PROVINCE);
+        // 13,747 ÷ 0,58 = 23,702 tỷ against the province's 19,785
+        assertThat(Numbers.vi().format(revenue.value(), 3)).isEqualTo("23,702");
+        assertThat(Numbers.vi().percent(revenue.comparison().pctOfPlan(), 2)).isEqualTo("119,80%");
+        assertThat(revenue.comparison().status()).isEqualTo(vn.kehoach.comparison.Status.EXCEEDED);
+        assertThat(revenue.atRisk()).isFalse();
+        Forecast disbursed = forecast(all, "PUBLIC_INVESTMENT_DISBURSED", vn.kehoach.target.Issuer.PROVINCE);
+        assertThat(Numbers.vi().format(disbursed.value(), 3)).isEqualTo("11,342");
+        assertThat(Numbers.vi().percent(disbursed.comparison().pctOfPlan(), 1)).isEqualTo("104,4%");
+        assertThat(disbursed.atRisk()).isFalse();
+        assertThat(all).as("no history, no forecast").noneMatch(f -> f.comparison().figure().code().equals("BALANCED_REVENUE"));
     }
 
     @Test
