@@ -123,7 +123,7 @@ public class Analytics {
             List<Choice> units = new ArrayList<>();
             for (String code : q.orgUnits()) {
                 // The index knows the tree (in the order of OrgUnits.all()): levels are read there, not queried.
-                for (OrgUnit u : ev.unitsAt(orgUnits.require(code), q.level())) {
+                for (OrgUnit u : ev.unitsAt(ev.unit(code).orElseGet(() -> orgUnits.require(code)), q.level())) {
                     units.add(new Choice(new Pivot.Item(Dimension.ORG_UNIT, u.code(), u.name()), null,
                             List.of(u.code()), null, null));
                 }

@@ -119,6 +119,12 @@ public final class Evaluation {
         return out;
     }
 
+    /** The org unit with the code as the index knows it (no query), if it does. */
+    public java.util.Optional<OrgUnit> unit(String code) {
+        Integer slot = index.slotOf(code.strip().toUpperCase());
+        return slot == null ? java.util.Optional.empty() : java.util.Optional.of(index.unitAt(slot));
+    }
+
     /** The slot of the org unit in the index; null when the index does not know it. */
     public Integer slotOf(String unitCode) {
         return index.slotOf(unitCode);

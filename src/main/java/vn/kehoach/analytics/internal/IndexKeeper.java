@@ -61,16 +61,17 @@ public class IndexKeeper {
         this.warmUp = warmUp;
     }
 
-    /** Runs the function on an evaluation of the current index, read-locked, with the catalog as it is now. */
+    /**
+     * Runs the function on an evaluation of the current index, read-locked, with the catalog as it was at most
+     * {@link #CATALOG_MAX_AGE_MS} ago: a changed aggregation rule or formula shows within a second, as a saved value
+     * does, and a national pivot does not wait for two catalog queries.
+     */
     public <T> T read(Function<Evaluation, T> query) {
         ColumnIndex current = current();
-        Map<String, DataElement> elements = catalog.elements().stream()
-                .collect(Collectors.toMap(DataElement::code, Function.identity()));
-        Map<String, Indicator> indicators = catalog.indicators().stream()
-                .collect(Collectors.toMap(Indicator::code, Function.identity()));
+        CatalogSnapshot c = catalogSnapshot();
         lock.readLock().lock();
         try {
-            return query.apply(new Evaluation(current, elements, indicators));
+            return query.apply(new Evaluation(current, c.elements, c.indicators));
         } finally {
             lock.readLock().unlock();
         }
@@ -149,6 +150,25 @@ public class IndexKeeper {
             t.setDaemon(true);
             t.start();
         }
+    }
+
+    static final long CATALOG_MAX_AGE_MS = 1000;
+
+    private record CatalogSnapshot(Map<String, DataElement> elements, Map<String, Indicator> indicators, long at) {
+    }
+
+    private volatile CatalogSnapshot snapshot;
+
+    private CatalogSnapshot catalogSnapshot() {
+        CatalogSnapshot c = snapshot;
+        long now = System.currentTimeMillis();
+        if (c == null || now - c.at > CATALOG_MAX_AGE_MS) {
+            c = new CatalogSnapshot(catalog.elements().stream()
+                    .collect(Collectors.toMap(DataElement::code, Function.identity())), catalog.indicators().stream()
+                    .collect(Collectors.toMap(Indicator::code, Function.identity())), now);
+            snapshot = c;
+        }
+        return c;
     }
 
     private ColumnIndex current() {
