@@ -81,6 +81,20 @@ public class Analytics {
         });
     }
 
+    /**
+     * The figure's value for the unit over the months from {@code fromMonth} to {@code toMonth} of the year, which
+     * need not form a period ("July to December"); empty when nothing is stored for them.
+     */
+    public FigureValue valueOverMonths(String figureCode, OrgUnit unit, int year, int fromMonth, int toMonth,
+                                       ValueKind view) {
+        int months = ((1 << toMonth) - 1) & ~((1 << (fromMonth - 1)) - 1);
+        return keeper.read(ev -> {
+            Integer slot = ev.slotOf(unit.code());
+            return slot == null || months == 0 ? FigureValue.EMPTY
+                    : ev.value(figureCode, Units.of(slot), new Span(year, months), view);
+        });
+    }
+
     /** Runs the function with the unit's figures read from the index (one consistent view of it). */
     public <T> T withFigures(OrgUnit unit, Function<FigureSource, T> use) {
         return keeper.read(ev -> use.apply(source(ev, unit)));

@@ -111,7 +111,8 @@ public class Dashboards {
             counts.put(st, key.stream().filter(c -> status(c) == st).count());
         }
         List<Figure> figures = catalog.figures();
-        Figure trendFigure = pick(figures, trendCode, key.stream().map(Comparison::figure).toList());
+        Figure trendFigure = pick(figures, trendCode, withHistory(unit, period, key.stream().map(Comparison::figure)
+                .distinct().toList()));
         Figure rankingFigure = pick(figures, rankingCode, rankable(unit, period, figures));
         List<Forecast> fc = period.year() > 0 && period.lastMonth() < 12
                 ? forecasts.forecast(unit, period.year(), period.lastMonth()) : List.of();
@@ -156,6 +157,26 @@ public class Dashboards {
             }
         }
         return fallback.isEmpty() ? null : fallback.get(0);
+    }
+
+    /** The figures first that have a value for the same period in at least two years: a trend worth drawing. */
+    private List<Figure> withHistory(OrgUnit unit, Period period, List<Figure> candidates) {
+        List<Period> same = new ArrayList<>();
+        for (int y = period.year() - TREND_YEARS + 1; y <= period.year(); y++) {
+            same.add(new Period(period.type(), y, period.index()));
+        }
+        List<Figure> out = new ArrayList<>();
+        for (Figure f : candidates) {
+            if (analytics.series(f.code(), unit, same, ValueKind.ESTIMATE).stream().filter(v -> !v.isEmpty()).count() >= 2) {
+                out.add(f);
+            }
+        }
+        for (Figure f : candidates) {
+            if (!out.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** Territories directly below the unit (no agencies): what is ranked. */
@@ -235,8 +256,11 @@ public class Dashboards {
         List<Object> a = new ArrayList<>();
         List<Object> b = new ArrayList<>();
         for (int i = 0; i < same.size(); i++) {
-            // The current year's whole-year value is not known yet: only the same period of each year is shown for it.
-            FigureValue whole = partialYear && i == same.size() - 1 ? FigureValue.EMPTY : yearValues.get(i);
+            // A whole year is shown only where values are stored after the period too: a year known to June is not
+            // a whole year (and the current one is not over).
+            boolean complete = !partialYear || (i < same.size() - 1 && !analytics.valueOverMonths(figure.code(), unit,
+                    same.get(i).year(), period.lastMonth() + 1, 12, ValueKind.ESTIMATE).isEmpty());
+            FigureValue whole = complete ? yearValues.get(i) : FigureValue.EMPTY;
             labels.add(String.valueOf(same.get(i).year()));
             a.add(plain(sameValues.get(i), figure.decimals()));
             b.add(plain(whole, figure.decimals()));

@@ -96,7 +96,8 @@ class PivotPageController {
         List<String> categories = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < p.rows().size() && rows.size() < CHART_ROWS; r++) {
-            if (!p.rows().get(r).total()) {
+            // Rows without any value (agencies that do not report these figures) would only crowd the axis.
+            if (!p.rows().get(r).total() && p.cells().get(r).stream().anyMatch(c -> !c.isEmpty())) {
                 rows.add(r);
                 categories.add(p.rows().get(r).label());
             }
