@@ -37,6 +37,9 @@ public final class TestDb {
 
     public static void register(DynamicPropertyRegistry registry, String url) {
         registry.add("spring.datasource.url", () -> url);
+        // Spring keeps every test context open: small pools keep them all within PostgreSQL's 100 connections.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
         if (url.startsWith("jdbc:h2:")) {
             registry.add("spring.datasource.username", () -> "sa");
             registry.add("spring.datasource.password", () -> "");

@@ -62,6 +62,28 @@ public final class Formula {
         }
     }
 
+    /**
+     * The value over operands that may be missing (null), by the indicator's rule: a ratio has none unless every
+     * operand has one ({@link MissingValues#SKIP_IF_ANY_MISSING}); a sum of parts counts a missing part as zero
+     * unless all are missing. Null when there is no value or it cannot be computed.
+     */
+    public BigDecimal evaluate(Map<String, BigDecimal> operands, MissingValues rule) {
+        Map<String, BigDecimal> args = new java.util.HashMap<>();
+        int missing = 0;
+        for (String v : variables) {
+            BigDecimal value = operands.get(v);
+            if (value == null) {
+                missing++;
+                value = BigDecimal.ZERO;
+            }
+            args.put(v, value);
+        }
+        if (missing == variables.size() || (missing > 0 && rule == MissingValues.SKIP_IF_ANY_MISSING)) {
+            return null;
+        }
+        return evaluate(args);
+    }
+
     @Override
     public String toString() {
         return text;

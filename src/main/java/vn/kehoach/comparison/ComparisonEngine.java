@@ -19,7 +19,6 @@ import vn.kehoach.catalog.Figure;
 import vn.kehoach.catalog.Indicator;
 import vn.kehoach.catalog.MeasureUnit;
 import vn.kehoach.catalog.TimeAggregation;
-import vn.kehoach.comparison.internal.Cell;
 import vn.kehoach.comparison.internal.FigureValues;
 import vn.kehoach.comparison.internal.Judge;
 import vn.kehoach.datavalue.DataValues;
@@ -86,7 +85,15 @@ public class ComparisonEngine {
         if (periods.isEmpty()) {
             return List.of();
         }
-        FigureValues values = valuesOf(unit, periods);
+        return compare(unit, periods, valuesOf(unit, periods));
+    }
+
+    /**
+     * The unit's comparisons for each of the periods, with the figures' values read from {@code values} (which must
+     * aggregate the unit's subtree by the catalog's rules, as the analytics engine does): the targets, percentages
+     * and statuses are judged here, the one place that judges them.
+     */
+    public List<Comparison> compare(OrgUnit unit, List<Period> periods, FigureSource values) {
         Map<String, MeasureUnit> measures = catalog.units().stream()
                 .collect(Collectors.toMap(MeasureUnit::code, Function.identity()));
         List<Figure> figures = catalog.figures();
@@ -121,10 +128,10 @@ public class ComparisonEngine {
     }
 
     private static List<Comparison> compare(OrgUnit unit, Figure figure, MeasureUnit measure, Period period,
-                                            FigureValues values, List<Target> targets) {
-        Cell actual = values.value(figure, period, ValueKind.ACTUAL);
-        Cell estimate = values.value(figure, period, ValueKind.ESTIMATE);
-        Cell previous = values.value(figure, period.previousYear(), ValueKind.ACTUAL);
+                                            FigureSource values, List<Target> targets) {
+        FigureValue actual = values.value(figure, period, ValueKind.ACTUAL);
+        FigureValue estimate = values.value(figure, period, ValueKind.ESTIMATE);
+        FigureValue previous = values.value(figure, period.previousYear(), ValueKind.ACTUAL);
         if (previous.isEmpty()) {
             previous = values.value(figure, period.previousYear(), ValueKind.ESTIMATE);
         }
@@ -139,7 +146,7 @@ public class ComparisonEngine {
             return List.of();
         }
         if (rows.isEmpty()) {
-            rows.add(new Row(null, new Cell(null, false, false)));
+            rows.add(new Row(null, FigureValue.EMPTY));
         }
         List<Comparison> out = new ArrayList<>();
         BigDecimal prev = previous.value();
@@ -171,6 +178,6 @@ public class ComparisonEngine {
         return out;
     }
 
-    private record Row(ValueKind kind, Cell cell) {
+    private record Row(ValueKind kind, FigureValue cell) {
     }
 }

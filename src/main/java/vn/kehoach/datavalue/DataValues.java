@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +44,15 @@ public class DataValues {
     private final Catalog catalog;
     private final OrgUnits orgUnits;
     private final Periods periods;
+    private final ApplicationEventPublisher events;
 
-    public DataValues(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods) {
+    public DataValues(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods,
+                      ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.periods = periods;
+        this.events = events;
     }
 
     /** Saves the value (creates or updates it) and returns what is now stored. */
@@ -99,6 +103,8 @@ public class DataValues {
             audit(element.id(), unit.id(), periodId, w.kind(), "CREATE", null, w.value(), null, w.comment(), user,
                     now, source);
         }
+        events.publishEvent(new DataValueChanged(element.code(), unit.code(), w.period(), w.kind(), w.value(),
+                w.illustrative()));
         return find(element.code(), unit.code(), w.period(), w.kind()).orElseThrow();
     }
 
@@ -116,6 +122,7 @@ public class DataValues {
         jdbc.sql("delete from data_value where id = :id").param("id", current.get().id).update();
         audit(element.id(), unit.id(), periodId, kind, "DELETE", current.get().value, null, current.get().comment,
                 null, user, Instant.now(), source);
+        events.publishEvent(new DataValueChanged(element.code(), unit.code(), period, kind, null, false));
         return true;
     }
 
@@ -166,6 +173,24 @@ public class DataValues {
                 .query((rs, i) -> new StoredValue(rs.getString(1), rs.getLong(2), Period.parse(rs.getString(3)),
                         ValueKind.valueOf(rs.getString(4)), Numbers.normal(rs.getBigDecimal(5)), rs.getBoolean(6)))
                 .list();
+    }
+
+    /**
+     * Every stored value, as numbers, in one streamed pass (no list in memory, whatever the table's size): what an
+     * in-memory index is built from. Values of elements whose id lies in [fromElementId, toElementId) only, so that
+     * several connections can each read a share.
+     */
+    @Transactional(readOnly = true)
+    public void scan(long fromElementId, long toElementId, StoredRows rows) {
+        jdbc.sql("""
+                        select element_id, org_unit_id, period_id, kind, amount, illustrative from data_value
+                         where element_id >= :from and element_id < :to""")
+                .param("from", fromElementId).param("to", toElementId)
+                // Streams on PostgreSQL (a cursor inside the transaction) instead of reading every row first.
+                .withFetchSize(20_000)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> rows.row(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        "ESTIMATE".equals(rs.getString(4)) ? ValueKind.ESTIMATE : ValueKind.ACTUAL,
+                        rs.getBigDecimal(5), rs.getBoolean(6)));
     }
 
     /** Distinct periods that hold at least one value in the subtree. */

@@ -62,7 +62,7 @@ public class ReportChecker {
                     || p.valueInFigureUnit().signum() <= 0) {
                 continue;
             }
-            BigDecimal usual = median(unit, p.figureCode());
+            BigDecimal usual = median(unit, p.figureCode(), p.period());
             if (usual == null || usual.signum() <= 0) {
                 continue;
             }
@@ -100,12 +100,26 @@ public class ReportChecker {
         return best != null && bestGap < 1 ? best.symbol() : null;
     }
 
-    private BigDecimal median(OrgUnit unit, String figureCode) {
+    /**
+     * The usual size of the figure for the unit: the median of its stored values of the same period type as the
+     * stated one, or else of its longest periods (a year's figure is not judged against monthly ones).
+     */
+    private BigDecimal median(OrgUnit unit, String figureCode, String statedPeriod) {
         if (catalog.findElement(figureCode).isEmpty()) {
             return null;
         }
-        List<BigDecimal> values = dataValues.list(unit, false, null, figureCode).stream().map(DataValue::value)
-                .filter(v -> v.signum() > 0).sorted(Comparator.naturalOrder()).toList();
-        return values.isEmpty() ? null : values.get(values.size() / 2);
+        List<DataValue> stored = dataValues.list(unit, false, null, figureCode).stream().filter(v -> v.value().signum() > 0)
+                .toList();
+        if (stored.isEmpty()) {
+            return null;
+        }
+        var type = statedPeriod == null ? null : vn.kehoach.period.Period.parse(statedPeriod).type();
+        List<DataValue> same = stored.stream().filter(v -> v.period().type() == type).toList();
+        if (same.isEmpty()) {
+            int longest = stored.stream().mapToInt(v -> v.period().months()).max().orElseThrow();
+            same = stored.stream().filter(v -> v.period().months() == longest).toList();
+        }
+        List<BigDecimal> values = same.stream().map(DataValue::value).sorted(Comparator.naturalOrder()).toList();
+        return values.get(values.size() / 2);
     }
 }

@@ -2,7 +2,10 @@ package vn.kehoach.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +26,13 @@ public record Period(PeriodType type, int year, int index) implements Comparable
     private static final String[] ROMAN = {"I", "II", "III", "IV"};
     private static final Comparator<Period> ORDER = Comparator.comparing(Period::start)
             .thenComparing(Comparator.comparing(Period::end).reversed());
+
+    /**
+     * The order in which stored periods make up a longer one: the longest first, then the earliest, then by type
+     * (so 2021S1 comes before 2021YTD06, which covers the same months).
+     */
+    public static final Comparator<Period> COVER_ORDER = Comparator.comparingInt((Period p) -> -p.months())
+            .thenComparing(Period::start).thenComparing(Period::type);
 
     public Period {
         if (type == null) {
@@ -169,6 +179,28 @@ public record Period(PeriodType type, int year, int index) implements Comparable
 
     public boolean overlaps(Period other) {
         return !other.end().isBefore(start()) && !other.start().isAfter(end());
+    }
+
+    /**
+     * Of items stored for periods inside a longer one, those that make it up: taken in {@link #COVER_ORDER},
+     * never two that overlap, so a half-year stored both as S1 and as six months counts once.
+     */
+    public static <T> List<T> cover(List<T> inside, Function<T, Period> periodOf) {
+        List<T> sorted = new ArrayList<>(inside);
+        sorted.sort(Comparator.comparing(periodOf, COVER_ORDER));
+        List<T> cover = new ArrayList<>();
+        for (T item : sorted) {
+            Period p = periodOf.apply(item);
+            if (cover.stream().noneMatch(c -> periodOf.apply(c).overlaps(p))) {
+                cover.add(item);
+            }
+        }
+        return cover;
+    }
+
+    /** The months of its year the period covers, as bits: bit 0 is January, bit 11 December. */
+    public int monthMask() {
+        return ((1 << lastMonth()) - 1) & ~((1 << (firstMonth() - 1)) - 1);
     }
 
     /** The Vietnamese name used in documents: "6 tháng đầu năm 2021", "Quý III/2021", "Tháng 6/2021". */

@@ -30,6 +30,19 @@ public class Periods {
                 });
     }
 
+    /** Every stored period by its number. */
+    public java.util.Map<Long, Period> byId() {
+        java.util.Map<Long, Period> out = new java.util.HashMap<>();
+        jdbc.sql("select id, iso from period").query((rs, i) -> out.put(rs.getLong(1), Period.parse(rs.getString(2))))
+                .list();
+        return out;
+    }
+
+    /** The number of a stored period; empty when it was never stored. */
+    public java.util.Optional<Long> find(Period period) {
+        return jdbc.sql("select id from period where iso = :iso").param("iso", period.id()).query(Long.class).optional();
+    }
+
     /** Every stored period, in time order. */
     public List<Period> all() {
         return jdbc.sql("select iso from period").query(String.class).list().stream().map(Period::parse).sorted()

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Sector;
 import vn.kehoach.comparison.Comparison;
+import vn.kehoach.comparison.Cells;
 import vn.kehoach.comparison.ComparisonEngine;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.orgunit.OrgUnit;
@@ -26,7 +27,7 @@ import vn.kehoach.security.Actors;
 import vn.kehoach.security.Scopes;
 import vn.kehoach.target.Targets;
 
-/** The home page: the comparisons of one unit and period, grouped by sector, with drill-down to its units. */
+/** The comparisons page (formerly the home page): the comparisons of one unit and period, grouped by sector, with drill-down to its units. */
 @Controller
 class HomeController {
 
@@ -49,7 +50,7 @@ class HomeController {
         this.targets = targets;
     }
 
-    @GetMapping("/")
+    @GetMapping("/comparisons")
     String home(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                 Model model) {
         List<OrgUnit> all = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();

@@ -133,8 +133,8 @@ class WebAndApiTest {
     }
 
     @Test
-    void homePageListsTheDistrictsComparisonsInVietnamese() {
-        browser.get("http://localhost:" + port + "/");
+    void comparisonsPageListsTheDistrictsComparisonsInVietnamese() {
+        browser.get("http://localhost:" + port + "/comparisons");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Huyện Hạ Lang").contains("6 tháng đầu năm 2021");
         WebElement grain = browser.findElement(By.cssSelector("tr[data-code='GRAIN_OUTPUT']"));
         assertThat(grain.findElement(By.cssSelector("td.actual")).getText()).isEqualTo("7.380 tấn");
@@ -147,7 +147,7 @@ class WebAndApiTest {
 
     @Test
     void drillsDownToACommune() {
-        browser.get("http://localhost:" + port + "/?unit=HALANG&period=2021S1");
+        browser.get("http://localhost:" + port + "/comparisons?unit=HALANG&period=2021S1");
         browser.findElement(By.linkText("Xã Minh Long")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Xã Minh Long");
         assertThat(browser.findElement(By.cssSelector("tr[data-code='ASF_OUTBREAK'] td.actual")).getText()).isEqualTo("1 xã");
@@ -155,7 +155,7 @@ class WebAndApiTest {
 
     @Test
     void aBadPeriodOnThePageIsExplained() {
-        browser.get("http://localhost:" + port + "/?unit=HALANG&period=2021S3");
+        browser.get("http://localhost:" + port + "/comparisons?unit=HALANG&period=2021S3");
         assertThat(browser.findElement(By.cssSelector(".errors")).getText())
                 .contains("Kỳ '2021S3' không hợp lệ: nửa năm chỉ có S1 hoặc S2");
     }

@@ -118,7 +118,7 @@ class FigureValuesTest {
         FigureValues fv = values(List.of(output, area), List.of(YIELD), List.of(
                 new StoredValue("OUTPUT", 2, Period.half(2021, 1), ValueKind.ESTIMATE, new BigDecimal("60"), false),
                 v("OUTPUT", 3, "2021S1", "40"), v("AREA", 2, "2021S1", "10"), v("AREA", 3, "2021S1", "10")));
-        Cell estimate = fv.value(output, Period.half(2021, 1), ValueKind.ESTIMATE);
+        var estimate = fv.value(output, Period.half(2021, 1), ValueKind.ESTIMATE);
         assertThat(estimate.value()).isEqualByComparingTo("100");
         assertThat(estimate.estimated()).isTrue();
         assertThat(fv.value(output, Period.half(2021, 1), ValueKind.ACTUAL).value()).isEqualByComparingTo("40");

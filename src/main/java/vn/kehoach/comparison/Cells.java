@@ -1,8 +1,7 @@
-package vn.kehoach.web;
+package vn.kehoach.comparison;
 
 import java.math.BigDecimal;
 
-import vn.kehoach.comparison.Comparison;
 import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.target.Target;

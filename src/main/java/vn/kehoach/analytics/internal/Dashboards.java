@@ -1,0 +1,357 @@
+package vn.kehoach.analytics.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import vn.kehoach.analytics.Analytics;
+import vn.kehoach.analytics.Forecast;
+import vn.kehoach.analytics.Forecasts;
+import vn.kehoach.catalog.Catalog;
+import vn.kehoach.catalog.Figure;
+import vn.kehoach.catalog.MeasureUnit;
+import vn.kehoach.catalog.Polarity;
+import vn.kehoach.catalog.Sector;
+import vn.kehoach.comparison.Cells;
+import vn.kehoach.comparison.Comparison;
+import vn.kehoach.comparison.FigureValue;
+import vn.kehoach.comparison.Status;
+import vn.kehoach.datavalue.DataValues;
+import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitKind;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+import vn.kehoach.target.Targets;
+
+/**
+ * What the dashboard of a unit and period shows (bảng điều khiển): its key targets with status and % of plan by
+ * field, the charts (% of plan by sector, a figure's trend over the years, the ranking of the units below it) each
+ * with its table, and the year-end forecasts with their early warnings. The same tables feed the exports.
+ */
+@Component
+public class Dashboards {
+
+    /** How many years the trend chart looks back. */
+    static final int TREND_YEARS = 5;
+
+    private final Analytics analytics;
+    private final Forecasts forecasts;
+    private final Catalog catalog;
+    private final OrgUnits orgUnits;
+    private final DataValues dataValues;
+    private final Targets targets;
+
+    public Dashboards(Analytics analytics, Forecasts forecasts, Catalog catalog, OrgUnits orgUnits,
+                      DataValues dataValues, Targets targets) {
+        this.analytics = analytics;
+        this.forecasts = forecasts;
+        this.catalog = catalog;
+        this.orgUnits = orgUnits;
+        this.dataValues = dataValues;
+        this.targets = targets;
+    }
+
+    /** A key target as the dashboard lists it. */
+    public record TargetLine(String field, String sector, Cells cells, Status status) {
+    }
+
+    /** A chart: its ECharts option (JSON), its table, and where a click on a bar goes (drill-down), if anywhere. */
+    public record Chart(String id, Table table, Map<String, Object> option, List<String> links) {
+    }
+
+    /** Everything on the dashboard. */
+    public record Dashboard(OrgUnit unit, Period period, Map<String, List<TargetLine>> fields,
+                            Map<Status, Long> counts, Chart sectors, Chart trend, Figure trendFigure, Chart ranking,
+                            Figure rankingFigure, List<Forecast> forecasts, Table forecastTable, List<Figure> figures,
+                            boolean illustrative) {
+    }
+
+    /** The periods that hold values or targets in the unit's subtree, latest first. */
+    public List<Period> periods(OrgUnit unit) {
+        TreeSet<Period> periods = new TreeSet<>(dataValues.periodsWithValues(unit));
+        periods.addAll(targets.periodsWithTargets(unit));
+        return List.copyOf(periods.descendingSet());
+    }
+
+    /** The period with the most values, the latest of equals: what a planner looks at first. */
+    public Optional<Period> busiest(OrgUnit unit) {
+        return dataValues.countsByPeriod(unit).entrySet().stream().max(Map.Entry.<Period, Integer>comparingByValue()
+                .thenComparing(e -> e.getKey().end())).map(Map.Entry::getKey);
+    }
+
+    public Dashboard build(OrgUnit unit, Period period, String trendCode, String rankingCode) {
+        Map<String, Sector> sectors = catalog.sectors().stream()
+                .collect(Collectors.toMap(Sector::code, Function.identity()));
+        Map<String, MeasureUnit> measures = catalog.units().stream()
+                .collect(Collectors.toMap(MeasureUnit::code, Function.identity()));
+        List<Comparison> all = analytics.compare(unit, List.of(period));
+        List<Comparison> key = keyTargets(all);
+        key.sort(Comparator.comparingInt((Comparison c) -> sectorOrder(sectors, c)));
+        Map<String, List<TargetLine>> fields = new LinkedHashMap<>();
+        for (Comparison c : key) {
+            Sector s = sectors.get(c.figure().sectorCode());
+            String field = s == null || s.field() == null ? "Khác" : s.field();
+            fields.computeIfAbsent(field, k -> new ArrayList<>())
+                    .add(new TargetLine(field, s == null ? "" : s.name(), Cells.of(c), status(c)));
+        }
+        Map<Status, Long> counts = new LinkedHashMap<>();
+        for (Status st : Status.values()) {
+            counts.put(st, key.stream().filter(c -> status(c) == st).count());
+        }
+        List<Figure> figures = catalog.figures();
+        Figure trendFigure = pick(figures, trendCode, withHistory(unit, period, key.stream().map(Comparison::figure)
+                .distinct().toList()));
+        Figure rankingFigure = pick(figures, rankingCode, rankable(unit, period, figures));
+        List<Forecast> fc = period.year() > 0 && period.lastMonth() < 12
+                ? forecasts.forecast(unit, period.year(), period.lastMonth()) : List.of();
+        return new Dashboard(unit, period, fields, counts, sectorChart(key, sectors, unit, period),
+                trendFigure == null ? null : trendChart(unit, period, trendFigure, measures), trendFigure,
+                rankingFigure == null ? null : rankingChart(unit, period, rankingFigure, measures), rankingFigure,
+                fc, forecastTable(unit, fc, measures), figures,
+                key.stream().anyMatch(Comparison::anyIllustrative));
+    }
+
+    /** One line per target: the estimate line where there is one (ước thực hiện is the fuller picture). */
+    private static List<Comparison> keyTargets(List<Comparison> all) {
+        Map<String, Comparison> best = new LinkedHashMap<>();
+        for (Comparison c : all) {
+            if (c.target() == null) {
+                continue;
+            }
+            String k = c.figure().code() + "|" + c.target().issuer();
+            Comparison had = best.get(k);
+            if (had == null || (c.kind() == ValueKind.ESTIMATE && had.kind() != ValueKind.ESTIMATE)) {
+                best.put(k, c);
+            }
+        }
+        return new ArrayList<>(best.values());
+    }
+
+    static Status status(Comparison c) {
+        return c.status() == null || c.actual() == null ? Status.NO_DATA : c.status();
+    }
+
+    private static int sectorOrder(Map<String, Sector> sectors, Comparison c) {
+        Sector s = sectors.get(c.figure().sectorCode());
+        return s == null ? Integer.MAX_VALUE : s.sortOrder();
+    }
+
+    private static Figure pick(List<Figure> figures, String code, List<Figure> fallback) {
+        if (code != null && !code.isBlank()) {
+            for (Figure f : figures) {
+                if (f.code().equalsIgnoreCase(code.strip())) {
+                    return f;
+                }
+            }
+        }
+        return fallback.isEmpty() ? null : fallback.get(0);
+    }
+
+    /** The figures first that have a value for the same period in at least two years: a trend worth drawing. */
+    private List<Figure> withHistory(OrgUnit unit, Period period, List<Figure> candidates) {
+        List<Period> same = new ArrayList<>();
+        for (int y = period.year() - TREND_YEARS + 1; y <= period.year(); y++) {
+            same.add(new Period(period.type(), y, period.index()));
+        }
+        List<Figure> out = new ArrayList<>();
+        for (Figure f : candidates) {
+            if (analytics.series(f.code(), unit, same, ValueKind.ESTIMATE).stream().filter(v -> !v.isEmpty()).count() >= 2) {
+                out.add(f);
+            }
+        }
+        for (Figure f : candidates) {
+            if (!out.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Territories directly below the unit (no agencies): what is ranked. */
+    List<OrgUnit> territoriesBelow(OrgUnit unit) {
+        return orgUnits.children(unit).stream().filter(u -> u.kind() != OrgUnitKind.AGENCY).toList();
+    }
+
+    /** Figures with a value in at least two of the units below: worth ranking. */
+    private List<Figure> rankable(OrgUnit unit, Period period, List<Figure> figures) {
+        List<OrgUnit> below = territoriesBelow(unit);
+        if (below.size() < 2) {
+            return List.of();
+        }
+        List<Figure> out = new ArrayList<>();
+        for (Figure f : figures) {
+            long n = analytics.values(f.code(), below, period, ValueKind.ESTIMATE).stream()
+                    .filter(v -> !v.isEmpty()).count();
+            if (n >= 2) {
+                out.add(f);
+                break;
+            }
+        }
+        return out;
+    }
+
+    private Chart sectorChart(List<Comparison> key, Map<String, Sector> sectors, OrgUnit unit, Period period) {
+        Map<String, List<Comparison>> bySector = new LinkedHashMap<>();
+        for (Comparison c : key) {
+            Sector s = sectors.get(c.figure().sectorCode());
+            bySector.computeIfAbsent(s == null ? "Khác" : s.name(), k -> new ArrayList<>()).add(c);
+        }
+        List<List<Table.Entry>> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Object> means = new ArrayList<>();
+        for (Map.Entry<String, List<Comparison>> e : bySector.entrySet()) {
+            List<BigDecimal> pcts = e.getValue().stream().map(Comparison::pctOfPlan).filter(p -> p != null).toList();
+            BigDecimal mean = pcts.isEmpty() ? null : pcts.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(pcts.size()), MathContext.DECIMAL64);
+            names.add(e.getKey());
+            means.add(mean == null ? null : Numbers.round(mean, 1));
+            rows.add(List.of(Table.Entry.text(e.getKey()), Table.Entry.number(BigDecimal.valueOf(e.getValue().size()), 0, ""),
+                    Table.Entry.number(mean, 1, "%"),
+                    count(e.getValue(), Status.EXCEEDED), count(e.getValue(), Status.MET),
+                    count(e.getValue(), Status.IN_PROGRESS), count(e.getValue(), Status.NOT_MET),
+                    count(e.getValue(), Status.NO_DATA)));
+        }
+        Table table = new Table("% kế hoạch theo lĩnh vực — " + unit.name() + ", " + period.label(),
+                List.of("Lĩnh vực", "Số chỉ tiêu", "Bình quân % KH", "Vượt", "Đạt", "Đang thực hiện", "Không đạt",
+                        "Chưa có số liệu"), rows);
+        Map<String, Object> option = Map.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "grid", Map.of("left", 220, "right", 40, "top", 20, "bottom", 30),
+                "xAxis", Map.of("type", "value", "name", "% KH"),
+                "yAxis", Map.of("type", "category", "data", names, "inverse", true),
+                "series", List.of(Map.of("type", "bar", "name", "Bình quân % KH", "data", means,
+                        "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#a51d24"))));
+        return new Chart("chart-sectors", table, option, List.of());
+    }
+
+    private static Table.Entry count(List<Comparison> lines, Status status) {
+        return Table.Entry.number(BigDecimal.valueOf(lines.stream().filter(c -> status(c) == status).count()), 0, "");
+    }
+
+    private Chart trendChart(OrgUnit unit, Period period, Figure figure, Map<String, MeasureUnit> measures) {
+        String symbol = symbol(figure, measures);
+        List<Period> same = new ArrayList<>();
+        List<Period> years = new ArrayList<>();
+        for (int y = period.year() - TREND_YEARS + 1; y <= period.year(); y++) {
+            same.add(new Period(period.type(), y, period.index()));
+            years.add(Period.year(y));
+        }
+        List<FigureValue> sameValues = analytics.series(figure.code(), unit, same, ValueKind.ESTIMATE);
+        List<FigureValue> yearValues = analytics.series(figure.code(), unit, years, ValueKind.ESTIMATE);
+        boolean partialYear = period.months() < 12;
+        List<List<Table.Entry>> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Object> a = new ArrayList<>();
+        List<Object> b = new ArrayList<>();
+        for (int i = 0; i < same.size(); i++) {
+            // A whole year is shown only where values are stored after the period too: a year known to June is not
+            // a whole year (and the current one is not over).
+            boolean complete = !partialYear || (i < same.size() - 1 && !analytics.valueOverMonths(figure.code(), unit,
+                    same.get(i).year(), period.lastMonth() + 1, 12, ValueKind.ESTIMATE).isEmpty());
+            FigureValue whole = complete ? yearValues.get(i) : FigureValue.EMPTY;
+            labels.add(String.valueOf(same.get(i).year()));
+            a.add(plain(sameValues.get(i), figure.decimals()));
+            b.add(plain(whole, figure.decimals()));
+            rows.add(List.of(Table.Entry.text(String.valueOf(same.get(i).year())),
+                    Table.Entry.number(sameValues.get(i).value(), figure.decimals(), symbol),
+                    Table.Entry.number(whole.value(), figure.decimals(), symbol)));
+        }
+        String sameLabel = period.type() == vn.kehoach.period.PeriodType.YEARLY ? "Cả năm"
+                : period.label().replace(" " + period.year(), "").replace("/" + period.year(), "");
+        Table table = new Table(figure.name() + " qua các năm — " + unit.name(),
+                List.of("Năm", sameLabel + " (" + symbol + ")", "Cả năm (" + symbol + ")"), rows);
+        List<Object> series = new ArrayList<>();
+        series.add(Map.of("type", "line", "name", sameLabel, "data", a, "connectNulls", false,
+                "label", Map.of("show", true)));
+        if (partialYear) {
+            series.add(Map.of("type", "bar", "name", "Cả năm", "data", b, "itemStyle", Map.of("color", "#c9ced6")));
+        }
+        Map<String, Object> option = Map.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "legend", Map.of("top", 0),
+                "grid", Map.of("left", 70, "right", 30, "top", 40, "bottom", 30),
+                "xAxis", Map.of("type", "category", "data", labels),
+                "yAxis", Map.of("type", "value", "name", symbol),
+                "series", series);
+        return new Chart("chart-trend", table, option, List.of());
+    }
+
+    private Chart rankingChart(OrgUnit unit, Period period, Figure figure, Map<String, MeasureUnit> measures) {
+        String symbol = symbol(figure, measures);
+        List<OrgUnit> below = territoriesBelow(unit);
+        List<FigureValue> values = analytics.values(figure.code(), below, period, ValueKind.ESTIMATE);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < below.size(); i++) {
+            if (!values.get(i).isEmpty()) {
+                order.add(i);
+            }
+        }
+        Comparator<Integer> byValue = Comparator.comparing(i -> values.get(i).value());
+        // Best first: the highest for most figures, the lowest where lower is better (outbreaks, poverty).
+        order.sort(figure.polarity() == Polarity.LOWER_IS_BETTER ? byValue : byValue.reversed());
+        List<List<Table.Entry>> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Object> data = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        int rank = 0;
+        for (int i : order) {
+            rank++;
+            OrgUnit u = below.get(i);
+            names.add(u.name());
+            data.add(plain(values.get(i), figure.decimals()));
+            links.add("/?unit=" + u.code() + "&period=" + period.id() + "&rank=" + figure.code());
+            rows.add(List.of(Table.Entry.number(BigDecimal.valueOf(rank), 0, ""), Table.Entry.text(u.name()),
+                    Table.Entry.number(values.get(i).value(), figure.decimals(), symbol)));
+        }
+        Table table = new Table("Xếp hạng " + figure.name() + " — các đơn vị của " + unit.name() + ", " + period.label(),
+                List.of("Hạng", "Đơn vị", figure.name() + " (" + symbol + ")"), rows);
+        Map<String, Object> option = Map.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "grid", Map.of("left", 160, "right", 60, "top", 20, "bottom", 30),
+                "xAxis", Map.of("type", "value", "name", symbol),
+                "yAxis", Map.of("type", "category", "data", names, "inverse", true),
+                "series", List.of(Map.of("type", "bar", "name", figure.name(), "data", data,
+                        "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#1b4f7a"))));
+        return new Chart("chart-ranking", table, option, links);
+    }
+
+    private Table forecastTable(OrgUnit unit, List<Forecast> fc, Map<String, MeasureUnit> measures) {
+        List<List<Table.Entry>> rows = new ArrayList<>();
+        for (Forecast f : fc) {
+            Figure fig = f.comparison().figure();
+            String symbol = symbol(fig, measures);
+            rows.add(List.of(Table.Entry.text(fig.name()), Table.Entry.number(f.toDate(), fig.decimals(), symbol),
+                    Table.Entry.number(f.share().multiply(BigDecimal.valueOf(100)), 1, "%"),
+                    Table.Entry.number(f.value(), fig.decimals(), symbol),
+                    Table.Entry.number(f.comparison().target().value(), fig.decimals(), symbol),
+                    Table.Entry.text(f.comparison().target().issuer().label()),
+                    Table.Entry.number(f.comparison().pctOfPlan(), fig.pctDecimals(), "%"),
+                    Table.Entry.text(f.atRisk() ? "có nguy cơ không đạt" : f.comparison().status().label()),
+                    Table.Entry.text(f.basisYears().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")))));
+        }
+        return new Table("Dự báo cả năm — " + unit.name(), List.of("Chỉ tiêu", "Lũy kế đến nay",
+                "Tỷ trọng cùng kỳ các năm trước", "Dự báo cả năm", "Kế hoạch", "Cấp giao", "% KH (dự báo)",
+                "Đánh giá", "Các năm làm căn cứ"), rows);
+    }
+
+    private static String symbol(Figure f, Map<String, MeasureUnit> measures) {
+        MeasureUnit m = measures.get(f.unitCode());
+        return m == null ? f.unitCode() : m.symbol();
+    }
+
+    private static BigDecimal plain(FigureValue v, int decimals) {
+        return v.isEmpty() ? null : Numbers.normal(Numbers.round(v.value(), decimals));
+    }
+}

@@ -1,0 +1,20 @@
+package vn.kehoach.comparison;
+
+import vn.kehoach.catalog.Figure;
+import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.period.Period;
+
+/**
+ * Where the comparison engine reads the values of one org unit's figures: from the database (the engine's own
+ * BigDecimal aggregation of the subtree's stored values) or from any other source that aggregates by the same
+ * rules, such as the analytics engine's in-memory index.
+ */
+public interface FigureSource {
+
+    /**
+     * The figure's value for the unit over the period in the view: {@link vn.kehoach.datavalue.ValueKind#ACTUAL}
+     * reads actual values only; {@link vn.kehoach.datavalue.ValueKind#ESTIMATE} reads, unit by unit, the estimate
+     * where there is one and the actual value otherwise. {@link FigureValue#EMPTY} when nothing feeds it.
+     */
+    FigureValue value(Figure figure, Period period, ValueKind view);
+}

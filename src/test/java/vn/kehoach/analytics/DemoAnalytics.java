@@ -1,0 +1,239 @@
+package vn.kehoach.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import vn.kehoach.audit.Source;
+import vn.kehoach.comparison.Comparison;
+import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.datavalue.DataValueWrite;
+import vn.kehoach.datavalue.DataValues;
+import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+
+/**
+ * The analytics engine against the comparison engine on the demo district, on whichever database the subclass
+ * starts: every figure of every unit and period the same to the digit, and the seed's numbers in pivot tables.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DemoAnalytics {
+
+    static final Period H1_2021 = Period.half(2021, 1);
+
+    @Autowired
+    DemoDistrict demo;
+    @Autowired
+    ComparisonEngine engine;
+    @Autowired
+    Analytics analytics;
+    @Autowired
+    OrgUnits orgUnits;
+    @Autowired
+    DataValues dataValues;
+    @Autowired
+    Forecasts forecasts;
+
+    @BeforeAll
+    void loadDemo() {
+        demo.load("test");
+    }
+
+    @Test
+    void everyComparisonOfEveryUnitAndPeriodIsTheSameFromTheIndexAsFromTheDatabase() {
+        List<Comparison> expected = engine.compareAll(null, null);
+        Map<OrgUnit, List<Comparison>> byUnit = new LinkedHashMap<>();
+        expected.forEach(c -> byUnit.computeIfAbsent(c.unit(), u -> new ArrayList<>()).add(c));
+        int compared = 0;
+        for (Map.Entry<OrgUnit, List<Comparison>> e : byUnit.entrySet()) {
+            List<Period> periods = List.copyOf(new TreeSet<>(e.getValue().stream().map(Comparison::period).toList()));
+            List<Comparison> actual = analytics.compare(e.getKey(), periods);
+            assertThat(actual).as(e.getKey().code()).hasSameSizeAs(e.getValue());
+            for (int i = 0; i < actual.size(); i++) {
+                assertSameFigures(actual.get(i), e.getValue().get(i));
+                compared++;
+            }
+        }
+        assertThat(compared).as("lines compared").isGreaterThan(300);
+    }
+
+    private static void assertSameFigures(Comparison a, Comparison b) {
+        String what = b.unit().code() + " " + b.figure().code() + " " + b.period() + " " + b.kind();
+        assertThat(a.figure().code()).as(what).isEqualTo(b.figure().code());
+        assertThat(a.period()).as(what).isEqualTo(b.period());
+        assertThat(a.kind()).as(what).isEqualTo(b.kind());
+        assertThat(same(a.actual(), b.actual())).as(what + " actual " + a.actual() + " vs " + b.actual()).isTrue();
+        assertThat(same(a.previous(), b.previous())).as(what + " previous").isTrue();
+        assertThat(same(a.pctOfPlan(), b.pctOfPlan())).as(what + " % of plan").isTrue();
+        assertThat(same(a.pctVsPrevious(), b.pctVsPrevious())).as(what + " % vs previous").isTrue();
+        assertThat(same(a.changeVsPrevious(), b.changeVsPrevious())).as(what + " change").isTrue();
+        assertThat(a.status()).as(what).isEqualTo(b.status());
+        assertThat(a.illustrative()).as(what + " illustrative").isEqualTo(b.illustrative());
+        assertThat(a.previousIllustrative()).as(what).isEqualTo(b.previousIllustrative());
+        assertThat(Objects.equals(a.target(), b.target())).as(what + " target").isTrue();
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private Pivot districtFigures(ValueKind... kinds) {
+        return analytics.pivot(new AnalyticsQuery(List.of(), List.of("HALANG"), null, List.of(H1_2021), null,
+                List.of(kinds), List.of(Dimension.FIGURE), List.of(Dimension.KIND), false));
+    }
+
+    @Test
+    void thePivotOfTheDistrictPrintsEveryFigureAsCompareDoes() {
+        Pivot pivot = districtFigures(ValueKind.ACTUAL, ValueKind.ESTIMATE);
+        Map<String, Integer> rowOf = new LinkedHashMap<>();
+        for (int r = 0; r < pivot.rows().size(); r++) {
+            rowOf.put(pivot.rows().get(r).items().get(0).code(), r);
+        }
+        int printed = 0;
+        for (Comparison c : engine.compare("HALANG", H1_2021)) {
+            if (c.kind() == null) {
+                continue;
+            }
+            Pivot.Cell cell = pivot.cell(rowOf.get(c.figure().code()), c.kind() == ValueKind.ACTUAL ? 0 : 1);
+            assertThat(cell.exact()).as(c.figure().code()).isEqualByComparingTo(c.actual());
+            assertThat(cell.formatted()).as(c.figure().code())
+                    .isEqualTo(Numbers.vi().format(c.actual(), c.figure().decimals()));
+            printed++;
+        }
+        assertThat(printed).isGreaterThan(90);
+    }
+
+    @Test
+    void grainIs7380TonnesAndTheSpringRiceYieldIsOutputOverArea() {
+        Pivot pivot = analytics.pivot(AnalyticsQuery.of(List.of("GRAIN_OUTPUT", "SPRING_RICE_YIELD", "NTM_AVG_CRITERIA",
+                "BUDGET_REVENUE"), "HALANG", H1_2021, ValueKind.ESTIMATE));
+        assertThat(pivot.cell(0, 0).formatted()).isEqualTo("7.380");
+        assertThat(pivot.cell(0, 0).unit()).isEqualTo("tấn");
+        assertThat(pivot.cell(0, 0).estimated()).isTrue();
+        // 1.618 tấn ÷ 335 ha × 10 = 48,298… tạ/ha: the report's "48,3 tạ/ha"
+        assertThat(pivot.cell(1, 0).exact()).isEqualByComparingTo(new BigDecimal("1618").divide(new BigDecimal("335"),
+                java.math.MathContext.DECIMAL128).multiply(BigDecimal.TEN));
+        assertThat(pivot.cell(1, 0).formatted()).isEqualTo("48,3");
+        assertThat(pivot.cell(1, 0).illustrative()).as("made of illustrative commune figures").isTrue();
+        // 114 criteria over 12 communes: "bình quân toàn huyện đạt 9,5 tiêu chí/xã"
+        assertThat(pivot.cell(2, 0).formatted()).isEqualTo("9,5");
+        assertThat(pivot.cell(3, 0).formatted()).isEqualTo("13,747");
+        assertThat(pivot.cell(3, 0).value()).isEqualByComparingTo("13.747");
+    }
+
+    @Test
+    void communesOfTheDistrictWithATotalThatIsTheDistrictsOwnFigure() {
+        Pivot pivot = analytics.pivot(new AnalyticsQuery(List.of("BUFFALO_HERD", "SPRING_RICE_YIELD"), List.of("HALANG"),
+                3, List.of(H1_2021), null, List.of(ValueKind.ESTIMATE), List.of(Dimension.ORG_UNIT),
+                List.of(Dimension.FIGURE), true));
+        List<String> units = pivot.rows().stream().map(h -> h.items().get(0).code()).toList();
+        assertThat(units).contains("MINHLONG", "THANHNHAT").doesNotContain("HALANG");
+        int minhLong = units.indexOf("MINHLONG");
+        assertThat(pivot.cell(minhLong, 0).formatted()).isEqualTo("698");
+        // 117 tấn ÷ 26 ha × 10
+        assertThat(pivot.cell(minhLong, 1).formatted()).isEqualTo("45,0");
+        Pivot.Header total = pivot.rows().get(pivot.rows().size() - 1);
+        assertThat(total.total()).isTrue();
+        int t = pivot.rows().size() - 1;
+        assertThat(pivot.cell(t, 0).formatted()).as("the herds of the 13 communes").isEqualTo("7.111");
+        assertThat(pivot.cell(t, 1).formatted()).as("total output over total area, not a mean of yields")
+                .isEqualTo("48,3");
+    }
+
+    @Test
+    void monthsOfAYearWithTheirTotalFromTheIllustrativeHistory() {
+        Pivot pivot = analytics.pivot(new AnalyticsQuery(List.of("BUDGET_REVENUE"), List.of("HALANG"), null,
+                List.of(Period.year(2019)), vn.kehoach.period.PeriodType.QUARTERLY, List.of(ValueKind.ACTUAL),
+                List.of(Dimension.PERIOD), List.of(), true));
+        assertThat(pivot.rows()).hasSize(5);
+        assertThat(pivot.rows().get(0).label()).isEqualTo("Quý I/2019");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int r = 0; r < 4; r++) {
+            sum = sum.add(pivot.cell(r, 0).exact());
+        }
+        assertThat(pivot.cell(4, 0).exact()).isEqualByComparingTo(sum);
+        assertThat(pivot.cell(4, 0).illustrative()).isTrue();
+    }
+
+    @Test
+    void aSavedValueIsInTheNextQueryAndADeletedOneLeavesIt() {
+        Period june = Period.month(2023, 6);
+        assertThat(analytics.value("MARKET_FINES", "HALANG", Period.year(2023), ValueKind.ACTUAL).isEmpty()).isTrue();
+        dataValues.save(DataValueWrite.of("MARKET_FINES", "MINHLONG", june, ValueKind.ACTUAL,
+                new BigDecimal("1234")), "test", Source.API);
+        dataValues.save(DataValueWrite.of("MARKET_FINES", "THIHOA", june, ValueKind.ACTUAL,
+                new BigDecimal("0.5")), "test", Source.API);
+        assertThat(analytics.value("MARKET_FINES", "HALANG", Period.year(2023), ValueKind.ACTUAL).value())
+                .isEqualByComparingTo("1234.5");
+        dataValues.delete("MARKET_FINES", "THIHOA", june, ValueKind.ACTUAL, "test", Source.API);
+        assertThat(analytics.value("MARKET_FINES", "HALANG", Period.year(2023), ValueKind.ACTUAL).value())
+                .isEqualByComparingTo("1234");
+        dataValues.delete("MARKET_FINES", "MINHLONG", june, ValueKind.ACTUAL, "test", Source.API);
+        assertThat(analytics.value("MARKET_FINES", "HALANG", Period.year(2023), ValueKind.ACTUAL).isEmpty()).isTrue();
+    }
+
+    private Forecast forecast(List<Forecast> all, String code, vn.kehoach.target.Issuer issuer) {
+        return all.stream().filter(f -> f.comparison().figure().code().equals(code)
+                && f.comparison().target().issuer() == issuer).findFirst().orElseThrow();
+    }
+
+    @Test
+    void taxRevenueForecastFromTheSeasonalProfileIsAtRiskOfMissingTheProvincesEstimate() {
+        List<Forecast> all = forecasts.forecast(orgUnits.require("HALANG"), 2021, 6);
+        Forecast tax = forecast(all, "TAX_REVENUE", vn.kehoach.target.Issuer.PROVINCE);
+        // 8,749 tỷ by June; in 2018 and 2019 the district had 49% of its tax by June: 8,749 ÷ 0,49 = 17,855 tỷ
+        assertThat(tax.toDate()).isEqualByComparingTo("8.749");
+        assertThat(tax.share()).isEqualByComparingTo("0.49");
+        assertThat(tax.basisYears()).containsExactly(2019, 2018);
+        assertThat(Numbers.vi().format(tax.value(), 3)).isEqualTo("17,855");
+        assertThat(Numbers.vi().percent(tax.comparison().pctOfPlan(), 2)).isEqualTo("96,06%");
+        assertThat(tax.atRisk()).isTrue();
+        assertThat(tax.comparison().illustrative()).as("learnt from illustrative history").isTrue();
+        Forecast expenditure = forecast(all, "BUDGET_EXPENDITURE", vn.kehoach.target.Issuer.DISTRICT_COUNCIL);
+        assertThat(Numbers.vi().format(expenditure.value(), 3)).isEqualTo("273,264");
+        assertThat(Numbers.vi().percent(expenditure.comparison().pctOfPlan(), 2)).isEqualTo("89,02%");
+        assertThat(expenditure.atRisk()).isTrue();
+    }
+
+    @Test
+    void revenueAndDisbursementForecastsMeetTheirTargets() {
+        List<Forecast> all = forecasts.forecast(orgUnits.require("HALANG"), 2021, 6);
+        Forecast revenue = forecast(all, "BUDGET_REVENUE", vn.kehoach.target.Issuer.PROVINCE);
+        // 13,747 ÷ 0,58 = 23,702 tỷ against the province's 19,785
+        assertThat(Numbers.vi().format(revenue.value(), 3)).isEqualTo("23,702");
+        assertThat(Numbers.vi().percent(revenue.comparison().pctOfPlan(), 2)).isEqualTo("119,80%");
+        assertThat(revenue.comparison().status()).isEqualTo(vn.kehoach.comparison.Status.EXCEEDED);
+        assertThat(revenue.atRisk()).isFalse();
+        Forecast disbursed = forecast(all, "PUBLIC_INVESTMENT_DISBURSED", vn.kehoach.target.Issuer.PROVINCE);
+        assertThat(Numbers.vi().format(disbursed.value(), 3)).isEqualTo("11,342");
+        assertThat(Numbers.vi().percent(disbursed.comparison().pctOfPlan(), 1)).isEqualTo("104,4%");
+        assertThat(disbursed.atRisk()).isFalse();
+        assertThat(all).as("no history, no forecast").noneMatch(f -> f.comparison().figure().code().equals("BALANCED_REVENUE"));
+    }
+
+    @Test
+    void aFilterWithSeveralItemsIsRefusedNamingTheDimension() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> analytics.pivot(new AnalyticsQuery(List.of(),
+                        List.of("HALANG", "CAOBANG"), null, List.of(H1_2021), null, null, List.of(Dimension.FIGURE),
+                        List.of(), false)))
+                .hasMessage("chiều 'orgUnit' có 2 mục nhưng không nằm ở hàng hay cột: đặt nó vào rows hoặc columns, "
+                        + "hoặc chọn một mục");
+    }
+}

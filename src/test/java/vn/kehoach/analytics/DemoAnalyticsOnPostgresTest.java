@@ -1,0 +1,14 @@
+package vn.kehoach.analytics;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.kehoach.TestDb;
+
+class DemoAnalyticsOnPostgresTest extends DemoAnalytics {
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry r) {
+        TestDb.register(r, TestDb.freshPostgres());
+    }
+}
