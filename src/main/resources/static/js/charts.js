@@ -11,7 +11,7 @@ document.addEventListener('DOMContentLoaded', function () {
       xAxis: { type: 'category', data: c.months },
       yAxis: { type: 'value', name: c.unit, axisLabel: { formatter: function (v) { return v.toLocaleString('vi-VN'); } } },
       series: [
-        { name: c.cumulativeLabel, type: 'line', step: 'end', data: c.cumulative, areaStyle: { opacity: 0.15 }, color: '#a51d24' },
+        { name: c.cumulativeLabel, type: 'line', data: c.cumulative, areaStyle: { opacity: 0.15 }, color: '#a51d24' },
         { name: c.planLabel, type: 'line', data: c.plan, lineStyle: { type: 'dashed' }, color: '#1b4f7a', symbol: 'none' }
       ]
     });

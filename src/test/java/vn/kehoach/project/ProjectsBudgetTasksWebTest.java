@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -18,7 +19,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -159,6 +162,11 @@ class ProjectsBudgetTasksWebTest {
                 .containsExactly("69,48%", "68,74%");
         assertThat(browser.findElement(By.cssSelector("#budget tr[data-code=RECURRENT_EXPENDITURE] td.line"))
                 .getAttribute("class")).contains("depth-1");
+        // A commune's reporter asking for another commune's budget gets the 403 page that says why.
+        signIn("reporter-minhlong");
+        browser.get(base() + "/budget?unit=ANLAC&period=2021S1");
+        assertThat(browser.findElement(By.cssSelector("main p.error")).getText())
+                .contains("chỉ được xem số liệu của Xã Minh Long").contains("không được xem Xã An Lạc");
     }
 
     @Test
@@ -174,6 +182,8 @@ class ProjectsBudgetTasksWebTest {
                 "return echarts.getInstanceByDom(document.getElementById('disbursement-chart')).getOption().series[0].data");
         assertThat(cumulative).hasSize(12);
         assertThat(cumulative.get(5).toString()).isEqualTo("3743");
+        browser.get(base() + "/projects/KHONGCO");
+        assertThat(browser.findElement(By.id("error")).getText()).startsWith("Không có dự án mã 'KHONGCO'");
     }
 
     @Test
@@ -191,7 +201,7 @@ class ProjectsBudgetTasksWebTest {
         year.sendKeys("2022");
         new Select(form.findElement(By.name("source"))).selectByValue("PROVINCE_BUDGET");
         form.findElement(By.name("amount")).sendKeys("1.200");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(form);
 
         assertThat(browser.getCurrentUrl()).contains("/projects/UI-2022-01");
         assertThat(browser.findElement(By.id("allocated")).getText()).isEqualTo("1.200");
@@ -218,7 +228,14 @@ class ProjectsBudgetTasksWebTest {
         new Select(form.findElement(By.name("source"))).selectByValue("PROVINCE_BUDGET");
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("paidOn")), date);
         form.findElement(By.name("amount")).sendKeys(amount);
+        submit(form);
+    }
+
+    /** Submits the form and waits for the next page, so that no element of the old page is read. */
+    private void submit(WebElement form) {
+        WebElement page = browser.findElement(By.tagName("html"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     @SuppressWarnings("unchecked")

@@ -251,7 +251,7 @@ class ProjectPages {
     }
 
     private String summary(Programme p) {
-        return messages.getMessage("projects.summary", new Object[] {p.year(), Numbers.vi().date(p.asOf()),
+        return messages.getMessage("projects.summary", new Object[] {String.valueOf(p.year()), Numbers.vi().date(p.asOf()),
                 billions(p.allocated()), billions(p.disbursed()), pct(p.rate()), pct(p.plannedRate()), p.projects(),
                 p.handedOver(), p.behind().size()}, LocaleContextHolder.getLocale());
     }
@@ -329,5 +329,15 @@ class ProjectPages {
         List<Integer> out = new ArrayList<>(years);
         out.add(0, y);
         return out;
+    }
+
+    /** A code or number that names nothing the user may see: a 404 page that says which. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    String missing(IllegalArgumentException e, Model model) {
+        // @ModelAttribute methods do not run for an exception handler's view: the layout's "me" is added here.
+        model.addAttribute("me", actors.current());
+        model.addAttribute("message", e.getMessage());
+        return "project/missing";
     }
 }

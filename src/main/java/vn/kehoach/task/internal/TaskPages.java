@@ -201,4 +201,14 @@ class TaskPages {
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }
+
+    /** A code or number that names nothing the user may see: a 404 page that says which. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    String missing(IllegalArgumentException e, Model model) {
+        // @ModelAttribute methods do not run for an exception handler's view: the layout's "me" is added here.
+        model.addAttribute("me", actors.current());
+        model.addAttribute("message", e.getMessage());
+        return "task/missing";
+    }
 }
