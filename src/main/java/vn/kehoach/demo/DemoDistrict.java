@@ -50,7 +50,7 @@ public class DemoDistrict {
     public ImportReport load(String user) {
         ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT);
         createUsers(user);
-        events.publishEvent(new DemoDistrictLoaded(user));
+        events.publishEvent(new DemoDistrictLoaded(user, true));
         return report;
     }
 
@@ -61,7 +61,7 @@ public class DemoDistrict {
     @Transactional(rollbackFor = Exception.class)
     public ImportReport loadData(String user) {
         ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT);
-        events.publishEvent(new DemoDistrictLoaded(user));
+        events.publishEvent(new DemoDistrictLoaded(user, false));
         return report;
     }
 

@@ -7,15 +7,24 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import vn.kehoach.security.Actors;
 import vn.kehoach.security.OutOfScopeException;
 
 /** A page asked for something outside the user's scope: a 403 page that says what and why. */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
+    private final Actors actors;
+
+    PageErrors(Actors actors) {
+        this.actors = actors;
+    }
+
     @ExceptionHandler(OutOfScopeException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(OutOfScopeException e, Model model) {
+        // @ModelAttribute methods do not run for an exception handler's view: the layout's "me" is added here.
+        model.addAttribute("me", actors.current());
         model.addAttribute("message", e.getMessage());
         return "web/forbidden";
     }

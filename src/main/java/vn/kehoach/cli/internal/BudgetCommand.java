@@ -1,0 +1,83 @@
+package vn.kehoach.cli.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.period.Period;
+import vn.kehoach.project.BudgetLineRow;
+import vn.kehoach.project.BudgetLines;
+import vn.kehoach.project.BudgetRow;
+import vn.kehoach.project.BudgetTree;
+import vn.kehoach.target.Issuer;
+
+/** {@code kehoach budget}: the revenue and expenditure tree of a unit and period against each issuer's estimate. */
+@Command(name = "budget", mixinStandardHelpOptions = true,
+        description = "Thu, chi ngân sách theo cây dòng ngân sách: thực hiện, dự toán của từng cấp giao, % dự toán.")
+class BudgetCommand implements Callable<Integer> {
+
+    enum Format { table, csv, json }
+
+    @ParentCommand
+    KeHoachCommand parent;
+
+    @Option(names = "--unit", paramLabel = "CODE", defaultValue = "HALANG", description = "Mã đơn vị. Mặc định: ${DEFAULT-VALUE}.")
+    String unit;
+    @Option(names = "--period", paramLabel = "ID", defaultValue = "2021S1", description = "Kỳ. Mặc định: ${DEFAULT-VALUE}.")
+    String period;
+    @Option(names = "--format", defaultValue = "table", description = "table, csv hoặc json. Mặc định: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Period p = Period.parse(period);
+        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+            BudgetTree tree = ctx.getBean(BudgetLines.class).tree(unit, p);
+            TasksCommand.out(switch (format) {
+                case csv -> BudgetLineRow.csv(BudgetLineRow.of(tree));
+                case json -> JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(BudgetLineRow.of(tree)) + "\n";
+                case table -> table(tree);
+            });
+        }
+        return 0;
+    }
+
+    static String table(BudgetTree tree) {
+        Numbers vi = Numbers.vi();
+        List<String> header = new ArrayList<>(List.of("Dòng ngân sách", "Thực hiện"));
+        Set<Integer> numeric = new java.util.HashSet<>(Set.of(1));
+        for (Issuer i : tree.issuers()) {
+            numeric.add(header.size());
+            header.add("Dự toán " + i.shortLabel());
+            numeric.add(header.size());
+            header.add("% DT " + i.shortLabel());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        boolean illustrative = false;
+        for (BudgetRow r : tree.rows()) {
+            List<String> cells = new ArrayList<>(List.of("  ".repeat(r.depth()) + TextTable.cut(r.name(), 50),
+                    r.actual() == null ? "" : vi.format(r.actual(), r.decimals()) + " " + r.unitSymbol()));
+            for (Issuer i : tree.issuers()) {
+                var e = r.estimate(i);
+                cells.add(e.map(x -> vi.format(x.estimate(), r.decimals()) + (x.illustrative() ? " *" : "")).orElse(""));
+                cells.add(e.map(x -> vi.percent(x.pctOfPlan(), r.pctDecimals())).orElse(""));
+                illustrative |= e.map(x -> x.illustrative()).orElse(false);
+            }
+            rows.add(cells);
+        }
+        return tree.unitName() + " (" + tree.unitCode() + ") — " + tree.period().label() + "\n"
+                + TextTable.render(header, rows, numeric)
+                + (illustrative ? "(*) dự toán suy ra từ tỷ lệ đạt dự toán mà báo cáo nêu (minh họa)\n" : "");
+    }
+}

@@ -1,0 +1,51 @@
+package vn.kehoach.project.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.kehoach.period.Period;
+import vn.kehoach.project.BudgetLineRow;
+import vn.kehoach.project.BudgetLines;
+import vn.kehoach.security.Scopes;
+
+/** REST access to the budget table: each line, its actual and each issuer's estimate with % of plan. */
+@RestController
+@RequestMapping("/api/v1/budget")
+@Tag(name = "Ngân sách", description = "Thu, chi ngân sách theo cây dòng ngân sách, so với dự toán của từng cấp giao")
+class BudgetController {
+
+    private final BudgetLines budget;
+    private final Scopes scopes;
+
+    BudgetController(BudgetLines budget, Scopes scopes) {
+        this.budget = budget;
+        this.scopes = scopes;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Bảng ngân sách của một đơn vị và kỳ: mỗi dòng × mỗi cấp giao dự toán")
+    List<BudgetLineRow> json(@RequestParam(required = false) String orgUnit, @RequestParam String period) {
+        return BudgetLineRow.of(budget.tree(orgUnit != null ? orgUnit : scopes.home().code(), Period.parse(period)));
+    }
+
+    @GetMapping(produces = "text/csv")
+    @Operation(summary = "Như trên, dạng CSV (Accept: text/csv hoặc ?format=csv)")
+    ResponseEntity<String> csv(@RequestParam(required = false) String orgUnit, @RequestParam String period) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(BudgetLineRow.csv(json(orgUnit, period)));
+    }
+
+    @GetMapping(params = "format=csv")
+    ResponseEntity<String> csvByParam(@RequestParam(required = false) String orgUnit, @RequestParam String period) {
+        return csv(orgUnit, period);
+    }
+}

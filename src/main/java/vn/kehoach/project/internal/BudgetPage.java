@@ -1,0 +1,91 @@
+package vn.kehoach.project.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitKind;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+import vn.kehoach.project.BudgetEstimate;
+import vn.kehoach.project.BudgetLines;
+import vn.kehoach.project.BudgetRow;
+import vn.kehoach.project.BudgetTree;
+import vn.kehoach.security.Scopes;
+import vn.kehoach.target.Issuer;
+
+/** The budget page: the revenue and expenditure tree of a unit and period against each issuer's estimate. */
+@Controller
+class BudgetPage {
+
+    /** One issuer's cells of a line: the estimate, the percentage and the status, printed. */
+    record EstimateCells(String estimate, boolean illustrative, String pct, String status, String statusClass) {
+    }
+
+    /** A line of the table, printed. */
+    record Line(String code, String side, String name, int depth, String actual, String kind,
+                List<EstimateCells> estimates) {
+    }
+
+    private final BudgetLines budget;
+    private final Scopes scopes;
+    private final OrgUnits orgUnits;
+
+    BudgetPage(BudgetLines budget, Scopes scopes, OrgUnits orgUnits) {
+        this.budget = budget;
+        this.scopes = scopes;
+        this.orgUnits = orgUnits;
+    }
+
+    @GetMapping("/budget")
+    String page(@RequestParam(required = false) String unit, @RequestParam(defaultValue = "2021S1") String period,
+                Model model) {
+        List<String> errors = new ArrayList<>();
+        List<OrgUnit> units = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream())
+                .filter(u -> u.kind() != OrgUnitKind.AGENCY).toList();
+        OrgUnit home = scopes.home();
+        String code = unit != null ? unit
+                : units.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).map(OrgUnit::code).findFirst()
+                .orElse(home == null ? null : home.code());
+        model.addAttribute("units", units);
+        model.addAttribute("period", period);
+        model.addAttribute("errors", errors);
+        model.addAttribute("lines", List.of());
+        model.addAttribute("issuers", List.of());
+        if (code == null) {
+            return "project/budget";
+        }
+        try {
+            BudgetTree tree = budget.tree(code, Period.parse(period));
+            model.addAttribute("tree", tree);
+            model.addAttribute("issuers", tree.issuers().stream().map(Issuer::shortLabel).toList());
+            model.addAttribute("lines", tree.rows().stream().map(r -> line(r, tree.issuers())).toList());
+            model.addAttribute("illustrative", tree.rows().stream().anyMatch(r -> r.estimates().stream()
+                    .anyMatch(BudgetEstimate::illustrative)));
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
+        model.addAttribute("unit", code);
+        return "project/budget";
+    }
+
+    private static Line line(BudgetRow r, List<Issuer> issuers) {
+        Numbers vi = Numbers.vi();
+        List<EstimateCells> cells = new ArrayList<>();
+        for (Issuer i : issuers) {
+            cells.add(r.estimate(i).map(e -> new EstimateCells(vi.format(e.estimate(), r.decimals()), e.illustrative(),
+                    vi.percent(e.pctOfPlan(), r.pctDecimals()), e.status() == null ? "" : e.status().label(),
+                    e.status() == null ? "" : "status-" + e.status().name().toLowerCase().replace('_', '-')))
+                    .orElse(new EstimateCells("", false, "", "", "")));
+        }
+        return new Line(r.line().figureCode(), r.line().side().label(), r.name(), r.depth(),
+                r.actual() == null ? "" : vi.format(r.actual(), r.decimals()) + " " + r.unitSymbol(),
+                r.kind() == null ? "" : r.kind().label(), cells);
+    }
+}

@@ -1,0 +1,14 @@
+package vn.kehoach.task;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.kehoach.TestDb;
+
+class PlanTasksOnPostgresTest extends PlanTasksContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDb.register(registry, TestDb.freshPostgres());
+    }
+}
