@@ -1,6 +1,6 @@
 /**
  * The command line ({@code ./kehoach}): picocli commands that start the application context they need and
- * call the modules' services: serve, demo, load-demo, compare, import.
+ * call the modules' services: serve, demo, load-demo, compare, import, report.
  */
 @org.springframework.modulith.ApplicationModule
 package vn.kehoach.cli;
