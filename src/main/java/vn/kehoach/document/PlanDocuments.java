@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.document.internal.Composer;
 import vn.kehoach.document.internal.DocumentStore;
+import vn.kehoach.document.internal.DocumentView;
+import vn.kehoach.document.internal.Sentences;
 import vn.kehoach.document.internal.Outline;
 import vn.kehoach.document.internal.Printed;
 import vn.kehoach.document.internal.Settings;
@@ -83,11 +86,13 @@ public class PlanDocuments {
         OrgUnit unit = orgUnits.require(unitCode);
         Outline outline = settings.setup(unit).outline();
         Map<String, DocumentStore.StoredBlock> stored = store.blocks(unit, checkYear(year));
+        DocumentView dv = Composer.view(unit, store.find(unit, year).orElseGet(() -> defaults(unit, year)));
         List<TextBlock> out = new ArrayList<>();
         for (Outline.BlockSlot slot : outline.blockSlots()) {
             DocumentStore.StoredBlock b = stored.get(slot.key());
-            out.add(b == null ? new TextBlock(slot.key(), slot.title(), slot.section(), "", 0, null, null)
-                    : new TextBlock(slot.key(), slot.title(), slot.section(), b.body(), b.version(), b.updatedBy(), b.updatedAt()));
+            String section = Sentences.text("mục", slot.section(), dv);
+            out.add(b == null ? new TextBlock(slot.key(), slot.title(), section, "", 0, null, null)
+                    : new TextBlock(slot.key(), slot.title(), section, b.body(), b.version(), b.updatedBy(), b.updatedAt()));
         }
         return out;
     }

@@ -82,12 +82,12 @@ public class Composer {
     }
 
     /** The document's own data for headings and titles. */
-    static DocumentView view(OrgUnit unit, PlanDocument doc) {
+    public static DocumentView view(OrgUnit unit, PlanDocument doc) {
         Period r = doc.reportPeriod();
         return new DocumentView(String.valueOf(doc.year()), String.valueOf(doc.year() - 1), unit.name(),
                 Printed.lowerFirst(unit.name()), Printed.upper(unit.name()), doc.place(), Printed.lowerFirst(r.label()),
-                Printed.upper(r.label()), Numbers.vi().date(r.end()),
-                doc.number() == null ? "" : doc.number(), doc.symbol(), Numbers.vi().date(doc.issuedOn()));
+                Printed.upper(r.label()), Numbers.vi().date(r.end()), String.valueOf(r.year()),
+                String.valueOf(r.year() - 1), doc.number() == null ? "" : doc.number(), doc.symbol(), Numbers.vi().date(doc.issuedOn()));
     }
 
     private List<InvestmentLine> projectLines(OrgUnit unit, Period period) {
@@ -233,8 +233,11 @@ public class Composer {
             if (i > 0) {
                 sb.append(c.separator() != null ? c.separator() : p.separatorOrDefault());
             }
-            String label = c.label() != null ? c.label() : w.setup().outline().labels().get(c.figure());
-            FigureView v = w.facts().view(c.figure(), label, c.issuer(), w.facts().report);
+            String label = c.label() != null ? Sentences.text("nhãn", c.label(), w.dv())
+                    : w.setup().outline().labels().get(c.figure());
+            Period period = (c.period() == null ? Outline.ClausePeriod.REPORT : c.period())
+                    .of(w.facts().report, w.facts().planYear.year());
+            FigureView v = w.facts().view(c.figure(), label, c.issuer(), period);
             sb.append(w.sentences().render(c.template() == null ? "result" : c.template(), v));
         }
         sb.append(Sentences.fragment("đoạn", p.suffix(), w.dv()));

@@ -37,7 +37,6 @@ import vn.kehoach.document.internal.Composition.Heading;
 import vn.kehoach.document.internal.Composition.Para;
 import vn.kehoach.document.internal.Composition.Run;
 import vn.kehoach.document.internal.FormTable.FormCell;
-import vn.kehoach.format.Numbers;
 
 /**
  * Writes a composition as a Word document laid out as Nghị định 30/2020/NĐ-CP, Phụ lục I prescribes: A4, margins
@@ -222,10 +221,10 @@ public final class DocxWriter {
         XWPFParagraph np = note.createParagraph();
         np.setAlignment(ParagraphAlignment.BOTH);
         spacing(np, 0, 0);
-        for (XWPFRun r : np.getRuns()) {
-            r.setSubscript(VerticalAlign.SUPERSCRIPT);
-            r.setFontFamily(FONT);
-            r.setFontSize(11);
+        // The note's own number, which POI adds as a bare run: raised, as Word shows it.
+        for (var r : np.getCTP().getRList()) {
+            var pr = r.isSetRPr() ? r.getRPr() : r.addNewRPr();
+            pr.addNewVertAlign().setVal(org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun.SUPERSCRIPT);
         }
         run(np, " " + text, 11, false, false);
     }
@@ -462,17 +461,9 @@ public final class DocxWriter {
                 FormCell c = line.cells().get(ci);
                 ParagraphAlignment align = c.isNumber() ? ParagraphAlignment.RIGHT
                         : hs.get(ci).numeric() || ci == 0 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT;
-                cell(row.getCell(ci), text(c), line.heading(), c.missing(), align);
+                cell(row.getCell(ci), c.display(), line.heading(), c.missing(), align);
             }
         }
-    }
-
-    /** A cell's text as the document prints it: "7.380", "99,4", "19,785*", "chưa có số liệu". */
-    static String text(FormCell c) {
-        if (c.isNumber()) {
-            return Numbers.vi().format(c.number(), c.decimals()) + (c.illustrative() ? "*" : "");
-        }
-        return c.text() == null ? "" : c.text();
     }
 
     private static void cell(XWPFTableCell cell, String text, boolean bold, boolean italic, ParagraphAlignment align) {

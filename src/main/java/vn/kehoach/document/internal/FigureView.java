@@ -93,6 +93,11 @@ public final class FigureView {
         return c != null && c.actual() != null;
     }
 
+    /** The value is zero: "không có nợ quá hạn", "không xảy ra vụ ngộ độc". */
+    public boolean zero() {
+        return hasValue() && c.actual().signum() == 0;
+    }
+
     public boolean estimate() {
         return c != null && c.kind() == ValueKind.ESTIMATE;
     }

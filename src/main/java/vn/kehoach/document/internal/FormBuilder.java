@@ -154,7 +154,7 @@ final class FormBuilder {
         }
         Figure f = facts.figure(code);
         Period p = c.period() == Forms.When.REPORT ? facts.report : facts.planYear;
-        Comparison x = pick(unit, code, p, c.issuer() != null ? c.issuer() : r.issuer());
+        Comparison x = pick(unit, code, p, c.issuer(), r.issuer());
         if (x == null) {
             return c.value() == Measure.ACTUAL ? FormCell.missing(NO_DATA) : FormCell.EMPTY;
         }
@@ -174,8 +174,12 @@ final class FormBuilder {
         };
     }
 
-    /** The comparison a cell reads: the estimate view first, against the issuer's target when given. */
-    private Comparison pick(OrgUnit unit, String code, Period p, String issuer) {
+    /**
+     * The comparison a cell reads: the estimate view first; against the column's issuer's target only (a column of
+     * the province's estimates stays empty where the province set none), else the row's preferred issuer's, else the
+     * first.
+     */
+    private Comparison pick(OrgUnit unit, String code, Period p, String issuer, String preferred) {
         List<Comparison> mine = facts.comparisons(unit, p).stream().filter(x -> x.figure().code().equals(code)).toList();
         if (mine.isEmpty()) {
             return null;
@@ -184,6 +188,11 @@ final class FormBuilder {
         List<Comparison> actual = mine.stream().filter(x -> x.kind() == ValueKind.ACTUAL).toList();
         List<Comparison> chosen = !estimate.isEmpty() ? estimate : !actual.isEmpty() ? actual : mine;
         if (issuer == null) {
+            if (preferred != null) {
+                Issuer wanted = Issuer.parse(preferred);
+                return chosen.stream().filter(x -> x.target() != null && x.target().issuer() == wanted).findFirst()
+                        .orElse(chosen.get(0));
+            }
             return chosen.get(0);
         }
         Issuer wanted = Issuer.parse(issuer);

@@ -49,5 +49,13 @@ public record FormTable(String code, String title, String subtitle, String unitN
         public boolean isNumber() {
             return number != null;
         }
+
+        /** The cell as a document prints it: "7.380", "99,4", "19,785*" (illustrative), "chưa có số liệu". */
+        public String display() {
+            if (isNumber()) {
+                return vn.kehoach.format.Numbers.vi().format(number, decimals) + (illustrative ? "*" : "");
+            }
+            return text == null ? "" : text;
+        }
     }
 }

@@ -77,9 +77,28 @@ public record Outline(List<String> issuer, String title, String subtitle, List<P
 
     /**
      * One figure's sentence: {@code template} names a sentence template (mẫu câu), {@code label} how the sentence
-     * names the figure, {@code issuer} whose target it is measured against when several set one.
+     * names the figure (a Mustache template over the document's data), {@code issuer} whose target it is measured
+     * against when several set one, {@code period} which period it reads.
      */
-    public record Clause(String figure, String template, String label, String issuer, String separator) {
+    public record Clause(String figure, String template, String label, String issuer, String separator,
+                         ClausePeriod period) {
+    }
+
+    /**
+     * The period a clause reads: the report period (2021S1, the default), the whole year of the report period
+     * (2021: posts assigned for the year), the year before it (2020: last year's index) or the plan year (2022).
+     */
+    public enum ClausePeriod {
+        REPORT, REPORT_YEAR, YEAR_BEFORE, PLAN_YEAR;
+
+        vn.kehoach.period.Period of(vn.kehoach.period.Period report, int planYear) {
+            return switch (this) {
+                case REPORT -> report;
+                case REPORT_YEAR -> vn.kehoach.period.Period.year(report.year());
+                case YEAR_BEFORE -> vn.kehoach.period.Period.year(report.year() - 1);
+                case PLAN_YEAR -> vn.kehoach.period.Period.year(planYear);
+            };
+        }
     }
 
     /** Part 2's main targets for the year, grouped as {@link Outline#fields()} says, each in the given template. */

@@ -128,7 +128,8 @@ public final class PdfWriter {
             boolean last = i == h.issuer().size() - 1;
             issuer.addElement(para(h.issuer().get(i), 13, last, false, Element.ALIGN_CENTER));
         }
-        Paragraph line = new Paragraph(new Chunk(new LineSeparator(0.6f, 40, null, Element.ALIGN_CENTER, 0)));
+        Paragraph line = new Paragraph(4, "", font(4, false, false));
+        line.add(new Chunk(new LineSeparator(0.6f, 40, null, Element.ALIGN_CENTER, 0)));
         line.setLeading(4);
         issuer.addElement(line);
         t.addCell(issuer);
@@ -136,7 +137,8 @@ public final class PdfWriter {
         nation.addElement(para(h.nationalName(), 12, true, false, Element.ALIGN_CENTER));
         Chunk motto = new Chunk(h.motto(), font(13, true, false));
         motto.setUnderline(0.6f, -2.5f);
-        Paragraph m = new Paragraph(motto);
+        Paragraph m = new Paragraph(16, "", font(13, true, false));
+        m.add(motto);
         m.setAlignment(Element.ALIGN_CENTER);
         m.setLeading(16);
         nation.addElement(m);
@@ -193,8 +195,7 @@ public final class PdfWriter {
 
     /** A body paragraph: justified, first line indented 1 cm, 6 pt before (Phụ lục I, mục II.8). */
     private static Paragraph body(List<Run> runs, boolean bold, boolean italic, int[] noteCounter) {
-        Paragraph p = new Paragraph();
-        p.setFont(font(BODY, bold, italic));
+        Paragraph p = new Paragraph(BODY * 1.25f, "", font(BODY, bold, italic));
         for (Run r : runs) {
             if (r.footnote() == null) {
                 p.add(new Chunk(r.text(), font(BODY, bold, italic)));
@@ -212,7 +213,7 @@ public final class PdfWriter {
     }
 
     private static Paragraph note(int number, String text) {
-        Paragraph p = new Paragraph();
+        Paragraph p = new Paragraph(12.5f, "", font(11, false, false));
         Chunk mark = new Chunk(String.valueOf(number), font(7, false, false));
         mark.setTextRise(4);
         p.add(mark);
@@ -237,7 +238,7 @@ public final class PdfWriter {
         for (String line : s.signerLines()) {
             right.addElement(para(line, 14, true, false, Element.ALIGN_CENTER));
         }
-        Paragraph gap = new Paragraph(" ");
+        Paragraph gap = para(" ", 14, false, false, Element.ALIGN_CENTER);
         gap.setLeading(70);
         right.addElement(gap);
         right.addElement(para(s.signerName() == null ? "" : s.signerName(), 14, true, false, Element.ALIGN_CENTER));
@@ -309,7 +310,7 @@ public final class PdfWriter {
                 FormCell fc = line.cells().get(i);
                 int align = fc.isNumber() ? Element.ALIGN_RIGHT
                         : hs.get(i).numeric() || i == 0 ? Element.ALIGN_CENTER : Element.ALIGN_LEFT;
-                t.addCell(cell(DocxWriter.text(fc), line.heading(), fc.missing(), align));
+                t.addCell(cell(fc.display(), line.heading(), fc.missing(), align));
             }
         }
         return t;
@@ -379,8 +380,14 @@ public final class PdfWriter {
 
         /** Flows the element across as many pages as it needs. */
         void flow(Supplier<Element> e) {
+            Element element = e.get();
+            // ColumnText drops the space before the first element it places, and each element starts a new go().
+            if (!fresh) {
+                y -= element instanceof Paragraph p ? p.getSpacingBefore()
+                        : element instanceof PdfPTable t ? t.spacingBefore() : 0;
+            }
             ColumnText ct = new ColumnText(cb);
-            ct.addElement(e.get());
+            ct.addElement(element);
             while (true) {
                 ct.setSimpleColumn(left, floor(), right, y);
                 int status;

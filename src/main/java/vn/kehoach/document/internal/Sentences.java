@@ -93,7 +93,7 @@ public final class Sentences {
     }
 
     /** Renders a one-off template (a heading, a title) over the document's data. */
-    static String text(String where, String source, Object view) {
+    public static String text(String where, String source, Object view) {
         return fragment(where, source, view).strip();
     }
 

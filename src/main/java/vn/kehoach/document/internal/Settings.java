@@ -259,6 +259,7 @@ public class Settings {
         for (int j = 0; j < p.clauses().size(); j++) {
             Outline.Clause c = p.clauses().get(j);
             String cat = at + ", vế " + (j + 1);
+            checkTemplate(cat + " (label)", c.label(), DOCUMENT_VARIABLES, problems);
             if (c.figure() == null || !codes.contains(c.figure())) {
                 problems.add(cat + ": chỉ tiêu '" + c.figure() + "' không có trong danh mục");
             }

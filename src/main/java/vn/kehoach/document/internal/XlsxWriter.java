@@ -30,6 +30,9 @@ import vn.kehoach.document.internal.FormTable.FormCell;
  */
 public final class XlsxWriter {
 
+    /** The locale tag of Vietnamese number formats (LCID 0x042A). */
+    static final String VIETNAMESE = "[$-42A]";
+
     private XlsxWriter() {
     }
 
@@ -97,6 +100,15 @@ public final class XlsxWriter {
                     }
                 }
             }
+            // Wrapped headers need their lines' height: about one line per column width of text.
+            int lines = 1;
+            for (FormTable.Header h : hs) {
+                lines = Math.max(lines, (int) Math.ceil(h.text().length() / (double) Math.max(4, h.width())));
+                if (h.group() != null) {
+                    lines = Math.max(lines, 1);
+                }
+            }
+            headerRow.setHeightInPoints(Math.max(16, lines * 16f));
             if (firstData < 0) {
                 firstData = r;
                 headerFrom = top;
@@ -200,9 +212,12 @@ public final class XlsxWriter {
             missing = style(grey, HorizontalAlignment.CENTER, true, true);
         }
 
-        /** "#,##0.0": a Vietnamese Excel shows 1.492,9; an illustrative figure carries a "*". */
+        /**
+         * "[$-42A]#,##0.0": the number format tagged Vietnamese (LCID 0x042A), so a spreadsheet that follows the
+         * format's language shows 1.492,9, as does any in a Vietnamese locale; an illustrative figure carries a "*".
+         */
         CellStyle number(int decimals, boolean illustrative, boolean bold) {
-            String pattern = "#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : "") + (illustrative ? "\"*\"" : "");
+            String pattern = VIETNAMESE + "#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : "") + (illustrative ? "\"*\"" : "");
             return numbers.computeIfAbsent(pattern + bold, k -> {
                 CellStyle s = style(font(12, bold, false), HorizontalAlignment.RIGHT, true, false);
                 s.setDataFormat(formats.getFormat(pattern));
