@@ -153,7 +153,10 @@ public class Settings {
     /** Jackson's complaint in Vietnamese, with the line and column of the YAML. */
     private static String explain(JacksonException e) {
         TokenStreamLocation loc = e.getLocation();
-        String where = loc == null || loc.getLineNr() < 1 ? "" : "dòng " + loc.getLineNr() + ", cột " + loc.getColumnNr() + ": ";
+        String path = path(e);
+        String where = (loc == null || loc.getLineNr() < 1 ? "" : "dòng " + loc.getLineNr() + ", cột " + loc.getColumnNr())
+                + (path.isEmpty() ? "" : " (" + path + ")");
+        where = where.isEmpty() ? "" : where.strip() + ": ";
         if (e instanceof PropertyBindingException p) {
             List<String> known = p.getKnownPropertyIds() == null ? List.of()
                     : p.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
@@ -171,6 +174,19 @@ public class Settings {
             return where + "sai kiểu dữ liệu ở '" + e.getPathReference() + "'";
         }
         return where + "YAML viết sai: " + m.lines().findFirst().orElse(m);
+    }
+
+    /** Where in the YAML: "forms[0].colums". */
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private void checkSentences(Map<String, String> sentences, List<String> problems) {
