@@ -56,7 +56,7 @@ public class PlanDocumentWriter {
     }
 
     /** The document laid out, for the writers and the preview. */
-    public Composition compose(String unitCode, int year) {
+    Composition compose(String unitCode, int year) {
         OrgUnit unit = orgUnits.require(unitCode);
         PlanDocument doc = documents.get(unitCode, year);
         Map<String, String> blocks = documents.blocks(unitCode, year).stream()
