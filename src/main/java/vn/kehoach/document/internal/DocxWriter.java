@@ -402,8 +402,7 @@ public final class DocxWriter {
         if (f.illustrative()) {
             XWPFParagraph n = doc.createParagraph();
             spacing(n, 3, 0);
-            run(n, "(*) Số liệu minh họa: chia cho các xã hoặc suy ra từ tỷ lệ nêu trong báo cáo, không phải số liệu gốc.",
-                    11, false, true);
+            run(n, FormTable.ILLUSTRATIVE_NOTE, 11, false, true);
         }
     }
 

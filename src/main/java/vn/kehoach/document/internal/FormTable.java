@@ -10,6 +10,14 @@ import java.util.List;
 public record FormTable(String code, String title, String subtitle, String unitNote, List<Section> sections,
                         boolean illustrative) {
 
+    /** Printed under a form that shows an illustrative figure. */
+    public static final String ILLUSTRATIVE_NOTE =
+            "(*) Số liệu minh họa: chia cho các xã hoặc suy ra từ tỷ lệ nêu trong báo cáo, không phải số liệu gốc.";
+
+    public String illustrativeNote() {
+        return ILLUSTRATIVE_NOTE;
+    }
+
     /** One table of the form under an optional heading. */
     public record Section(String heading, List<Header> headers, List<Line> lines) {
     }

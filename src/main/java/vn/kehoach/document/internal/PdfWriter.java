@@ -266,8 +266,7 @@ public final class PdfWriter {
             l.flow(() -> table(s));
         }
         if (f.illustrative()) {
-            l.keep(() -> para("(*) Số liệu minh họa: chia cho các xã hoặc suy ra từ tỷ lệ nêu trong báo cáo, "
-                    + "không phải số liệu gốc.", 11, false, true, Element.ALIGN_LEFT));
+            l.keep(() -> para(FormTable.ILLUSTRATIVE_NOTE, 11, false, true, Element.ALIGN_LEFT));
         }
     }
 

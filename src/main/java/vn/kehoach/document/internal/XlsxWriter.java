@@ -123,9 +123,7 @@ public final class XlsxWriter {
             r++;
         }
         if (f.illustrative()) {
-            text(sheet.createRow(r), 0,
-                    "(*) Số liệu minh họa: chia cho các xã hoặc suy ra từ tỷ lệ nêu trong báo cáo, không phải số liệu gốc.",
-                    st.note);
+            text(sheet.createRow(r), 0, FormTable.ILLUSTRATIVE_NOTE, st.note);
         }
         for (int i = 0; i < columns; i++) {
             sheet.setColumnWidth(i, Math.min(255, (int) Math.round(widths[i] * 1.15)) * 256);
