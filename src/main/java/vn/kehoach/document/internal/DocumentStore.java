@@ -75,13 +75,17 @@ public class DocumentStore {
                            :user, :at)""").params(params).update();
             return;
         }
-        checkVersion("Văn bản kế hoạch năm " + d.year() + " của " + unit.name(), old.get().version(),
-                expectedVersion, old.get().updatedBy(), old.get().updatedAt());
-        jdbc.sql("""
+        String what = "Văn bản kế hoạch năm " + d.year() + " của " + unit.name();
+        checkVersion(what, old.get().version(), expectedVersion, old.get().updatedBy(), old.get().updatedAt());
+        params.put("expected", expectedVersion);
+        int n = jdbc.sql("""
                 update plan_document set report_period = :period, doc_number = :number, doc_symbol = :symbol,
                        place = :place, issued_on = :issued, signer_lines = :signer, signer_name = :name,
                        recipients = :recipients, version = version + 1, updated_by = :user, updated_at = :at
-                 where org_unit_id = :unit and plan_year = :year""").params(params).update();
+                 where org_unit_id = :unit and plan_year = :year and version = :expected""").params(params).update();
+        if (n == 0) {
+            throw raced(what);
+        }
     }
 
     /** The stored blocks of the document, by key. */
@@ -113,11 +117,14 @@ public class DocumentStore {
             return;
         }
         checkVersion("Đoạn '" + title + "'", old.version(), expectedVersion, old.updatedBy(), old.updatedAt());
-        jdbc.sql("""
+        int n = jdbc.sql("""
                 update plan_document_block set body = :body, version = version + 1, updated_by = :user, updated_at = :at
-                 where document_id = :doc and block_key = :key""")
+                 where document_id = :doc and block_key = :key and version = :expected""")
                 .param("doc", documentId).param("key", key).param("body", body).param("user", user)
-                .param("at", at).update();
+                .param("at", at).param("expected", expectedVersion).update();
+        if (n == 0) {
+            throw raced("Đoạn '" + title + "'");
+        }
     }
 
     /** The unit's own stored setting of this kind. */
@@ -144,11 +151,14 @@ public class DocumentStore {
         }
         checkVersion(kind.label() + " của " + unit.name(), old.get().version(), expectedVersion,
                 old.get().updatedBy(), old.get().updatedAt());
-        jdbc.sql("""
+        int n = jdbc.sql("""
                 update document_template set body = :body, version = version + 1, updated_by = :user, updated_at = :at
-                 where org_unit_id = :unit and template_kind = :kind""")
+                 where org_unit_id = :unit and template_kind = :kind and version = :expected""")
                 .param("unit", unit.id()).param("kind", kind.name()).param("body", body).param("user", user)
-                .param("at", at).update();
+                .param("at", at).param("expected", expectedVersion).update();
+        if (n == 0) {
+            throw raced(kind.label() + " của " + unit.name());
+        }
     }
 
     /** Removes the unit's own setting, so its ancestor's or the default applies again. */
@@ -165,6 +175,11 @@ public class DocumentStore {
                     .withZone(java.time.ZoneId.systemDefault()).format(at))
                     + " (phiên bản " + stored + ", bạn sửa từ phiên bản " + expected + "). Tải lại để xem rồi sửa tiếp.");
         }
+    }
+
+    /** Someone saved between our read and our write. */
+    private static ConflictException raced(String what) {
+        return new ConflictException(what + " vừa được người khác lưu cùng lúc. Tải lại để xem rồi sửa tiếp.");
     }
 
     private static String blankToNull(String s) {
