@@ -2,7 +2,6 @@ package vn.kehoach.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +48,8 @@ class DocumentsPageTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDb.register(registry, TestDb.freshPostgres());
+        // The machine's PostgreSQL serves every suite at once: a cached context keeps no more than it needs.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 3);
     }
 
     @LocalServerPort

@@ -10,5 +10,7 @@ class PlanDocumentOnPostgresTest extends PlanDocumentContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDb.register(registry, TestDb.freshPostgres());
+        // The machine's PostgreSQL serves every suite at once: a cached context keeps no more than it needs.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 3);
     }
 }
