@@ -1,0 +1,106 @@
+package vn.kehoach.document;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** REST access to plan documents: their data, their text blocks, the units' settings, and the files. */
+@RestController
+@RequestMapping("/api/v1/documents")
+@Tag(name = "Văn bản kế hoạch", description = "Văn bản kế hoạch phát triển KT-XH, các đoạn văn, mẫu câu, bố cục, biểu mẫu và tệp DOCX/XLSX/PDF")
+class DocumentApiController {
+
+    private final PlanDocuments documents;
+    private final PlanDocumentWriter writer;
+
+    DocumentApiController(PlanDocuments documents, PlanDocumentWriter writer) {
+        this.documents = documents;
+        this.writer = writer;
+    }
+
+    private static String user(Principal principal) {
+        return principal == null ? "api" : principal.getName();
+    }
+
+    @GetMapping
+    @Operation(summary = "Các văn bản kế hoạch đã lưu của đơn vị và các đơn vị trực thuộc")
+    List<PlanDocument> list(@RequestParam String orgUnit) {
+        return documents.list(orgUnit);
+    }
+
+    @GetMapping("/{orgUnit}/{year}")
+    @Operation(summary = "Văn bản kế hoạch của đơn vị và năm (chưa lưu thì là bản mặc định, stored = false)")
+    PlanDocument get(@PathVariable String orgUnit, @PathVariable int year) {
+        return documents.get(orgUnit, year);
+    }
+
+    @GetMapping("/{orgUnit}/{year}/blocks")
+    @Operation(summary = "Các đoạn văn của văn bản, theo bố cục của đơn vị")
+    List<TextBlock> blocks(@PathVariable String orgUnit, @PathVariable int year) {
+        return documents.blocks(orgUnit, year);
+    }
+
+    /** The new text of a block and the version it was edited from (0 when nothing was stored). */
+    record BlockEdit(String body, int version) {
+    }
+
+    @PutMapping("/{orgUnit}/{year}/blocks/{key}")
+    @Operation(summary = "Lưu một đoạn văn; version là phiên bản đã đọc (sai thì 409)")
+    TextBlock saveBlock(@PathVariable String orgUnit, @PathVariable int year, @PathVariable String key,
+                        @RequestBody BlockEdit edit, Principal principal) {
+        return documents.saveBlock(orgUnit, year, key, edit.body(), edit.version(), user(principal));
+    }
+
+    @GetMapping("/{orgUnit}/{year}/file")
+    @Operation(summary = "Tệp văn bản: format=docx, pdf hoặc xlsx (các biểu mẫu)")
+    ResponseEntity<byte[]> file(@PathVariable String orgUnit, @PathVariable int year,
+                                @RequestParam(defaultValue = "docx") String format) {
+        DocumentFormat f = DocumentFormat.parse(format);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(orgUnit, year, f, out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(PlanDocumentWriter.fileName(orgUnit, year, f), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(f.mediaType())).body(out.toByteArray());
+    }
+
+    @GetMapping("/settings/{orgUnit}/{kind}")
+    @Operation(summary = "Thiết lập đang áp dụng cho đơn vị: SENTENCES (mẫu câu), OUTLINE (bố cục), FORMS (biểu mẫu)")
+    DocumentTemplate setting(@PathVariable String orgUnit, @PathVariable String kind) {
+        return documents.template(orgUnit, TemplateKind.parse(kind));
+    }
+
+    /** A setting's new YAML and the version of the unit's own setting it was edited from (0 when none). */
+    record SettingEdit(String body, int version) {
+    }
+
+    @PutMapping("/settings/{orgUnit}/{kind}")
+    @Operation(summary = "Lưu thiết lập riêng của đơn vị; có lỗi thì không lưu và báo rõ dòng, mục (400)")
+    DocumentTemplate saveSetting(@PathVariable String orgUnit, @PathVariable String kind,
+                                 @RequestBody SettingEdit edit, Principal principal) {
+        return documents.saveTemplate(orgUnit, TemplateKind.parse(kind), edit.body(), edit.version(), user(principal));
+    }
+
+    @DeleteMapping("/settings/{orgUnit}/{kind}")
+    @Operation(summary = "Xóa thiết lập riêng của đơn vị: dùng lại của cấp trên hoặc mặc định")
+    DocumentTemplate resetSetting(@PathVariable String orgUnit, @PathVariable String kind) {
+        return documents.resetTemplate(orgUnit, TemplateKind.parse(kind));
+    }
+}

@@ -1,0 +1,214 @@
+package vn.kehoach.document;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.kehoach.datavalue.ConflictException;
+import vn.kehoach.document.internal.Preview;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitKind;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+
+/**
+ * The documents pages: the plan documents of a unit, the editor of one (letterhead data, free-text blocks saved
+ * with htmx, a live preview, downloads), and the unit's wording and layout settings.
+ */
+@Controller
+class DocumentController {
+
+    private final PlanDocuments documents;
+    private final PlanDocumentWriter writer;
+    private final OrgUnits orgUnits;
+
+    DocumentController(PlanDocuments documents, PlanDocumentWriter writer, OrgUnits orgUnits) {
+        this.documents = documents;
+        this.writer = writer;
+        this.orgUnits = orgUnits;
+    }
+
+    /** Dates and times as the pages print them: 30/07/2021, 14:05 30/07/2021 (the server's time zone). */
+    @ModelAttribute("when")
+    When when() {
+        return new When();
+    }
+
+    static final class When {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+        public String of(Instant at) {
+            return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
+        }
+
+        public String day(LocalDate d) {
+            return Numbers.vi().date(d);
+        }
+    }
+
+    private static String user(Principal principal) {
+        return principal == null ? "web" : principal.getName();
+    }
+
+    private OrgUnit unitOrDistrict(String code) {
+        if (code != null) {
+            return orgUnits.require(code);
+        }
+        List<OrgUnit> all = orgUnits.all();
+        return all.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst()
+                .orElse(all.isEmpty() ? null : all.get(0));
+    }
+
+    @GetMapping("/documents")
+    String list(@RequestParam(required = false) String unit, Model model) {
+        OrgUnit selected = unitOrDistrict(unit);
+        model.addAttribute("units", orgUnits.all().stream().filter(u -> u.kind() != OrgUnitKind.AGENCY).toList());
+        model.addAttribute("unit", selected);
+        List<PlanDocument> stored = selected == null ? List.of() : documents.list(selected.code());
+        model.addAttribute("documents", stored);
+        int next = stored.stream().mapToInt(PlanDocument::year).max().orElse(LocalDate.now().getYear()) + 1;
+        model.addAttribute("nextYear", stored.isEmpty() ? LocalDate.now().getYear() + 1 : next);
+        return "document/list";
+    }
+
+    @GetMapping("/documents/open")
+    String open(@RequestParam String unit, @RequestParam int year) {
+        documents.get(unit, year);
+        return "redirect:/documents/" + orgUnits.require(unit).code() + "/" + year;
+    }
+
+    @GetMapping("/documents/{unit}/{year}")
+    String edit(@PathVariable String unit, @PathVariable int year, Model model) {
+        model.addAttribute("doc", documents.get(unit, year));
+        model.addAttribute("blocks", documents.blocks(unit, year));
+        model.addAttribute("formats", DocumentFormat.values());
+        return "document/edit";
+    }
+
+    @PostMapping("/documents/{unit}/{year}")
+    String saveLetterhead(@PathVariable String unit, @PathVariable int year, @RequestParam int version,
+                          @RequestParam String reportPeriod, @RequestParam(required = false) String number,
+                          @RequestParam String symbol, @RequestParam String place, @RequestParam String issuedOn,
+                          @RequestParam String signerLines, @RequestParam(required = false) String signerName,
+                          @RequestParam String recipients, Principal principal, Model model,
+                          HttpServletResponse response) {
+        PlanDocument current = documents.get(unit, year);
+        try {
+            PlanDocument d = new PlanDocument(current.unitCode(), current.unitName(), year, Period.parse(reportPeriod),
+                    number, symbol.strip(), place.strip(), date(issuedOn), lines(signerLines), signerName,
+                    lines(recipients), version, null, null, true);
+            model.addAttribute("doc", documents.save(d, version, user(principal)));
+            model.addAttribute("saved", true);
+            response.setHeader("HX-Trigger", "document-saved");
+        } catch (IllegalArgumentException | ConflictException e) {
+            model.addAttribute("doc", current);
+            model.addAttribute("error", e.getMessage());
+        }
+        return "document/edit :: letterhead";
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Ngày ban hành (ô 'Ngày') '" + text + "' không hợp lệ: dùng dạng năm-tháng-ngày");
+        }
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.startsWith("- ") ? s.substring(2) : s).toList();
+    }
+
+    @PostMapping("/documents/{unit}/{year}/blocks/{key}")
+    String saveBlock(@PathVariable String unit, @PathVariable int year, @PathVariable String key,
+                     @RequestParam(defaultValue = "") String body, @RequestParam int version, Principal principal,
+                     Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("b", documents.saveBlock(unit, year, key, body, version, user(principal)));
+            model.addAttribute("saved", true);
+            response.setHeader("HX-Trigger", "document-saved");
+        } catch (IllegalArgumentException | ConflictException e) {
+            TextBlock stored = documents.block(unit, year, key).orElseThrow(() -> e);
+            // Keeps what the user typed, so nothing is lost while they reload the other version.
+            model.addAttribute("b", new TextBlock(stored.key(), stored.title(), stored.section(), body, version,
+                    stored.updatedBy(), stored.updatedAt()));
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("doc", documents.get(unit, year));
+        return "document/edit :: block";
+    }
+
+    @GetMapping("/documents/{unit}/{year}/preview")
+    String preview(@PathVariable String unit, @PathVariable int year, Model model) {
+        model.addAttribute("p", Preview.of(writer.compose(unit, year)));
+        return "document/preview :: preview";
+    }
+
+    @GetMapping("/documents/{unit}/{year}/file/{format}")
+    ResponseEntity<byte[]> file(@PathVariable String unit, @PathVariable int year, @PathVariable String format) {
+        DocumentFormat f = DocumentFormat.parse(format);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(unit, year, f, out);
+        String name = PlanDocumentWriter.fileName(unit, year, f);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(f.mediaType())).body(out.toByteArray());
+    }
+
+    @GetMapping("/documents/settings")
+    String settings(@RequestParam(required = false) String unit, Model model) {
+        OrgUnit selected = unitOrDistrict(unit);
+        model.addAttribute("units", orgUnits.all().stream().filter(u -> u.kind() != OrgUnitKind.AGENCY).toList());
+        model.addAttribute("unit", selected);
+        model.addAttribute("settings", Arrays.stream(TemplateKind.values())
+                .map(k -> documents.template(selected.code(), k)).toList());
+        return "document/settings";
+    }
+
+    @PostMapping("/documents/settings/{unit}/{kind}")
+    String saveSetting(@PathVariable String unit, @PathVariable String kind, @RequestParam String body,
+                       @RequestParam int version, Principal principal, Model model) {
+        TemplateKind k = TemplateKind.parse(kind);
+        try {
+            model.addAttribute("s", documents.saveTemplate(unit, k, body, version, user(principal)));
+            model.addAttribute("saved", true);
+        } catch (IllegalArgumentException | ConflictException e) {
+            DocumentTemplate current = documents.template(unit, k);
+            model.addAttribute("s", new DocumentTemplate(k, body, current.ownerCode(), version, current.updatedBy(),
+                    current.updatedAt()));
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("unit", orgUnits.require(unit));
+        return "document/settings :: setting";
+    }
+
+    @PostMapping("/documents/settings/{unit}/{kind}/reset")
+    String resetSetting(@PathVariable String unit, @PathVariable String kind, Model model) {
+        model.addAttribute("s", documents.resetTemplate(unit, TemplateKind.parse(kind)));
+        model.addAttribute("unit", orgUnits.require(unit));
+        model.addAttribute("reset", true);
+        return "document/settings :: setting";
+    }
+}

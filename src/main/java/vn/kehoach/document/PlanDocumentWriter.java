@@ -1,0 +1,66 @@
+package vn.kehoach.document;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.kehoach.document.internal.Composer;
+import vn.kehoach.document.internal.Composition;
+import vn.kehoach.document.internal.DocxWriter;
+import vn.kehoach.document.internal.PdfWriter;
+import vn.kehoach.document.internal.Settings;
+import vn.kehoach.document.internal.XlsxWriter;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+
+/** Writes a unit's plan document for a year as DOCX, PDF, or its forms as XLSX. */
+@Service
+@Transactional(readOnly = true)
+public class PlanDocumentWriter {
+
+    private final PlanDocuments documents;
+    private final Composer composer;
+    private final Settings settings;
+    private final OrgUnits orgUnits;
+
+    public PlanDocumentWriter(PlanDocuments documents, Composer composer, Settings settings, OrgUnits orgUnits) {
+        this.documents = documents;
+        this.composer = composer;
+        this.settings = settings;
+        this.orgUnits = orgUnits;
+    }
+
+    /** Writes the document (or, for XLSX, its forms) to {@code out}; the stream is left open. */
+    public void write(String unitCode, int year, DocumentFormat format, OutputStream out) {
+        Composition c = compose(unitCode, year);
+        try {
+            switch (format) {
+                case DOCX -> DocxWriter.write(c, out);
+                case PDF -> PdfWriter.write(c, out);
+                case XLSX -> XlsxWriter.write(c, out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file name a download gets: "KH-KTXH-2022-HALANG.docx". */
+    public static String fileName(String unitCode, int year, DocumentFormat format) {
+        String base = format == DocumentFormat.XLSX ? "Bieu-mau-KH-KTXH-" : "KH-KTXH-";
+        return base + year + "-" + unitCode.toUpperCase() + "." + format.extension();
+    }
+
+    /** The document laid out, for the writers and the preview. */
+    Composition compose(String unitCode, int year) {
+        OrgUnit unit = orgUnits.require(unitCode);
+        PlanDocument doc = documents.get(unitCode, year);
+        Map<String, String> blocks = documents.blocks(unitCode, year).stream()
+                .collect(Collectors.toMap(TextBlock::key, TextBlock::body));
+        return composer.compose(unit, doc, settings.setup(unit), blocks);
+    }
+}

@@ -1,0 +1,37 @@
+package vn.kehoach.document;
+
+/** The three settings a unit can adjust without code; each ships with a default. */
+public enum TemplateKind {
+    /** Mẫu câu: the Mustache sentence templates that word each figure. */
+    SENTENCES("Mẫu câu", "sentences.yaml"),
+    /** Bố cục văn bản: parts, sections, free-text blocks, generated paragraphs, targets and tasks. */
+    OUTLINE("Bố cục văn bản", "outline.yaml"),
+    /** Biểu mẫu: the attached forms 01–06, their columns and rows. */
+    FORMS("Biểu mẫu", "forms.yaml");
+
+    private final String label;
+    private final String resource;
+
+    TemplateKind(String label, String resource) {
+        this.label = label;
+        this.resource = resource;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The shipped default, on the classpath under {@code document/defaults/}. */
+    public String resource() {
+        return "document/defaults/" + resource;
+    }
+
+    public static TemplateKind parse(String text) {
+        for (TemplateKind k : values()) {
+            if (k.name().equalsIgnoreCase(text.strip())) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("loại mẫu '" + text + "' không có; dùng SENTENCES, OUTLINE hoặc FORMS");
+    }
+}

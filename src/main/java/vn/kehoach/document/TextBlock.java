@@ -1,0 +1,13 @@
+package vn.kehoach.document;
+
+import java.time.Instant;
+
+/**
+ * A free-text block of a plan document (bối cảnh, đánh giá, nguyên nhân, mục tiêu tổng quát, nhiệm vụ…) that the
+ * planner writes; the outline says where it goes. Each line is a paragraph; {@code ^[text]} makes a footnote.
+ *
+ * @param version 0 while nothing is stored
+ */
+public record TextBlock(String key, String title, String section, String body, int version, String updatedBy,
+                        Instant updatedAt) {
+}

@@ -1,0 +1,310 @@
+package vn.kehoach.document.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import vn.kehoach.catalog.Catalog;
+import vn.kehoach.catalog.Sector;
+import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.document.PlanDocument;
+import vn.kehoach.document.internal.Composition.Block;
+import vn.kehoach.document.internal.Composition.Heading;
+import vn.kehoach.document.internal.Composition.Level;
+import vn.kehoach.document.internal.Composition.Para;
+import vn.kehoach.document.internal.Composition.Run;
+import vn.kehoach.document.spi.InvestmentLine;
+import vn.kehoach.document.spi.InvestmentProjects;
+import vn.kehoach.document.spi.PlanTaskLine;
+import vn.kehoach.document.spi.PlanTasks;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+
+/**
+ * Lays out a plan document from the unit's settings, its stored text blocks and its figures: every sentence about a
+ * figure is written by a sentence template from the comparison engine's numbers, never typed.
+ */
+@Component
+public class Composer {
+
+    /** Nghị định 30/2020/NĐ-CP, Phụ lục I: quốc hiệu and tiêu ngữ, as the law writes them. */
+    static final String NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
+    private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+            "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+
+    private final ComparisonEngine engine;
+    private final Catalog catalog;
+    private final OrgUnits orgUnits;
+    private final ObjectProvider<InvestmentProjects> projects;
+    private final ObjectProvider<PlanTasks> tasks;
+
+    public Composer(ComparisonEngine engine, Catalog catalog, OrgUnits orgUnits,
+                    ObjectProvider<InvestmentProjects> projects, ObjectProvider<PlanTasks> tasks) {
+        this.engine = engine;
+        this.catalog = catalog;
+        this.orgUnits = orgUnits;
+        this.projects = projects;
+        this.tasks = tasks;
+    }
+
+    /** The document laid out; {@code blocks} are the stored texts by key. */
+    public Composition compose(OrgUnit unit, PlanDocument doc, Settings.Setup setup, Map<String, String> blocks) {
+        Facts facts = new Facts(unit, doc.reportPeriod(), Period.year(doc.year()), engine, orgUnits,
+                catalog.figures(), catalog.units());
+        DocumentView dv = view(unit, doc);
+        Work w = new Work(facts, setup, setup.sentences(), blocks, dv);
+        Outline o = setup.outline();
+        List<String> issuer = o.issuer().stream().map(l -> Sentences.text("tên cơ quan", l, dv)).toList();
+        String number = "Số: " + (doc.number() == null || doc.number().isBlank() ? "      " : doc.number()) + "/" + doc.symbol();
+        var letterhead = new Composition.Letterhead(issuer, number, NATIONAL_NAME, MOTTO,
+                Printed.dateLine(doc.place(), doc.issuedOn()));
+        List<Block> body = new ArrayList<>();
+        for (Outline.Part part : o.parts()) {
+            if (part.label() != null) {
+                body.add(new Heading(Level.PART_LABEL, Sentences.text("phần", part.label(), dv)));
+            }
+            if (part.title() != null) {
+                body.add(new Heading(Level.PART_TITLE, Sentences.text("phần", part.title(), dv)));
+            }
+            items(w, part.items(), 0, "", body);
+        }
+        List<Block> closing = o.closing().stream().map(l -> (Block) Para.of(Sentences.text("đoạn kết", l, dv))).toList();
+        var signature = new Composition.Signature("Nơi nhận:", doc.recipients(), doc.signerLines(), doc.signerName());
+        List<FormTable> forms = new FormBuilder(facts, dv, projectLines(unit, doc.reportPeriod())).build(setup.forms());
+        return new Composition(letterhead, Sentences.text("tên loại", o.title(), dv),
+                Sentences.text("trích yếu", o.subtitle(), dv), body, closing, signature, forms);
+    }
+
+    /** The document's own data for headings and titles. */
+    public static DocumentView view(OrgUnit unit, PlanDocument doc) {
+        Period r = doc.reportPeriod();
+        return new DocumentView(String.valueOf(doc.year()), String.valueOf(doc.year() - 1), unit.name(),
+                Printed.lowerFirst(unit.name()), Printed.upper(unit.name()), doc.place(), Printed.lowerFirst(r.label()),
+                Printed.upper(r.label()), Numbers.vi().date(r.end()), String.valueOf(r.year()),
+                String.valueOf(r.year() - 1), doc.number() == null ? "" : doc.number(), doc.symbol(), Numbers.vi().date(doc.issuedOn()));
+    }
+
+    private List<InvestmentLine> projectLines(OrgUnit unit, Period period) {
+        InvestmentProjects source = projects.getIfAvailable();
+        return source == null ? List.of() : source.lines(unit, period);
+    }
+
+    /** What one composition carries through its items. */
+    private record Work(Facts facts, Settings.Setup setup, Sentences sentences, Map<String, String> blocks,
+                        DocumentView dv) {
+    }
+
+    private void items(Work w, List<Outline.Item> items, int depth, String parentNumber, List<Block> out) {
+        int n = 0;
+        for (Outline.Item item : items) {
+            if (item.section() != null) {
+                n++;
+                String number = number(depth, parentNumber, n);
+                out.add(new Heading(level(depth), number + " " + Sentences.text("mục", item.section(), w.dv())));
+                items(w, item.items(), depth + 1, number, out);
+            } else if (item.text() != null) {
+                out.addAll(textBlock(w.blocks().get(item.text()), item.title() == null ? item.text() : item.title()));
+            } else if (item.paragraph() != null) {
+                Para p = paragraph(w, item.paragraph());
+                if (p != null) {
+                    out.add(p);
+                }
+            } else if (item.targets() != null) {
+                n = targets(w, item.targets(), depth, parentNumber, n, out);
+            } else if (item.tasks() != null) {
+                out.addAll(textBlock(w.blocks().get(item.tasks().text()),
+                        item.tasks().title() == null ? item.tasks().text() : item.tasks().title()));
+                taskLines(w, item.tasks(), out);
+            }
+        }
+    }
+
+    /** "I.", "1.", "2.1.": Roman numerals for sections, numbers below them, dotted below that. */
+    private static String number(int depth, String parent, int n) {
+        return switch (depth) {
+            case 0 -> (n <= ROMAN.length ? ROMAN[n - 1] : String.valueOf(n)) + ".";
+            case 1 -> n + ".";
+            default -> parent + n + ".";
+        };
+    }
+
+    private static Level level(int depth) {
+        return switch (depth) {
+            case 0 -> Level.SECTION;
+            case 1 -> Level.SUBSECTION;
+            default -> Level.TOPIC;
+        };
+    }
+
+    /** A free-text block: one paragraph a line, "^[…]" a footnote; not written yet, a placeholder. */
+    static List<Block> textBlock(String body, String title) {
+        if (body == null || body.isBlank()) {
+            return List.of(new Para(List.of(Run.text("(Chưa viết: " + title + ")")), true));
+        }
+        List<Block> out = new ArrayList<>();
+        for (String line : body.split("\\R")) {
+            if (!line.isBlank()) {
+                out.add(new Para(runs(line.strip()), false));
+            }
+        }
+        return out;
+    }
+
+    /** Splits "text^[note] more" into runs; brackets inside a note nest. */
+    static List<Run> runs(String line) {
+        List<Run> runs = new ArrayList<>();
+        int i = 0;
+        StringBuilder text = new StringBuilder();
+        while (i < line.length()) {
+            int start = line.indexOf("^[", i);
+            if (start < 0) {
+                text.append(line, i, line.length());
+                break;
+            }
+            int depth = 0;
+            int end = -1;
+            for (int j = start + 1; j < line.length(); j++) {
+                char ch = line.charAt(j);
+                if (ch == '[') {
+                    depth++;
+                } else if (ch == ']' && --depth == 0) {
+                    end = j;
+                    break;
+                }
+            }
+            if (end < 0) {
+                text.append(line, i, line.length());
+                break;
+            }
+            text.append(line, i, start);
+            if (!text.isEmpty()) {
+                runs.add(Run.text(text.toString()));
+                text.setLength(0);
+            }
+            runs.add(Run.note(line.substring(start + 2, end).strip()));
+            i = end + 1;
+        }
+        if (!text.isEmpty()) {
+            runs.add(Run.text(text.toString()));
+        }
+        return runs;
+    }
+
+    /** A generated paragraph, or null when it lists projects and there are none. */
+    private Para paragraph(Work w, Outline.Paragraph p) {
+        String text = sentence(w, p);
+        if (text == null) {
+            return null;
+        }
+        List<Run> runs = new ArrayList<>();
+        runs.add(Run.text(text));
+        if (p.footnote() != null) {
+            String note = sentence(w, p.footnote());
+            if (note != null) {
+                // The mark goes before the final full stop, as the seed's "(…cụ thể tăng 35,4 ha)¹." does.
+                if (text.endsWith(".")) {
+                    runs.set(0, Run.text(text.substring(0, text.length() - 1)));
+                    runs.add(Run.note(note));
+                    runs.add(Run.text("."));
+                } else {
+                    runs.add(Run.note(note));
+                }
+            }
+        }
+        return new Para(runs, false);
+    }
+
+    private String sentence(Work w, Outline.Paragraph p) {
+        StringBuilder sb = new StringBuilder(Sentences.fragment("đoạn", p.prefix(), w.dv()));
+        if (p.projects() != null) {
+            List<String> names = projects(w, p.projects());
+            if (names.isEmpty()) {
+                return null;
+            }
+            sb.append(String.join(p.separatorOrDefault(), names));
+        }
+        for (int i = 0; i < p.clauses().size(); i++) {
+            Outline.Clause c = p.clauses().get(i);
+            if (i > 0) {
+                sb.append(c.separator() != null ? c.separator() : p.separatorOrDefault());
+            }
+            String label = c.label() != null ? Sentences.text("nhãn", c.label(), w.dv())
+                    : w.setup().outline().labels().get(c.figure());
+            Period period = (c.period() == null ? Outline.ClausePeriod.REPORT : c.period())
+                    .of(w.facts().report, w.facts().planYear.year());
+            FigureView v = w.facts().view(c.figure(), label, c.issuer(), period);
+            sb.append(w.sentences().render(c.template() == null ? "result" : c.template(), v));
+        }
+        sb.append(Sentences.fragment("đoạn", p.suffix(), w.dv()));
+        return sb.toString();
+    }
+
+    private List<String> projects(Work w, Outline.ProjectList which) {
+        Period r = w.facts().report;
+        return projectLines(w.facts().unit, r).stream()
+                .filter(l -> which == Outline.ProjectList.ALL || (l.handedOver() != null
+                        && !l.handedOver().isBefore(r.start()) && !l.handedOver().isAfter(r.end())))
+                .map(InvestmentLine::name).toList();
+    }
+
+    /** Part 2's targets, grouped by field ("2.1. Lĩnh vực Kinh tế"), one bullet each. */
+    private int targets(Work w, Outline.TargetList spec, int depth, String parentNumber, int n, List<Block> out) {
+        Facts f = w.facts();
+        var rows = f.comparisons(f.unit, f.planYear).stream().filter(c -> c.target() != null).toList();
+        if (rows.isEmpty()) {
+            String none = w.setup().outline().noTargets();
+            out.add(Para.of(Sentences.text("noTargets", none == null ? "Chưa có chỉ tiêu kế hoạch năm {{year}}." : none, w.dv())));
+            return n;
+        }
+        Map<String, Sector> sectors = new java.util.HashMap<>();
+        catalog.sectors().forEach(s -> sectors.put(s.code(), s));
+        List<Outline.FieldGroup> groups = new ArrayList<>(w.setup().outline().fields());
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        groups.forEach(g -> listed.add(g.field()));
+        // Fields the outline does not name still get their targets printed, under their own name.
+        catalog.sectors().stream().map(Sector::field).filter(java.util.Objects::nonNull).distinct()
+                .filter(fl -> !listed.contains(fl)).forEach(fl -> groups.add(new Outline.FieldGroup(fl, "Lĩnh vực " + fl)));
+        String template = spec.template() == null ? "target" : spec.template();
+        for (Outline.FieldGroup g : groups) {
+            List<String> lines = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (var c : rows) {
+                Sector s = sectors.get(c.figure().sectorCode());
+                if (s == null || !g.field().equals(s.field()) || !seen.add(c.figure().code() + "|" + c.target().issuer())) {
+                    continue;
+                }
+                String label = w.setup().outline().labels().get(c.figure().code());
+                FigureView v = f.view(c.figure().code(), label, c.target().issuer().name(), f.planYear);
+                lines.add(w.sentences().renderTarget(template, v));
+            }
+            if (lines.isEmpty()) {
+                continue;
+            }
+            n++;
+            out.add(new Heading(level(depth), number(depth, parentNumber, n) + " " + g.heading()));
+            for (String l : lines) {
+                out.add(Para.of("- " + l + (l.endsWith(".") ? "" : ".")));
+            }
+        }
+        return n;
+    }
+
+    private void taskLines(Work w, Outline.Tasks spec, List<Block> out) {
+        PlanTasks source = tasks.getIfAvailable();
+        List<PlanTaskLine> all = source == null ? List.of() : source.tasks(w.facts().unit, w.facts().planYear.year());
+        String template = spec.template() == null ? "task" : spec.template();
+        for (PlanTaskLine t : all) {
+            if (spec.sectors().contains(t.sectorCode())) {
+                TaskView v = new TaskView(t.text(), t.leadAgency() == null ? "" : t.leadAgency(),
+                        t.deadline() == null ? "" : Numbers.vi().date(t.deadline()));
+                out.add(Para.of(w.sentences().renderTask(template, v)));
+            }
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package vn.kehoach.document.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Supplier;
+
+import vn.kehoach.catalog.Figure;
+import vn.kehoach.comparison.Comparison;
+import vn.kehoach.comparison.Status;
+import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.period.Period;
+import vn.kehoach.target.Basis;
+import vn.kehoach.target.Direction;
+import vn.kehoach.target.Issuer;
+import vn.kehoach.target.Target;
+
+/**
+ * What a sentence template (mẫu câu) can say about one figure of a unit in a period: every method is a Mustache
+ * variable ({{actualOfTarget}}, {{pctOfPlan}}…) or, when it returns a boolean or a list, a section
+ * ({{#exceeded}}…{{/exceeded}}, {{#targets}}…{{/targets}}). Numbers come already printed the Vietnamese way; an
+ * absent number is an empty string, which a section treats as false.
+ */
+public final class FigureView {
+
+    private final String label;
+    private final Figure figure;
+    private final String unit;
+    private final Period period;
+    private final List<Comparison> rows;
+    private final Comparison c;
+    private final Supplier<List<UnitItem>> units;
+    private final int unitTotal;
+
+    FigureView(String label, Figure figure, String unit, Period period, List<Comparison> rows, Comparison primary,
+               Supplier<List<UnitItem>> units, int unitTotal) {
+        this.label = label;
+        this.figure = figure;
+        this.unit = unit == null ? "" : unit;
+        this.period = period;
+        this.rows = rows;
+        this.c = primary;
+        this.units = units;
+        this.unitTotal = unitTotal;
+    }
+
+    /**
+     * The view of the figure among the unit's comparisons for the period: the estimate where one went into the
+     * figure ("ước"), else the actual value, else the target alone; measured against {@code issuer}'s target when
+     * given and set, else the first.
+     */
+    static FigureView of(String label, Figure figure, String unit, Period period, List<Comparison> all, String issuer,
+                         Supplier<List<UnitItem>> units, int unitTotal) {
+        List<Comparison> mine = all.stream().filter(x -> x.figure().code().equals(figure.code())).toList();
+        List<Comparison> estimate = mine.stream().filter(x -> x.kind() == ValueKind.ESTIMATE).toList();
+        List<Comparison> actual = mine.stream().filter(x -> x.kind() == ValueKind.ACTUAL).toList();
+        List<Comparison> chosen = !estimate.isEmpty() ? estimate : !actual.isEmpty() ? actual
+                : mine.stream().filter(x -> x.kind() == null).toList();
+        Comparison primary = chosen.isEmpty() ? null : chosen.get(0);
+        if (issuer != null) {
+            Issuer wanted = Issuer.parse(issuer);
+            primary = chosen.stream().filter(x -> x.target() != null && x.target().issuer() == wanted).findFirst()
+                    .orElse(primary);
+        }
+        return new FigureView(label, figure, unit, period, chosen, primary, units, unitTotal);
+    }
+
+    private FigureView withPrimary(Comparison other) {
+        return new FigureView(label, figure, unit, period, rows, other, units, unitTotal);
+    }
+
+    private Target t() {
+        return c == null ? null : c.target();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String name() {
+        return figure.name();
+    }
+
+    public String code() {
+        return figure.code();
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public boolean hasValue() {
+        return c != null && c.actual() != null;
+    }
+
+    /** The value is zero: "không có nợ quá hạn", "không xảy ra vụ ngộ độc". */
+    public boolean zero() {
+        return hasValue() && c.actual().signum() == 0;
+    }
+
+    public boolean estimate() {
+        return c != null && c.kind() == ValueKind.ESTIMATE;
+    }
+
+    public boolean illustrative() {
+        return c != null && c.illustrative();
+    }
+
+    /** The value without its unit: "7.380". */
+    public String actual() {
+        return hasValue() ? Printed.value(c.actual(), figure) : "";
+    }
+
+    /** The value with its unit: "7.380 tấn", "60,9%". */
+    public String value() {
+        return Printed.withUnit(actual(), unit);
+    }
+
+    public boolean hasTarget() {
+        return t() != null;
+    }
+
+    public String target() {
+        return hasTarget() ? Printed.target(t().value(), figure) : "";
+    }
+
+    public String targetValue() {
+        return hasTarget() ? Printed.withUnit(target(), t().basis() == Basis.GROWTH_PCT ? "%" : unit) : "";
+    }
+
+    /** The upper bound of a range target, with its unit. */
+    public String targetHighValue() {
+        return hasTarget() && t().valueHigh() != null ? Printed.withUnit(Printed.target(t().valueHigh(), figure),
+                t().basis() == Basis.GROWTH_PCT ? "%" : unit) : "";
+    }
+
+    /** "7.380/7.427 tấn" as plans write value against target, or "7.380 tấn" without a target. */
+    public String actualOfTarget() {
+        if (!hasValue()) {
+            return "";
+        }
+        if (!hasTarget() || t().basis() != Basis.LEVEL) {
+            return value();
+        }
+        return Printed.withUnit(actual() + "/" + target(), unit);
+    }
+
+    /** The year the target was set for: "2021". */
+    public String targetYear() {
+        return hasTarget() ? String.valueOf(t().period().year()) : "";
+    }
+
+    public String pctOfPlan() {
+        return c == null ? "" : Printed.percent(c.pctOfPlan(), figure);
+    }
+
+    public boolean exceeded() {
+        return c != null && c.status() == Status.EXCEEDED;
+    }
+
+    public boolean met() {
+        return c != null && c.status() == Status.MET;
+    }
+
+    public boolean notMet() {
+        return c != null && c.status() == Status.NOT_MET;
+    }
+
+    public boolean inProgress() {
+        return c != null && c.status() == Status.IN_PROGRESS;
+    }
+
+    /** vượt, đạt, không đạt, đang thực hiện, chưa có số liệu. */
+    public String status() {
+        return c == null || c.status() == null ? "" : c.status().label();
+    }
+
+    /** By how much the value passes a level target, with its unit: "461 con". */
+    public String overTarget() {
+        if (!hasValue() || !hasTarget() || t().basis() != Basis.LEVEL) {
+            return "";
+        }
+        return Printed.withUnit(Printed.value(c.actual().subtract(t().value()).abs(), figure), unit);
+    }
+
+    /** "UBND tỉnh giao". */
+    public String issuer() {
+        return hasTarget() ? t().issuer().label() : "";
+    }
+
+    /** "UBND tỉnh". */
+    public String issuerShort() {
+        return hasTarget() ? t().issuer().shortLabel() : "";
+    }
+
+    public String decision() {
+        return hasTarget() && t().decision() != null ? t().decision() : "";
+    }
+
+    public boolean level() {
+        return hasTarget() && t().basis() == Basis.LEVEL;
+    }
+
+    public boolean change() {
+        return hasTarget() && t().basis() == Basis.CHANGE;
+    }
+
+    public boolean growth() {
+        return hasTarget() && t().basis() == Basis.GROWTH_PCT;
+    }
+
+    public boolean atLeast() {
+        return direction(Direction.AT_LEAST);
+    }
+
+    public boolean atMost() {
+        return direction(Direction.AT_MOST);
+    }
+
+    public boolean above() {
+        return direction(Direction.ABOVE);
+    }
+
+    public boolean below() {
+        return direction(Direction.BELOW);
+    }
+
+    public boolean about() {
+        return direction(Direction.ABOUT);
+    }
+
+    public boolean range() {
+        return direction(Direction.RANGE);
+    }
+
+    private boolean direction(Direction d) {
+        return hasTarget() && t().direction() == d;
+    }
+
+    /** One view per target of the figure, for "đạt 69,48% dự toán UBND tỉnh giao, đạt 68,74% dự toán HĐND huyện giao". */
+    public List<FigureView> targets() {
+        return rows.stream().filter(x -> x.target() != null).map(this::withPrimary).toList();
+    }
+
+    public boolean hasPrevious() {
+        return c != null && c.previous() != null;
+    }
+
+    /** Cùng kỳ: "7.410 tấn". */
+    public String previousValue() {
+        return hasPrevious() ? Printed.withUnit(Printed.value(c.previous(), figure), unit) : "";
+    }
+
+    /** The year of the same period last year: "2020". */
+    public String previousYear() {
+        return String.valueOf(period.year() - 1);
+    }
+
+    public String pctVsPrevious() {
+        return c == null ? "" : Printed.percent(c.pctVsPrevious(), figure);
+    }
+
+    public boolean increased() {
+        return hasValue() && hasPrevious() && c.changeVsPrevious().signum() > 0;
+    }
+
+    public boolean decreased() {
+        return hasValue() && hasPrevious() && c.changeVsPrevious().signum() < 0;
+    }
+
+    public boolean unchanged() {
+        return hasValue() && hasPrevious() && c.changeVsPrevious().signum() == 0;
+    }
+
+    /** The change on the same period without its sign, with its unit: "35,4 ha". */
+    public String changeAbs() {
+        return hasValue() && hasPrevious() ? Printed.withUnit(Printed.value(c.changeVsPrevious().abs(), figure), unit) : "";
+    }
+
+    /** The units below with a value other than zero: the communes where an outbreak recurred. */
+    public List<UnitItem> units() {
+        return units.get();
+    }
+
+    public boolean hasUnits() {
+        return !units().isEmpty();
+    }
+
+    /** "Quang Long, Vinh Quý, Minh Long". */
+    public String unitNames() {
+        return String.join(", ", units().stream().map(UnitItem::name).toList());
+    }
+
+    /** How many units have a value other than zero, two digits: "07". */
+    public String unitCount() {
+        return Printed.count(units().size());
+    }
+
+    /** How many units there are at that level, two digits: "13". */
+    public String unitTotal() {
+        return Printed.count(unitTotal);
+    }
+
+    /** The last day of the period: "30/06/2021". */
+    public String periodEnd() {
+        return Numbers.vi().date(period.end());
+    }
+
+    /** "6 tháng đầu năm 2021". */
+    public String period() {
+        return Printed.lowerFirst(period.label());
+    }
+
+    /** A unit below with its value: the place name without "Xã"/"Thị trấn". */
+    public record UnitItem(String name, String value) {
+    }
+
+    BigDecimal rawValue() {
+        return hasValue() ? c.actual() : null;
+    }
+}

@@ -1,0 +1,217 @@
+package vn.kehoach.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.Browser;
+import vn.kehoach.TestDb;
+import vn.kehoach.demo.DemoDistrict;
+
+/**
+ * The documents pages in Chromium and the documents API over HTTP, on PostgreSQL with the demo district: a planner
+ * edits a text block, sees it in the preview, and downloads the Word file that carries it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DocumentsPageTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDb.register(registry, TestDb.freshPostgres());
+        // The machine's PostgreSQL serves every suite at once: a cached context keeps no more than it needs.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 3);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoDistrict demo;
+    @TempDir
+    static Path downloads;
+
+    private ChromeDriver browser;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+
+    @BeforeAll
+    void start() {
+        demo.load("test");
+        browser = Browser.open();
+        Browser.login(browser, base(), "planner", "demo");
+        browser.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private WebDriverWait waiting() {
+        // htmx swaps the form that is being read: a stale element means "look again".
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    @Test
+    void aPlannerEditsABlockSeesItInThePreviewAndDownloadsTheWordFile() throws Exception {
+        browser.get(base() + "/");
+        browser.findElement(By.linkText("Văn bản kế hoạch")).click();
+        WebElement row = browser.findElement(By.cssSelector("#documents tbody tr"));
+        assertThat(row.getText()).contains("2022").contains("Huyện Hạ Lang").contains("30/07/2021");
+        row.findElement(By.linkText("Mở")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Kế hoạch phát triển kinh tế - xã hội năm 2022");
+        waiting().until(d -> d.findElement(By.id("preview")).getText().contains("đàn bò 5.661/5.200 con, đạt 108,9% KH"));
+
+        String sentence = "Câu do cán bộ kế hoạch thêm vào lúc kiểm thử.";
+        WebElement block = browser.findElement(By.id("block-CONTEXT"));
+        WebElement area = block.findElement(By.name("body"));
+        area.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END));
+        area.sendKeys("\n" + sentence);
+        block.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("block-CONTEXT")).getText().contains("Đã lưu"));
+        assertThat(browser.findElement(By.id("block-CONTEXT")).getText()).contains("Lưu lần cuối: planner");
+        waiting().until(d -> d.findElement(By.id("preview")).getText().contains(sentence));
+
+        browser.findElement(By.id("download-docx")).click();
+        waiting().until(d -> d.findElement(By.id("download-status")).getText().startsWith("Đã tải về KH-KTXH-2022-HALANG.docx"));
+        Path file = downloads.resolve("KH-KTXH-2022-HALANG.docx");
+        waiting().until(d -> Files.exists(file) && file.toFile().length() > 0);
+        String text = PlanDocumentContract.docxText(Files.readAllBytes(file));
+        assertThat(text).contains(sentence).contains("Sản lượng lương thực có hạt ước đạt 7.380/7.427 tấn");
+    }
+
+    @Test
+    void aStaleEditIsRefusedAndWhatWasTypedStaysOnThePage() {
+        browser.get(base() + "/documents/HALANG/2022");
+        WebElement block = browser.findElement(By.id("block-LIMITATION_CAUSES"));
+        // Someone else saves the block first, through the API.
+        TextBlock current = put("/api/v1/documents/HALANG/2022/blocks/LIMITATION_CAUSES",
+                "{\"body\":\"Bản của người khác.\",\"version\":" + version("LIMITATION_CAUSES") + "}", TextBlock.class);
+        assertThat(current.body()).isEqualTo("Bản của người khác.");
+        WebElement area = block.findElement(By.name("body"));
+        area.clear();
+        area.sendKeys("Bản của tôi.");
+        block.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("block-LIMITATION_CAUSES")).getText().contains("vừa được admin lưu")
+                || d.findElement(By.id("block-LIMITATION_CAUSES")).getText().contains("vừa được api lưu"));
+        assertThat(browser.findElement(By.id("block-LIMITATION_CAUSES")).findElement(By.name("body")).getAttribute("value"))
+                .isEqualTo("Bản của tôi.");
+    }
+
+    private int version(String key) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/HALANG/2022/blocks"))
+                    .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode b : json.readTree(r.body())) {
+                if (b.get("key").asString().equals(key)) {
+                    return b.get("version").asInt();
+                }
+            }
+            throw new AssertionError("no block " + key);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T put(String path, String body, Class<T> type) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", ADMIN)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return json.readValue(r.body(), type);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theApiWritesThePdfWithTheSeedsFigures() throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/HALANG/2022/file?format=pdf"))
+                .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).contains("KH-KTXH-2022-HALANG.pdf");
+        try (var pdf = Loader.loadPDF(r.body())) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("đạt 25,05% KH").contains("Độc lập - Tự do - Hạnh phúc");
+        }
+    }
+
+    @Test
+    void theApiRefusesAStaleBlockAndABadSettingWithReasons() throws Exception {
+        HttpResponse<String> stale = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/HALANG/2022/blocks/CONTEXT"))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"body\":\"x\",\"version\":0}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(stale.body()).get("error").asString()).startsWith("Đoạn 'Bối cảnh thực hiện kế hoạch' vừa được");
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/settings/HALANG/SENTENCES"))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"body\":\"result: \\\"{{nhan}}\\\"\",\"version\":0}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("error").asString())
+                .contains("thiếu mẫu 'missing'").contains("mẫu 'result', dòng 1: không có biến 'nhan'");
+        HttpResponse<String> setting = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/settings/HALANG/FORMS"))
+                .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(setting.body()).get("body").asString()).contains("code: \"06\"");
+    }
+
+    @Test
+    void theSettingsPageRefusesAMistakeAndSavesAFix() {
+        browser.get(base() + "/documents/settings?unit=THIHOA");
+        WebElement form = browser.findElement(By.id("setting-sentences"));
+        assertThat(form.getText()).contains("Đang dùng thiết lập mặc định.");
+        WebElement area = form.findElement(By.name("body"));
+        String original = area.getAttribute("value");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", area,
+                original.replace("missing: \"{{label}} chưa có số liệu\"", "missing: \"{{labl}} chưa có số liệu\""));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("setting-sentences")).getText().contains("không có biến 'labl'"));
+        WebElement again = browser.findElement(By.id("setting-sentences"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                again.findElement(By.name("body")), original.replace("missing: \"{{label}} chưa có số liệu\"",
+                        "missing: \"{{label}}: chưa có số liệu\""));
+        again.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("setting-sentences")).getText().contains("Đang dùng thiết lập riêng của đơn vị THIHOA."));
+    }
+}
