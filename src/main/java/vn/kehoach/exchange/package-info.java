@@ -4,5 +4,5 @@
  * is checked whole and stored whole or not at all; every error names the file, line and column.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"catalog", "orgunit", "period", "datavalue", "target", "format", "audit"})
+        allowedDependencies = {"catalog", "orgunit", "period", "datavalue", "target", "comparison", "format", "audit", "security"})
 package vn.kehoach.exchange;

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kehoach", mixinStandardHelpOptions = true, version = "KeHoach 0.1",
         description = "KeHoach — lập và theo dõi kế hoạch phát triển kinh tế - xã hội.",
         subcommands = {ServeCommand.class, DemoCommand.class, LoadDemoCommand.class, CompareCommand.class,
-                ImportCommand.class, UserCommand.class, CheckCommand.class, ExtractCommand.class,
+                ImportCommand.class, ExportCommand.class, TemplateCommand.class, UserCommand.class, CheckCommand.class,
+                ExtractCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 
