@@ -133,7 +133,7 @@ public class FileImport {
             if (preview && status != null) {
                 status.setRollbackOnly();
             }
-            return new ImportOutcome(part.name(), part.format(), !preview && status != null, report, changes, List.of());
+            return new ImportOutcome(part.name(), part.format(), !preview, report, changes, List.of());
         } catch (ImportException e) {
             if (status != null) {
                 status.setRollbackOnly();

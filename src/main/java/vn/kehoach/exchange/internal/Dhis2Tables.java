@@ -26,6 +26,7 @@ public final class Dhis2Tables {
                                List<ImportError> errors) {
         Table table = new Table(file, csv ? ImportError.Layout.TABLE : ImportError.Layout.JSON, null, TableKind.VALUES,
                 Table.NumberStyle.MACHINE, csv ? CSV_FIELDS : JSON_FIELDS, errors);
+        table.keepIllustrative();
         for (Dhis2DataValue v : set.dataValues()) {
             if (v.deleted()) {
                 continue;

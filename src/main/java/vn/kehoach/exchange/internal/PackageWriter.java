@@ -282,9 +282,12 @@ public class PackageWriter {
             return null;
         }
         String comment = l.text("comment");
+        Optional<DataValue> old = dataValues.find(figure.code(), orgUnit.code(), period, kind);
+        if (l.table().keepsIllustrative()) {
+            illustrative = old.map(DataValue::illustrative).orElse(false);
+        }
         DataValueWrite w = new DataValueWrite(figure.code(), orgUnit.code(), period, kind, converted, comment,
                 illustrative, null);
-        Optional<DataValue> old = dataValues.find(figure.code(), orgUnit.code(), period, kind);
         boolean same = old.isPresent() && old.get().value().compareTo(converted) == 0
                 && Objects.equals(old.get().comment(), comment) && old.get().illustrative() == illustrative;
         if (!same) {

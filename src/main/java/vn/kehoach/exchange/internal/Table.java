@@ -41,6 +41,7 @@ public final class Table {
     private final Map<String, String> letters;
     private final List<Line> lines = new ArrayList<>();
     private Binding binding;
+    private boolean keepsIllustrative;
 
     /**
      * @param letters how the format names each column in messages: a sheet's column letters, DHIS2's field
@@ -80,6 +81,15 @@ public final class Table {
 
     public void bind(Binding binding) {
         this.binding = binding;
+    }
+
+    /** True for formats with no place for the illustrative mark (DHIS2): a stored value keeps its own. */
+    public boolean keepsIllustrative() {
+        return keepsIllustrative;
+    }
+
+    public void keepIllustrative() {
+        this.keepsIllustrative = true;
     }
 
     /** Adds a line; {@code number} is the CSV or JSON line, or the sheet's row (1-based). */
