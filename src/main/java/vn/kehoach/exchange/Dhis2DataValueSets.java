@@ -84,7 +84,10 @@ public final class Dhis2DataValueSets {
         return new Dhis2DataValueSet(set[0], set[1], set[2], set[3], set[4], values);
     }
 
-    /** Reads DHIS2's CSV; the header line is optional, as in DHIS2 (without one, the columns are in DHIS2's order). */
+    /**
+     * Reads DHIS2's CSV; the header line is optional, as in DHIS2 (without one, the columns are in DHIS2's order).
+     * The apostrophe {@link #writeCsv} puts before formula-like text is dropped again.
+     */
     public static Dhis2DataValueSet readCsv(InputStream csv) {
         List<Dhis2DataValue> values = new ArrayList<>();
         try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(csv, StandardCharsets.UTF_8))
@@ -102,8 +105,9 @@ public final class Dhis2DataValueSets {
                             + ": cần ít nhất 6 cột (dataelement, period, orgunit, categoryoptioncombo, attributeoptioncombo, value)");
                 }
                 values.add(new Dhis2DataValue(blank(cells.get(0)), blank(cells.get(1)), blank(cells.get(2)),
-                        blank(cells.get(3)), blank(cells.get(4)), blank(cells.get(5)), cell(cells, 6), null, cell(cells, 7),
-                        cell(cells, 8), Boolean.parseBoolean(cell(cells, 9)), Boolean.parseBoolean(cell(cells, 10)),
+                        blank(cells.get(3)), blank(cells.get(4)), blank(cells.get(5)),
+                        SpreadsheetText.restore(cell(cells, 6)), null, cell(cells, 7),
+                        SpreadsheetText.restore(cell(cells, 8)), Boolean.parseBoolean(cell(cells, 9)), Boolean.parseBoolean(cell(cells, 10)),
                         parser.getCurrentLineNumber()));
             }
         } catch (IOException | UncheckedIOException e) {

@@ -284,7 +284,8 @@ public class PackageWriter {
         String comment = l.text("comment");
         Optional<DataValue> old = dataValues.find(figure.code(), orgUnit.code(), period, kind);
         if (l.table().keepsIllustrative()) {
-            illustrative = old.map(DataValue::illustrative).orElse(false);
+            // The format has no illustrative mark: an unchanged value keeps its own, a new figure is a real one.
+            illustrative = old.isPresent() && old.get().value().compareTo(converted) == 0 && old.get().illustrative();
         }
         DataValueWrite w = new DataValueWrite(figure.code(), orgUnit.code(), period, kind, converted, comment,
                 illustrative, null);

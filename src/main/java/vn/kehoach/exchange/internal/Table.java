@@ -83,7 +83,10 @@ public final class Table {
         this.binding = binding;
     }
 
-    /** True for formats with no place for the illustrative mark (DHIS2): a stored value keeps its own. */
+    /**
+     * True for formats with no place for the illustrative mark (templates, DHIS2): an unchanged value keeps its
+     * own mark, a changed one is a reported figure and loses it.
+     */
     public boolean keepsIllustrative() {
         return keepsIllustrative;
     }

@@ -62,12 +62,14 @@ public final class TemplateWriter {
             title(sheet, 2, "Kỳ báo cáo: " + period.label() + " (" + period.id() + ") — " + kind.label(), st.bold);
             title(sheet, 3, "Chỉ nhập vào các ô nền vàng (cột số liệu và ghi chú); để trống ô chưa có số liệu. "
                     + "Không thêm, xóa hay sắp xếp lại dòng và cột.", st.note);
-            Row codes = sheet.createRow(CODES_ROW - 1);
+            // The visible header comes first and the hidden row of column names right under it, so the reader,
+            // which takes the rows after the names as data, never reads the header as a row of values.
+            Row codes = sheet.createRow(CODES_ROW);
             for (int c = 0; c < COLUMNS.size(); c++) {
                 codes.createCell(c).setCellValue(COLUMNS.get(c));
             }
             codes.setZeroHeight(true);
-            Row header = sheet.createRow(CODES_ROW);
+            Row header = sheet.createRow(CODES_ROW - 1);
             String[] labels = {"", "", "", "", "STT", "Chỉ tiêu", "Đơn vị tính",
                     "Cùng kỳ năm trước (" + period.previousYear().id() + ")",
                     capital(kind.label()) + " " + period.id(), "Ghi chú"};

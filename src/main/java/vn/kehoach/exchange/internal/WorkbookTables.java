@@ -53,6 +53,10 @@ public final class WorkbookTables {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
             return "không phải là tệp Excel (.xlsx)" + (bytes.length == 0 ? ": tệp rỗng" : "");
         }
+        // Every .xlsx is a zip holding [Content_Types].xml, whose name stands in plain bytes in the zip's headers.
+        if (!new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("[Content_Types].xml")) {
+            return "không phải là bảng tính Excel (.xlsx) mà là một tệp nén khác; hãy đổi tên thành .zip nếu đó là tệp nén";
+        }
         return null;
     }
 
@@ -105,6 +109,7 @@ public final class WorkbookTables {
                     continue;
                 }
                 t.bind(binding);
+                t.keepIllustrative();
             }
             tables.add(t);
         }
