@@ -3,7 +3,11 @@ package vn.kehoach.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -23,6 +27,15 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setDefaultLocale(VIETNAMESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** Before Spring Security, so an upload over the limit is answered before the CSRF check tries to read it. */
+    @Bean
+    FilterRegistrationBean<UploadSizeFilter> uploadSizeFilter(
+            @Value("${spring.servlet.multipart.max-request-size:21MB}") DataSize maxRequest) {
+        FilterRegistrationBean<UploadSizeFilter> bean = new FilterRegistrationBean<>(new UploadSizeFilter(maxRequest.toBytes()));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
     }
 
     @Override

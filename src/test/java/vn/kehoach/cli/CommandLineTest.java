@@ -170,10 +170,31 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"serve", "demo", "load-demo", "compare", "import", "user", "check", "extract"}) {
+        for (String command : new String[] {"serve", "demo", "load-demo", "compare", "import", "export", "template", "user",
+                "check", "extract"}) {
             Run r = run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: kehoach " + command);
         }
+    }
+
+    @Test
+    void templateWritesAWorkbookThatImportsBackAndImportRefusesAFileOverTheLimitByNameAndSize() throws Exception {
+        java.nio.file.Path xlsx = dir.resolve("bieu-nn-minhlong.xlsx");
+        Run t = run("--db", h2, "template", "--form", "NN", "--unit", "MINHLONG", "--period", "2021S1", "--out", xlsx.toString());
+        assertThat(t.exit()).as(t.err()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(xlsx))) {
+            assertThat(wb.getSheet("Biểu nhập").getRow(1).getCell(4).getStringCellValue()).isEqualTo("Đơn vị: Xã Minh Long (MINHLONG)");
+        }
+        Run again = run("--db", h2, "import", xlsx.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Đã nhập bieu-nn-minhlong.xlsx (biểu mẫu nhập liệu)").contains("— 0 thay đổi");
+
+        java.nio.file.Path big = dir.resolve("toan-huyen.xlsx");
+        java.nio.file.Files.write(big, new byte[50 * 1024 * 1024]);
+        Run r = run("--db", h2, "import", big.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Lỗi: tệp '" + big + "' nặng 50 MB, quá giới hạn 20 MB của một lần nhập");
+        java.nio.file.Files.delete(big);
     }
 }

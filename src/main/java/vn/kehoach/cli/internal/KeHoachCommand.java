@@ -11,8 +11,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kehoach", mixinStandardHelpOptions = true, version = "KeHoach 0.1",
         description = "KeHoach — lập và theo dõi kế hoạch phát triển kinh tế - xã hội.",
         subcommands = {ServeCommand.class, DemoCommand.class, LoadDemoCommand.class, CompareCommand.class,
-                ImportCommand.class, UserCommand.class, CheckCommand.class, ExtractCommand.class, BenchCommand.class,
-                ProjectsCommand.class, TasksCommand.class, BudgetCommand.class, ReportCommand.class,
+                ImportCommand.class, ExportCommand.class, TemplateCommand.class, UserCommand.class, CheckCommand.class,
+                ExtractCommand.class, BenchCommand.class, ProjectsCommand.class, TasksCommand.class, BudgetCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 

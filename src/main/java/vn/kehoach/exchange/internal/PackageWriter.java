@@ -1,0 +1,394 @@
+package vn.kehoach.exchange.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import vn.kehoach.audit.Source;
+import vn.kehoach.catalog.Catalog;
+import vn.kehoach.catalog.DataElement;
+import vn.kehoach.catalog.Figure;
+import vn.kehoach.catalog.Indicator;
+import vn.kehoach.catalog.MeasureUnit;
+import vn.kehoach.catalog.MissingValues;
+import vn.kehoach.catalog.Polarity;
+import vn.kehoach.catalog.Sector;
+import vn.kehoach.catalog.TimeAggregation;
+import vn.kehoach.catalog.TreeAggregation;
+import vn.kehoach.catalog.ValueType;
+import vn.kehoach.datavalue.DataValue;
+import vn.kehoach.datavalue.DataValueWrite;
+import vn.kehoach.datavalue.DataValues;
+import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.exchange.Change;
+import vn.kehoach.exchange.ImportError;
+import vn.kehoach.exchange.ImportException;
+import vn.kehoach.exchange.ImportReport;
+import vn.kehoach.exchange.internal.Table.Line;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitDraft;
+import vn.kehoach.orgunit.OrgUnitKind;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+import vn.kehoach.security.Actors;
+import vn.kehoach.security.OutOfScopeException;
+import vn.kehoach.security.Role;
+import vn.kehoach.target.Basis;
+import vn.kehoach.target.Direction;
+import vn.kehoach.target.Issuer;
+import vn.kehoach.target.Target;
+import vn.kehoach.target.TargetStatus;
+import vn.kehoach.target.Targets;
+
+/**
+ * Writes the tables of one import, whatever format they were read from, in dependency order (units, sectors,
+ * org units, elements, indicators, values, targets), through the modules' own write paths ({@code Catalog},
+ * {@code OrgUnits}, {@code DataValues.save}, {@code Targets.save}). The caller holds the transaction: any error
+ * and it rolls everything back. Each line is checked against the acting user's scope and roles, and each value
+ * or target that changes is recorded with its old and new value for the preview.
+ */
+@Component
+public class PackageWriter {
+
+    private final Catalog catalog;
+    private final OrgUnits orgUnits;
+    private final DataValues dataValues;
+    private final Targets targets;
+    private final Actors actors;
+
+    public PackageWriter(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets, Actors actors) {
+        this.catalog = catalog;
+        this.orgUnits = orgUnits;
+        this.dataValues = dataValues;
+        this.targets = targets;
+        this.actors = actors;
+    }
+
+    /**
+     * Applies the tables; throws {@link ImportException} with every error (the caller's transaction must then
+     * roll back). {@code changes} receives what changed, in file order.
+     */
+    public ImportReport apply(List<Table> tables, String user, Source source, List<ImportError> errors,
+                              List<Change> changes) {
+        if (!errors.isEmpty()) {
+            throw new ImportException(errors);
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<Table> ordered = new ArrayList<>(tables);
+        ordered.sort(Comparator.comparing(Table::kind));
+        for (Table table : ordered) {
+            int n = apply(table, user, source, errors, changes);
+            counts.merge(table.kind().label, n, Integer::sum);
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportException(errors);
+        }
+        return new ImportReport(counts);
+    }
+
+    private int apply(Table table, String user, Source source, List<ImportError> errors, List<Change> changes) {
+        TableKind kind = table.kind();
+        int count = 0;
+        int order = 0;
+        for (Line line : table.lines()) {
+            order += 10;
+            if (table.binding() != null && line.text("value") == null) {
+                continue;
+            }
+            int before = errors.size();
+            try {
+                Runnable write = switch (kind) {
+                    case UNITS -> unit(line, changes);
+                    case SECTORS -> sector(line, order, changes);
+                    case ORG_UNITS -> orgUnit(line, changes);
+                    case ELEMENTS -> element(line, order, changes);
+                    case INDICATORS -> indicator(line, order, changes);
+                    case VALUES -> value(line, user, source, changes);
+                    case TARGETS -> target(line, user, source, changes);
+                };
+                if (errors.size() == before && write != null) {
+                    write.run();
+                    count++;
+                }
+            } catch (DataAccessException e) {
+                table.error(line, null, "lỗi cơ sở dữ liệu: " + e.getMostSpecificCause().getMessage());
+                throw new ImportException(errors);
+            } catch (IllegalArgumentException | OutOfScopeException e) {
+                table.error(line, null, e.getMessage());
+            }
+        }
+        return count;
+    }
+
+    private boolean mayEditCatalog(Line l) {
+        try {
+            actors.checkRole(Role.PLANNER, Role.ADMIN);
+            return true;
+        } catch (OutOfScopeException e) {
+            l.errorAt(null, e.getMessage());
+            return false;
+        }
+    }
+
+    private Runnable unit(Line l, List<Change> changes) {
+        String code = l.required("code");
+        String name = l.required("name");
+        String symbol = l.required("symbol");
+        String dimension = l.required("dimension");
+        BigDecimal factor = l.number("factor", true);
+        if (code == null || name == null || symbol == null || dimension == null || factor == null || !mayEditCatalog(l)) {
+            return null;
+        }
+        MeasureUnit unit = new MeasureUnit(code.toUpperCase(), name, symbol, dimension, factor);
+        if (catalog.findUnit(unit.code()).isEmpty()) {
+            changes.add(created(l, TableKind.UNITS, name + " (" + unit.code() + ")"));
+        }
+        return () -> catalog.saveUnit(unit);
+    }
+
+    private Runnable sector(Line l, int order, List<Change> changes) {
+        String code = l.required("code");
+        String name = l.required("name");
+        Integer sort = l.integer("order", order);
+        if (code == null || name == null || sort == null || !mayEditCatalog(l)) {
+            return null;
+        }
+        Sector sector = new Sector(code.toUpperCase(), name, l.text("field"), sort);
+        if (catalog.findSector(sector.code()).isEmpty()) {
+            changes.add(created(l, TableKind.SECTORS, name + " (" + sector.code() + ")"));
+        }
+        return () -> catalog.saveSector(sector);
+    }
+
+    private Runnable orgUnit(Line l, List<Change> changes) {
+        String code = l.required("code");
+        String name = l.required("name");
+        OrgUnitKind kind = l.choice("kind", OrgUnitKind::parse, true);
+        var from = l.date("valid_from");
+        var to = l.date("valid_to");
+        if (code == null || name == null || kind == null || !mayEditCatalog(l)) {
+            return null;
+        }
+        OrgUnitDraft draft = new OrgUnitDraft(code, name, kind, l.text("parent"), from, to);
+        Optional<OrgUnit> existing = orgUnits.find(draft.code());
+        if (existing.isPresent()) {
+            actors.checkCanWrite(existing.get());
+        } else if (draft.parentCode() != null && orgUnits.find(draft.parentCode()).isPresent()) {
+            actors.checkCanWrite(orgUnits.require(draft.parentCode()));
+        }
+        if (existing.isEmpty()) {
+            changes.add(created(l, TableKind.ORG_UNITS, name + " (" + draft.code() + ")"));
+        }
+        return () -> orgUnits.save(draft);
+    }
+
+    private Runnable element(Line l, int order, List<Change> changes) {
+        String code = l.required("code");
+        String name = l.required("name");
+        String unit = l.required("unit");
+        ValueType type = l.choice("value_type", t -> ValueType.valueOf(t.toUpperCase()), true);
+        TreeAggregation tree = l.choice("tree_aggregation", t -> TreeAggregation.valueOf(t.toUpperCase()), true);
+        TimeAggregation time = l.choice("time_aggregation", t -> TimeAggregation.valueOf(t.toUpperCase()), true);
+        Polarity polarity = l.choice("polarity", PackageWriter::polarity, false);
+        Integer decimals = l.integer("decimals", 0);
+        Integer pct = l.integer("pct_decimals", 1);
+        Integer sort = l.integer("order", order);
+        if (code == null || name == null || unit == null || type == null || tree == null || time == null
+                || decimals == null || pct == null || sort == null || !mayEditCatalog(l)) {
+            return null;
+        }
+        DataElement e = new DataElement(0, code.toUpperCase(), name, unit.toUpperCase(), type, tree, time,
+                upper(l.text("weight_element")), polarity, upper(l.text("sector")), upper(l.text("agency")), decimals,
+                pct, sort, l.text("description"));
+        if (catalog.findElement(e.code()).isEmpty()) {
+            changes.add(created(l, TableKind.ELEMENTS, name + " (" + e.code() + ")"));
+        }
+        return () -> catalog.saveElement(e);
+    }
+
+    private Runnable indicator(Line l, int order, List<Change> changes) {
+        String code = l.required("code");
+        String name = l.required("name");
+        String unit = l.required("unit");
+        String formula = l.required("formula");
+        Polarity polarity = l.choice("polarity", PackageWriter::polarity, false);
+        MissingValues missing = l.choice("missing", t -> t == null ? MissingValues.SKIP_IF_ANY_MISSING
+                : MissingValues.valueOf(t.toUpperCase()), false);
+        Integer decimals = l.integer("decimals", 1);
+        Integer pct = l.integer("pct_decimals", 1);
+        Integer sort = l.integer("order", order);
+        if (code == null || name == null || unit == null || formula == null || decimals == null || pct == null
+                || sort == null || missing == null || !mayEditCatalog(l)) {
+            return null;
+        }
+        Indicator ind = new Indicator(0, code.toUpperCase(), name, unit.toUpperCase(), formula, polarity,
+                upper(l.text("sector")), decimals, pct, missing, sort, l.text("description"));
+        if (catalog.findFigure(ind.code()).isEmpty()) {
+            changes.add(created(l, TableKind.INDICATORS, name + " (" + ind.code() + ")"));
+        }
+        return () -> catalog.saveIndicator(ind);
+    }
+
+    private Runnable value(Line l, String user, Source source, List<Change> changes) {
+        String element = l.required("element");
+        String unit = l.required("org_unit");
+        Period period = l.period("period", "thiếu kỳ của số liệu");
+        ValueKind kind = l.choice("kind", ValueKind::parse, false);
+        BigDecimal value = l.number("value", true);
+        boolean illustrative = l.flag("illustrative");
+        if (element == null || unit == null || period == null || kind == null || value == null) {
+            return null;
+        }
+        Figure figure = catalog.findElement(element).orElse(null);
+        if (figure == null) {
+            l.errorUnknown("element", "chỉ tiêu", element);
+            return null;
+        }
+        OrgUnit orgUnit = orgUnits.find(unit).orElse(null);
+        if (orgUnit == null) {
+            l.errorUnknown("org_unit", "đơn vị", unit);
+            return null;
+        }
+        Table.Binding binding = l.table().binding();
+        if (binding != null && !binding.orgUnitCode().equalsIgnoreCase(orgUnit.code())) {
+            String own = orgUnits.find(binding.orgUnitCode()).map(OrgUnit::name).orElse(binding.orgUnitCode());
+            l.errorAt("org_unit", "dòng này thuộc " + orgUnit.name() + " (" + orgUnit.code()
+                    + "), không phải đơn vị của biểu mẫu là " + own + " (" + binding.orgUnitCode()
+                    + "); hãy dùng biểu mẫu của đúng đơn vị");
+            return null;
+        }
+        if (binding != null && !binding.period().equals(period)) {
+            l.errorAt("period", "dòng này thuộc kỳ " + period.id() + ", không phải kỳ của biểu mẫu là "
+                    + binding.period().id());
+            return null;
+        }
+        try {
+            actors.checkCanWrite(orgUnit, Role.REPORTER, Role.PLANNER, Role.ADMIN);
+        } catch (OutOfScopeException e) {
+            l.errorAt("org_unit", e.getMessage());
+            return null;
+        }
+        BigDecimal converted = converted(l, figure, value);
+        if (converted == null) {
+            return null;
+        }
+        String comment = l.text("comment");
+        Optional<DataValue> old = dataValues.find(figure.code(), orgUnit.code(), period, kind);
+        if (l.table().keepsIllustrative()) {
+            // The format has no illustrative mark: an unchanged value keeps its own, a new figure is a real one.
+            illustrative = old.isPresent() && old.get().value().compareTo(converted) == 0 && old.get().illustrative();
+        }
+        DataValueWrite w = new DataValueWrite(figure.code(), orgUnit.code(), period, kind, converted, comment,
+                illustrative, null);
+        boolean same = old.isPresent() && old.get().value().compareTo(converted) == 0
+                && Objects.equals(old.get().comment(), comment) && old.get().illustrative() == illustrative;
+        if (!same) {
+            String subject = figure.name() + " (" + figure.code() + ") — " + orgUnit.name() + " — " + period.id() + ", "
+                    + kind.label();
+            changes.add(new Change(placeOf(l, "value"), TableKind.VALUES.label, subject,
+                    old.map(v -> describe(v.value(), v.comment(), v.illustrative())).orElse("—"),
+                    describe(converted, comment, illustrative)));
+        }
+        return () -> dataValues.save(w, user, source);
+    }
+
+    private Runnable target(Line l, String user, Source source, List<Change> changes) {
+        String code = l.required("figure");
+        String unit = l.required("org_unit");
+        Period period = l.period("period", "chỉ tiêu kế hoạch phải có năm (kỳ), ví dụ 2022");
+        Issuer issuer = l.choice("issuer", Issuer::parse, true);
+        Direction direction = l.choice("direction", Direction::parse, false);
+        Basis basis = l.choice("basis", Basis::parse, false);
+        TargetStatus status = l.choice("status", TargetStatus::parse, false);
+        BigDecimal value = l.number("value", true);
+        BigDecimal high = l.number("value_high", false);
+        boolean illustrative = l.flag("illustrative");
+        if (code == null || unit == null || period == null || issuer == null || direction == null || basis == null
+                || status == null || value == null) {
+            return null;
+        }
+        Figure figure = catalog.findFigure(code).orElse(null);
+        if (figure == null) {
+            l.errorUnknown("figure", "chỉ tiêu", code);
+            return null;
+        }
+        OrgUnit orgUnit = orgUnits.find(unit).orElse(null);
+        if (orgUnit == null) {
+            l.errorUnknown("org_unit", "đơn vị", unit);
+            return null;
+        }
+        try {
+            actors.checkCanWrite(orgUnit, Role.PLANNER, Role.ADMIN);
+        } catch (OutOfScopeException e) {
+            l.errorAt("org_unit", e.getMessage());
+            return null;
+        }
+        BigDecimal converted = basis == Basis.LEVEL || basis == Basis.CHANGE ? converted(l, figure, value) : value;
+        BigDecimal convertedHigh = high == null || basis == Basis.GROWTH_PCT ? high : converted(l, figure, high);
+        if (converted == null) {
+            return null;
+        }
+        Target t = new Target(figure.code(), orgUnit.code(), period, issuer, direction, basis, converted, convertedHigh,
+                status, l.text("decision"), l.text("wording"), l.text("note"), illustrative);
+        Optional<Target> old = targets.find(figure.code(), orgUnit.code(), period, issuer);
+        if (old.isEmpty() || !old.get().equals(normal(t))) {
+            String subject = figure.name() + " (" + figure.code() + ") — " + orgUnit.name() + " — " + period.id() + ", "
+                    + issuer.label();
+            changes.add(new Change(placeOf(l, "value"), TableKind.TARGETS.label, subject,
+                    old.map(PackageWriter::describe).orElse("—"), describe(t)));
+        }
+        return () -> targets.save(t, user, source);
+    }
+
+    private BigDecimal converted(Line l, Figure figure, BigDecimal value) {
+        try {
+            return catalog.toFigureUnit(figure, value, l.text("unit"));
+        } catch (IllegalArgumentException e) {
+            l.errorAt("unit", e.getMessage());
+            return null;
+        }
+    }
+
+    private static Change created(Line l, TableKind kind, String subject) {
+        return new Change(placeOf(l, null), kind.label, subject, "—", "thêm mới");
+    }
+
+    private static String placeOf(Line l, String column) {
+        return l.table().place(l.number(), column, "").place();
+    }
+
+    private static Target normal(Target t) {
+        return new Target(t.figureCode(), t.orgUnitCode(), t.period(), t.issuer(), t.direction(), t.basis(),
+                Numbers.normal(t.value()), Numbers.normal(t.valueHigh()), t.status(), t.decision(), t.wording(), t.note(),
+                t.illustrative());
+    }
+
+    private static String describe(BigDecimal value, String comment, boolean illustrative) {
+        return Numbers.vi().format(value) + (illustrative ? " (minh họa)" : "")
+                + (comment == null ? "" : " — ghi chú: " + comment);
+    }
+
+    private static String describe(Target t) {
+        return t.direction().symbol() + " " + Numbers.vi().format(t.value())
+                + (t.valueHigh() == null ? "" : " – " + Numbers.vi().format(t.valueHigh()))
+                + (t.basis() == Basis.LEVEL ? "" : " (" + t.basis() + ")") + ", " + t.status().label()
+                + (t.decision() == null ? "" : ", " + t.decision());
+    }
+
+    private static Polarity polarity(String text) {
+        return text == null ? Polarity.HIGHER_IS_BETTER : Polarity.valueOf(text.toUpperCase());
+    }
+
+    private static String upper(String text) {
+        return text == null ? null : text.toUpperCase();
+    }
+}

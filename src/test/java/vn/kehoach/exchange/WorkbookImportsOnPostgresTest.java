@@ -1,0 +1,14 @@
+package vn.kehoach.exchange;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.kehoach.TestDb;
+
+class WorkbookImportsOnPostgresTest extends WorkbookImports {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDb.register(registry, TestDb.freshPostgres());
+    }
+}
