@@ -1,0 +1,196 @@
+package vn.kehoach.target;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.kehoach.audit.Source;
+import vn.kehoach.catalog.Catalog;
+import vn.kehoach.catalog.Figure;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
+import vn.kehoach.period.Periods;
+
+/** Stores and finds plan targets; every change is audited. */
+@Service
+public class Targets {
+
+    private static final String SELECT = """
+            select t.figure_code, u.code as unit_code, p.iso, t.issuer, t.direction, t.basis, t.amount, t.amount_high,
+                   t.status, t.decision, t.wording, t.note, t.illustrative
+              from target t
+              join org_unit u on u.id = t.org_unit_id
+              join period p on p.id = t.period_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final OrgUnits orgUnits;
+    private final Periods periods;
+
+    public Targets(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.orgUnits = orgUnits;
+        this.periods = periods;
+    }
+
+    /** Creates or replaces the target of this figure, unit, period and issuer. */
+    @Transactional
+    public Target save(Target t, String user, Source source) {
+        Figure figure = catalog.figure(t.figureCode());
+        OrgUnit unit = orgUnits.require(t.orgUnitCode());
+        long periodId = periods.idOf(t.period());
+        Optional<Target> old = find(figure.code(), unit.code(), t.period(), t.issuer());
+        Map<String, Object> params = new HashMap<>();
+        params.put("figure", figure.code());
+        params.put("unit", unit.id());
+        params.put("period", periodId);
+        params.put("issuer", t.issuer().name());
+        params.put("direction", t.direction().name());
+        params.put("basis", t.basis().name());
+        params.put("value", t.value());
+        params.put("high", t.valueHigh());
+        params.put("status", t.status().name());
+        params.put("decision", t.decision());
+        params.put("wording", t.wording());
+        params.put("note", t.note());
+        params.put("ill", t.illustrative());
+        params.put("user", user);
+        params.put("at", Instant.now().atOffset(ZoneOffset.UTC));
+        if (old.isPresent()) {
+            if (old.get().equals(normalised(t, figure, unit))) {
+                return old.get();
+            }
+            jdbc.sql("""
+                    update target set direction = :direction, basis = :basis, amount = :value, amount_high = :high,
+                           status = :status, decision = :decision, wording = :wording, note = :note,
+                           illustrative = :ill, version = version + 1, updated_by = :user, updated_at = :at
+                     where figure_code = :figure and org_unit_id = :unit and period_id = :period and issuer = :issuer""")
+                    .params(params).update();
+        } else {
+            jdbc.sql("""
+                    insert into target (figure_code, org_unit_id, period_id, issuer, direction, basis, amount, amount_high,
+                           status, decision, wording, note, illustrative, version, updated_by, updated_at)
+                    values (:figure, :unit, :period, :issuer, :direction, :basis, :value, :high, :status, :decision,
+                           :wording, :note, :ill, 1, :user, :at)""").params(params).update();
+        }
+        params.put("action", old.isPresent() ? "UPDATE" : "CREATE");
+        params.put("old", old.map(Targets::describe).orElse(null));
+        params.put("new", describe(t));
+        params.put("source", source.name());
+        jdbc.sql("""
+                insert into target_audit (figure_code, org_unit_id, period_id, issuer, action, old_value, new_value,
+                       changed_by, changed_at, source)
+                values (:figure, :unit, :period, :issuer, :action, :old, :new, :user, :at, :source)""")
+                .params(params).update();
+        return find(figure.code(), unit.code(), t.period(), t.issuer()).orElseThrow();
+    }
+
+    public Optional<Target> find(String figureCode, String orgUnitCode, Period period, Issuer issuer) {
+        return jdbc.sql(SELECT + " where t.figure_code = :f and u.code = :u and p.iso = :p and t.issuer = :i")
+                .param("f", figureCode.toUpperCase()).param("u", orgUnitCode.toUpperCase()).param("p", period.id())
+                .param("i", issuer.name()).query(Targets::map).optional();
+    }
+
+    /** Targets filtered by any of unit, period and figure. */
+    public List<Target> list(OrgUnit unit, Period period, String figureCode) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (unit != null) {
+            sql.append(" and u.id = :unit");
+            params.put("unit", unit.id());
+        }
+        if (period != null) {
+            sql.append(" and p.iso = :period");
+            params.put("period", period.id());
+        }
+        if (figureCode != null) {
+            sql.append(" and t.figure_code = :figure");
+            params.put("figure", figureCode.toUpperCase());
+        }
+        sql.append(" order by u.path, p.start_date, t.figure_code, t.issuer");
+        return jdbc.sql(sql.toString()).params(params).query(Targets::map).list();
+    }
+
+    /** Targets of every unit of the subtree, filtered by any of period and figure. */
+    public List<Target> listInSubtree(OrgUnit root, Period period, String figureCode) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where u.path like :prefix");
+        Map<String, Object> params = new HashMap<>();
+        params.put("prefix", root.path() + "%");
+        if (period != null) {
+            sql.append(" and p.iso = :period");
+            params.put("period", period.id());
+        }
+        if (figureCode != null) {
+            sql.append(" and t.figure_code = :figure");
+            params.put("figure", figureCode.toUpperCase());
+        }
+        sql.append(" order by u.path, p.start_date, t.figure_code, t.issuer");
+        return jdbc.sql(sql.toString()).params(params).query(Targets::map).list();
+    }
+
+    /**
+     * The targets that a figure of this unit is measured against for this period: those set for a period that
+     * contains it, the most specific per figure and issuer (a target for 2021S1 before the one for 2021).
+     */
+    public List<Target> applicable(OrgUnit unit, Period period) {
+        List<Target> all = jdbc.sql(SELECT + """
+                         where t.org_unit_id = :unit and p.start_date <= :start and p.end_date >= :end""")
+                .param("unit", unit.id()).param("start", period.start()).param("end", period.end())
+                .query(Targets::map).list();
+        Map<String, Target> best = new LinkedHashMap<>();
+        for (Target t : all) {
+            best.merge(t.figureCode() + "|" + t.issuer(), t,
+                    (a, b) -> a.period().months() <= b.period().months() ? a : b);
+        }
+        return best.values().stream().sorted(Comparator.comparing(Target::figureCode)
+                .thenComparing(Target::issuer)).toList();
+    }
+
+    /** Distinct periods that have targets for units of the subtree. */
+    public List<Period> periodsWithTargets(OrgUnit root) {
+        return jdbc.sql("""
+                        select distinct p.iso from target t join period p on p.id = t.period_id
+                          join org_unit u on u.id = t.org_unit_id where u.path like :prefix""")
+                .param("prefix", root.path() + "%").query(String.class).list().stream().map(Period::parse).sorted()
+                .toList();
+    }
+
+    public int count() {
+        return jdbc.sql("select count(*) from target").query(Integer.class).single();
+    }
+
+    private static Target normalised(Target t, Figure figure, OrgUnit unit) {
+        return new Target(figure.code(), unit.code(), t.period(), t.issuer(), t.direction(), t.basis(),
+                Numbers.normal(t.value()), Numbers.normal(t.valueHigh()), t.status(), t.decision(), t.wording(), t.note(), t.illustrative());
+    }
+
+    private static String describe(Target t) {
+        return t.direction().symbol() + " " + Numbers.machine(t.value())
+                + (t.valueHigh() == null ? "" : " – " + Numbers.machine(t.valueHigh()))
+                + (t.basis() == Basis.LEVEL ? "" : " (" + t.basis() + ")");
+    }
+
+    private static Target map(ResultSet rs, int row) throws SQLException {
+        return new Target(rs.getString("figure_code"), rs.getString("unit_code"), Period.parse(rs.getString("iso")),
+                Issuer.valueOf(rs.getString("issuer")), Direction.valueOf(rs.getString("direction")),
+                Basis.valueOf(rs.getString("basis")), Numbers.normal(rs.getBigDecimal("amount")),
+                Numbers.normal(rs.getBigDecimal("amount_high")),
+                TargetStatus.valueOf(rs.getString("status")), rs.getString("decision"), rs.getString("wording"),
+                rs.getString("note"), rs.getBoolean("illustrative"));
+    }
+}
