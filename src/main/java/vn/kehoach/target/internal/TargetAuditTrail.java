@@ -1,0 +1,90 @@
+package vn.kehoach.target.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.kehoach.audit.AuditQuery;
+import vn.kehoach.audit.AuditRecord;
+import vn.kehoach.audit.AuditTrail;
+import vn.kehoach.audit.Source;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.target.Issuer;
+
+/** The targets' part of the audit trail: every target set or changed, with its issuer. */
+@Component
+class TargetAuditTrail implements AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    TargetAuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<AuditRecord> search(AuditQuery q) {
+        // A target's figure is an element or an indicator: its name comes from whichever holds the code.
+        StringBuilder sql = new StringBuilder("""
+                select a.changed_at, a.changed_by, a.source, a.action, a.issuer, u.code as unit_code,
+                       u.name as unit_name, p.iso, a.figure_code, coalesce(e.name, i.name, a.figure_code) as figure_name,
+                       a.old_value, a.new_value
+                  from target_audit a
+                  join org_unit u on u.id = a.org_unit_id
+                  join period p on p.id = a.period_id
+                  left join data_element e on e.code = a.figure_code
+                  left join indicator i on i.code = a.figure_code
+                 where u.path like :scope""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", q.scopePath() + "%");
+        if (q.username() != null) {
+            sql.append(" and a.changed_by = :user");
+            params.put("user", q.username());
+        }
+        if (q.period() != null) {
+            sql.append(" and p.iso = :period");
+            params.put("period", q.period());
+        }
+        if (q.code() != null) {
+            sql.append(" and a.figure_code = :code");
+            params.put("code", q.code());
+        }
+        if (q.source() != null) {
+            sql.append(" and a.source = :source");
+            params.put("source", q.source().name());
+        }
+        if (q.from() != null) {
+            sql.append(" and a.changed_at >= :from");
+            params.put("from", q.from().atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
+        }
+        if (q.to() != null) {
+            sql.append(" and a.changed_at < :to");
+            params.put("to", q.to().plusDays(1).atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
+        }
+        if (q.textPattern() != null) {
+            sql.append("""
+                     and (lower(a.figure_code) like :text or lower(coalesce(e.name, i.name, '')) like :text
+                          or lower(u.name) like :text)""");
+            params.put("text", q.textPattern());
+        }
+        sql.append(" order by a.changed_at desc, a.id desc fetch first ").append(q.limit()).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(TargetAuditTrail::map).list();
+    }
+
+    private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+        String action = switch (rs.getString("action")) {
+            case "CREATE" -> "Giao mới";
+            case "UPDATE" -> "Sửa";
+            default -> rs.getString("action");
+        };
+        return new AuditRecord(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
+                Source.valueOf(rs.getString("source")), "Chỉ tiêu kế hoạch", action, rs.getString("unit_code"),
+                rs.getString("unit_name"), rs.getString("iso"), rs.getString("figure_code"),
+                rs.getString("figure_name"), rs.getString("old_value"), rs.getString("new_value"),
+                Issuer.valueOf(rs.getString("issuer")).label());
+    }
+}
