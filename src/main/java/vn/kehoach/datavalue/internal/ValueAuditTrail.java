@@ -66,7 +66,7 @@ class ValueAuditTrail implements AuditTrail {
             params.put("to", q.to().plusDays(1).atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
         }
         if (q.textPattern() != null) {
-            sql.append("""
+            sql.append(" ").append("""
                      and (lower(e.code) like :text or lower(e.name) like :text or lower(u.name) like :text
                           or lower(coalesce(a.old_comment, '')) like :text or lower(coalesce(a.new_comment, '')) like :text)""");
             params.put("text", q.textPattern());

@@ -66,7 +66,7 @@ class TargetAuditTrail implements AuditTrail {
             params.put("to", q.to().plusDays(1).atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
         }
         if (q.textPattern() != null) {
-            sql.append("""
+            sql.append(" ").append("""
                      and (lower(a.figure_code) like :text or lower(coalesce(e.name, i.name, '')) like :text
                           or lower(u.name) like :text)""");
             params.put("text", q.textPattern());
@@ -84,7 +84,8 @@ class TargetAuditTrail implements AuditTrail {
         return new AuditRecord(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
                 Source.valueOf(rs.getString("source")), "Chỉ tiêu kế hoạch", action, rs.getString("unit_code"),
                 rs.getString("unit_name"), rs.getString("iso"), rs.getString("figure_code"),
-                rs.getString("figure_name"), rs.getString("old_value"), rs.getString("new_value"),
+                rs.getString("figure_name"), rs.getString("old_value") == null ? "" : rs.getString("old_value"),
+                rs.getString("new_value"),
                 Issuer.valueOf(rs.getString("issuer")).label());
     }
 }
