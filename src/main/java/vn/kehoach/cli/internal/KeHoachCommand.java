@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kehoach", mixinStandardHelpOptions = true, version = "KeHoach 0.1",
         description = "KeHoach — lập và theo dõi kế hoạch phát triển kinh tế - xã hội.",
         subcommands = {ServeCommand.class, DemoCommand.class, LoadDemoCommand.class, CompareCommand.class,
-                ImportCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
+                ImportCommand.class, UserCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL", defaultValue = "${env:KEHOACH_DB}",
