@@ -15,10 +15,6 @@ public record Completeness(DataSet form, Period period, LocalDate dueDate, List<
 
     /** One unit of the completeness table. */
     public record Line(OrgUnit unit, Approval approval, int entered, int expected, boolean onTime) {
-
-        public boolean submitted() {
-            return approval.firstSubmittedAt() != null && approval.state() != ApprovalState.DRAFT;
-        }
     }
 
     public Completeness {

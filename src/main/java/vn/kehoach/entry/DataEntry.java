@@ -184,8 +184,9 @@ public class DataEntry {
         }
         return switch (approval.state()) {
             case SUBMITTED -> "Biểu đã được " + approval.submittedBy() + " gửi duyệt lúc "
-                    + Numbers.vi().dateTime(approval.submittedAt())
-                    + "; số liệu đang chờ duyệt nên không sửa được. Muốn sửa, hãy rút lại bản gửi.";
+                    + Numbers.vi().dateTime(approval.submittedAt()) + "; số liệu đang chờ duyệt nên không sửa được. "
+                    + (workflow.canDecide(unit) ? "Duyệt hoặc trả lại (kèm lý do) bằng các nút dưới đây."
+                    : "Muốn sửa, hãy rút lại bản gửi.");
             case APPROVED -> "Biểu đã được " + approval.decidedBy() + " duyệt lúc "
                     + Numbers.vi().dateTime(approval.decidedAt())
                     + "; số liệu đã khóa. Muốn sửa, đề nghị cán bộ kế hoạch cấp trên mở lại biểu.";

@@ -188,7 +188,7 @@ public class ValidationRules {
                 continue;
             }
             out.add(new Violation(r.code(), r.name(), r.importance(), r.message(), detail(r, left, right),
-                    unit.code(), unit.name(), period, r.unitElements()));
+                    unit.code(), unit.name(), period, r.unitElements(), r.unitElements().stream().findFirst().orElse(null)));
         }
         return out;
     }
@@ -203,18 +203,26 @@ public class ValidationRules {
         return out;
     }
 
+    /**
+     * Both sides of a failed rule as a person reads them: "Sản lượng lúa xuân (tấn) = 81; phải ≈ năng suất × diện
+     * tích ÷ 10 = 99 (lệch 18,2%, cho phép 1%)", or "Tổng đàn lợn = -7; phải ≥ 0" for a constant right side.
+     */
     private static String detail(ValidationRule r, BigDecimal left, BigDecimal right) {
-        String s = label(r.leftLabel(), r.leftSide()) + ": " + number(left) + "; "
-                + label(r.rightLabel(), r.rightSide()) + (r.rightSideAt() == RuleSideLevel.PARENT ? " (cấp trên)" : "")
-                + ": " + number(right);
+        String rightSide = r.rightElements().isEmpty() && (r.rightLabel() == null || r.rightLabel().isBlank())
+                ? number(right)
+                : lowerFirst(label(r.rightLabel(), r.rightSide()))
+                        + (r.rightSideAt() == RuleSideLevel.PARENT ? " (cấp trên)" : "") + " = " + number(right);
+        String s = label(r.leftLabel(), r.leftSide()) + " = " + number(left) + "; phải " + r.operator().symbol() + " " + rightSide;
         if (r.operator() == Operator.APPROXIMATELY_EQUAL_TO && right.signum() != 0) {
             BigDecimal pct = left.subtract(right).abs().multiply(BigDecimal.valueOf(100))
                     .divide(right.abs(), 1, RoundingMode.HALF_UP);
             s += " (lệch " + Numbers.vi().format(pct, 1) + "%, cho phép " + Numbers.vi().format(Numbers.normal(r.tolerancePct())) + "%)";
-        } else {
-            s += " (cần " + r.operator().symbol() + ")";
         }
         return s;
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String label(String label, String expression) {
@@ -248,7 +256,7 @@ public class ValidationRules {
                             + unit.name() + "; hãy kiểm tra lại",
                     "trung vị cùng kỳ " + range + ": " + number(j.median()) + "; độ lệch chuẩn hóa "
                             + Numbers.vi().format(j.score(), 1) + " (ngưỡng " + Numbers.vi().format(Outliers.THRESHOLD, 1) + ")",
-                    unit.code(), unit.name(), period, Set.of(code));
+                    unit.code(), unit.name(), period, Set.of(code), code);
         });
     }
 

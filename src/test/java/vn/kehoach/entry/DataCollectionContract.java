@@ -210,7 +210,7 @@ abstract class DataCollectionContract {
             assertThat(v.ruleCode()).isEqualTo("NN_RICE_OUTPUT_IS_YIELD_TIMES_AREA");
             assertThat(v.importance()).isEqualTo(Importance.HIGH);
             assertThat(v.message()).isEqualTo("Sản lượng lúa xuân phải bằng năng suất × diện tích ÷ 10 (lệch không quá 1%)");
-            assertThat(v.detail()).isEqualTo("Sản lượng lúa xuân (tấn): 81; Năng suất × diện tích ÷ 10: 99 (lệch 18,2%, cho phép 1%)");
+            assertThat(v.detail()).isEqualTo("Sản lượng lúa xuân (tấn) = 81; phải ≈ năng suất × diện tích ÷ 10 = 99 (lệch 18,2%, cho phép 1%)");
         });
         assertThat(row(wrong.form(), "SPRING_RICE_OUTPUT").findings()).as("the output's cell is marked too").hasSize(1);
         assertThat(row(wrong.form(), "SPRING_RICE_AREA").mark()).isEqualTo("mark-high");
@@ -241,7 +241,7 @@ abstract class DataCollectionContract {
                 .isInstanceOf(WorkflowException.class)
                 .hasMessage("Chưa gửi được Biểu 'Kết quả sản xuất nông nghiệp 6 tháng (cấp xã)' của Xã Đồng Loan kỳ 6 tháng đầu năm 2021: còn 1 lỗi phải sửa")
                 .satisfies(e -> assertThat(((WorkflowException) e).problems())
-                        .containsExactly("Tổng đàn lợn không được âm — Tổng đàn lợn: -5; 0: 0 (cần ≥)"));
+                        .containsExactly("Tổng đàn lợn không được âm — Tổng đàn lợn = -5; phải ≥ 0"));
         assertThat(workflow.state(forms.require(AGRICULTURE), orgUnits.require("DONGLOAN"), H1_2021).state())
                 .isEqualTo(ApprovalState.DRAFT);
     }
@@ -254,8 +254,8 @@ abstract class DataCollectionContract {
         assertThat(s.row().findings()).filteredOn(v -> v.ruleCode().equals("NN_COMMUNE_GRAIN_WITHIN_DISTRICT"))
                 .singleElement().satisfies(v -> {
                     assertThat(v.importance()).isEqualTo(Importance.MEDIUM);
-                    assertThat(v.detail()).isEqualTo("Sản lượng lúa xuân và ngô đông xuân của xã: 7.476; "
-                            + "Sản lượng lương thực có hạt của huyện (cấp trên): 7.380 (cần ≤)");
+                    assertThat(v.detail()).isEqualTo("Sản lượng lúa xuân và ngô đông xuân của xã = 7.476; "
+                            + "phải ≤ sản lượng lương thực có hạt của huyện (cấp trên) = 7.380");
                 });
     }
 

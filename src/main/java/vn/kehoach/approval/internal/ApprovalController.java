@@ -20,6 +20,7 @@ import vn.kehoach.dataset.DataSet;
 import vn.kehoach.dataset.DataSets;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 import vn.kehoach.security.Actor;
@@ -72,7 +73,7 @@ class ApprovalController {
         model.addAttribute("periods", periods.contains(p) ? periods
                 : Stream.concat(Stream.of(p), periods.stream()).toList());
         model.addAttribute("roots", scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream())
-                .filter(u -> !u.kind().isCommuneLevel()).toList());
+                .filter(u -> !u.kind().isCommuneLevel() && u.kind() != OrgUnitKind.AGENCY).toList());
         model.addAttribute("deciders", c.lines().stream().filter(l -> workflow.canDecide(l.unit()))
                 .map(l -> l.unit().code()).toList());
         model.addAttribute("reopeners", c.lines().stream().filter(l -> workflow.canReopen(l.unit()))

@@ -1,10 +1,12 @@
 package vn.kehoach.target.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,6 +77,16 @@ class TargetAuditTrail implements AuditTrail {
         return jdbc.sql(sql.toString()).params(params).query(TargetAuditTrail::map).list();
     }
 
+    private static final Pattern MACHINE_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** The trail keeps a target as "≥ 60.9"; a person reads "≥ 60,9" (and "≥ 7.427"). */
+    static String vietnamese(String stored) {
+        if (stored == null) {
+            return "";
+        }
+        return MACHINE_NUMBER.matcher(stored).replaceAll(m -> Numbers.vi().format(new BigDecimal(m.group())));
+    }
+
     private static AuditRecord map(ResultSet rs, int row) throws SQLException {
         String action = switch (rs.getString("action")) {
             case "CREATE" -> "Giao mới";
@@ -84,8 +96,7 @@ class TargetAuditTrail implements AuditTrail {
         return new AuditRecord(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
                 Source.valueOf(rs.getString("source")), "Chỉ tiêu kế hoạch", action, rs.getString("unit_code"),
                 rs.getString("unit_name"), rs.getString("iso"), rs.getString("figure_code"),
-                rs.getString("figure_name"), rs.getString("old_value") == null ? "" : rs.getString("old_value"),
-                rs.getString("new_value"),
+                rs.getString("figure_name"), vietnamese(rs.getString("old_value")), vietnamese(rs.getString("new_value")),
                 Issuer.valueOf(rs.getString("issuer")).label());
     }
 }
