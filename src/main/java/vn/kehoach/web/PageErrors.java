@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import vn.kehoach.security.Actors;
 import vn.kehoach.security.OutOfScopeException;
 
 /**
@@ -16,10 +17,18 @@ import vn.kehoach.security.OutOfScopeException;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
+    private final Actors actors;
+
+    PageErrors(Actors actors) {
+        this.actors = actors;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(IllegalArgumentException e, Model model) {
         model.addAttribute("message", e.getMessage());
+        // An exception handler's model misses the advice's attributes; the header needs the signed-in user.
+        model.addAttribute("me", actors.current());
         return "web/bad-request";
     }
 
@@ -27,6 +36,7 @@ class PageErrors {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(OutOfScopeException e, Model model) {
         model.addAttribute("message", e.getMessage());
+        model.addAttribute("me", actors.current());
         return "web/forbidden";
     }
 }
