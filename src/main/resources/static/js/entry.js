@@ -40,12 +40,10 @@
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       go(column[i - 1]);
-    } else if (e.key === 'ArrowRight' && input.dataset.col === 'value'
-        && input.selectionStart === input.value.length && input.selectionEnd === input.value.length) {
+    } else if (e.key === 'ArrowRight' && input.dataset.col === 'value' && input.selectionEnd === input.value.length) {
       e.preventDefault();
       go(row.querySelector('input.cell[data-col="comment"]'));
-    } else if (e.key === 'ArrowLeft' && input.dataset.col === 'comment'
-        && input.selectionStart === 0 && input.selectionEnd === 0) {
+    } else if (e.key === 'ArrowLeft' && input.dataset.col === 'comment' && input.selectionStart === 0) {
       e.preventDefault();
       go(row.querySelector('input.cell[data-col="value"]'));
     }

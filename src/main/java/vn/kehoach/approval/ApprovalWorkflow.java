@@ -99,7 +99,7 @@ public class ApprovalWorkflow {
         form.checkReportable(unit, period);
         Approval current = state(form, unit, period);
         if (!current.state().open()) {
-            throw new WorkflowException(describe(form, unit, period) + " " + current.state().label()
+            throw new WorkflowException(describe(form, unit, period) + " " + current.state().phrase()
                     + (current.state() == ApprovalState.APPROVED ? "; muốn sửa cần cán bộ kế hoạch cấp trên mở lại"
                     : " từ " + Numbers.vi().dateTime(current.submittedAt()) + "; không gửi lại được"));
         }
@@ -243,7 +243,7 @@ public class ApprovalWorkflow {
         form.checkReportable(unit, period);
         Approval current = state(form, unit, period);
         if (current.state() != from) {
-            throw new WorkflowException(describe(form, unit, period) + " đang " + current.state().label() + ": " + rule);
+            throw new WorkflowException(describe(form, unit, period) + " " + current.state().phrase() + ": " + rule);
         }
         Actor a = actors.current();
         Instant now = Instant.now();

@@ -174,7 +174,9 @@ public class DataEntry {
         Approval approval = workflow.state(form, unit, period);
         return new EntryForm(form, unit, period, previous, lastYear, form.dueDate(period), approval,
                 readOnlyReason(form, unit, period, approval), approval.state().open() && workflow.canSubmit(unit),
-                approval.state() == ApprovalState.SUBMITTED && workflow.canSubmit(unit), rows, check);
+                // The unit above returns a submission rather than withdrawing it.
+                approval.state() == ApprovalState.SUBMITTED && workflow.canSubmit(unit) && !workflow.canDecide(unit),
+                rows, check);
     }
 
     private String readOnlyReason(DataSet form, OrgUnit unit, Period period, Approval approval) {

@@ -344,6 +344,23 @@ abstract class DataCollectionContract {
     }
 
     @Test
+    void aReporterWithdrawsASubmissionNotYetDecidedWhileTheDistrictCanOnlyReturnIt() {
+        fillYields("ANLAC", "reporter-anlac", "46,8", "37,8");
+        run(users, "reporter-anlac", () -> workflow.submit(AGRICULTURE, "ANLAC", H1_2021, Source.UI));
+        EntryForm reporterView = as(users, "reporter-anlac", () -> entry.open(AGRICULTURE, "ANLAC", H1_2021));
+        EntryForm plannerView = as(users, "planner", () -> entry.open(AGRICULTURE, "ANLAC", H1_2021));
+        assertThat(reporterView.canWithdraw()).isTrue();
+        assertThat(plannerView.canWithdraw()).isFalse();
+        assertThat(plannerView.readOnlyReason()).endsWith("Duyệt hoặc trả lại (kèm lý do) bằng các nút dưới đây.");
+        var withdrawn = as(users, "reporter-anlac", () -> workflow.withdraw(AGRICULTURE, "ANLAC", H1_2021, Source.UI));
+        assertThat(withdrawn.state()).isEqualTo(ApprovalState.DRAFT);
+        assertThat(as(users, "reporter-anlac", () -> entry.open(AGRICULTURE, "ANLAC", H1_2021)).editable()).isTrue();
+        assertThatThrownBy(() -> run(users, "reporter-anlac", () -> workflow.withdraw(AGRICULTURE, "ANLAC", H1_2021, Source.UI)))
+                .isInstanceOf(WorkflowException.class).hasMessage("Biểu 'Kết quả sản xuất nông nghiệp 6 tháng (cấp xã)' của Xã An Lạc kỳ 6 tháng đầu năm 2021 "
+                        + "chưa được gửi (đang nhập): chỉ rút lại được biểu đã gửi mà chưa được duyệt");
+    }
+
+    @Test
     void aUnitNeverDecidesItsOwnFormTheProvinceApprovesTheDistrict() {
         var submitted = as(users, "planner", () -> workflow.submit(HEALTH, "HALANG", H1_2021, Source.UI));
         assertThat(submitted.warnings()).isEmpty();

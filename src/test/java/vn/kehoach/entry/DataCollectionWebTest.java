@@ -265,13 +265,18 @@ class DataCollectionWebTest {
     }
 
     @Test
-    void twoPeopleSavingOneCellGetAConflictMessageAndTheLastYearIsBesideTheCell() throws Exception {
+    void twoPeopleSavingOneCellGetAConflictMessageTheLastYearIsBesideTheCellAndArrowsMoveAcross() throws Exception {
         values.save(DataValueWrite.of("PIG_HERD", "ANLAC", Period.half(2020, 2), ValueKind.ACTUAL, new BigDecimal("930")), "test", Source.IMPORT);
         values.save(DataValueWrite.of("PIG_HERD", "ANLAC", Period.half(2020, 1), ValueKind.ACTUAL, new BigDecimal("900")), "test", Source.IMPORT);
         signIn("reporter-anlac");
         browser.get(base() + "/entry/NN_6T_XA/ANLAC/2021S1");
         assertThat(browser.findElement(By.cssSelector("#row-PIG_HERD td.previous")).getText()).isEqualTo("930");
         assertThat(browser.findElement(By.cssSelector("#row-PIG_HERD td.last-year")).getText()).isEqualTo("900");
+        browser.findElement(By.id("v-BUFFALO_HERD")).click();
+        browser.switchTo().activeElement().sendKeys(Keys.END, Keys.ARROW_RIGHT);
+        assertThat(focused()).isEqualTo("c-BUFFALO_HERD");
+        browser.switchTo().activeElement().sendKeys(Keys.HOME, Keys.ARROW_LEFT);
+        assertThat(focused()).isEqualTo("v-BUFFALO_HERD");
         HttpResponse<String> planner = post("/api/v1/dataValueSets", """
                 {"dataSet":"NN_6T_XA","period":"2021S1","orgUnit":"ANLAC","dataValues":[{"dataElement":"PIG_HERD","value":"970"}]}""",
                 basic("planner", "demo"));
