@@ -57,13 +57,6 @@ public class DataSets {
         return all().stream().filter(f -> f.reportedBy(unit)).toList();
     }
 
-    /** The forms that hold this element. */
-    public List<DataSet> containing(String elementCode) {
-        List<String> codes = jdbc.sql("select data_set_code from data_set_element where element_code = :e")
-                .param("e", elementCode.strip().toUpperCase()).query(String.class).list();
-        return codes.isEmpty() ? List.of() : all().stream().filter(f -> codes.contains(f.code())).toList();
-    }
-
     /** Creates the form or replaces the one with the same code, its lines included; every element must exist. */
     @Transactional
     public DataSet save(DataSet form) {

@@ -3,7 +3,6 @@ package vn.kehoach.entry;
 import java.util.List;
 
 import vn.kehoach.datavalue.ValueKind;
-import vn.kehoach.validation.Importance;
 import vn.kehoach.validation.Violation;
 
 /**
@@ -27,9 +26,5 @@ public record EntryRow(String section, String elementCode, String name, String m
 
     public boolean empty() {
         return value.isEmpty();
-    }
-
-    public boolean worst(Importance importance) {
-        return findings.stream().anyMatch(f -> f.importance() == importance);
     }
 }

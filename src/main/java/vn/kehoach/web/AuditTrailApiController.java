@@ -40,6 +40,7 @@ class AuditTrailApiController {
         if (root == null) {
             return List.of();
         }
-        return page.search(new AuditQuery(root.path(), user, period, code, source, from, to, q, limit));
+        return page.search(new AuditQuery(root.path(), user, period, code, source, AuditTrailController.startOf(from),
+                to == null ? null : AuditTrailController.startOf(to.plusDays(1)), q, limit));
     }
 }

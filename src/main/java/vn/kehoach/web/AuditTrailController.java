@@ -1,5 +1,6 @@
 package vn.kehoach.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import vn.kehoach.audit.AuditQuery;
 import vn.kehoach.audit.AuditRecord;
 import vn.kehoach.audit.AuditTrail;
 import vn.kehoach.audit.Source;
+import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.security.Scopes;
@@ -59,7 +61,8 @@ class AuditTrailController {
             model.addAttribute("records", List.of());
             return "web/audit";
         }
-        AuditQuery query = new AuditQuery(root.path(), user, period, code, source, fromDay, toDay, q, LIMIT);
+        AuditQuery query = new AuditQuery(root.path(), user, period, code, source, startOf(fromDay),
+                toDay == null ? null : startOf(toDay.plusDays(1)), q, LIMIT);
         model.addAttribute("query", query);
         model.addAttribute("records", search(query));
         model.addAttribute("limit", LIMIT);
@@ -70,6 +73,11 @@ class AuditTrailController {
     List<AuditRecord> search(AuditQuery query) {
         return trails.orderedStream().flatMap(t -> t.search(query).stream())
                 .sorted(Comparator.comparing(AuditRecord::at).reversed()).limit(query.limit()).toList();
+    }
+
+    /** The first moment of the day in Vietnamese time: the days a person searches are Vietnamese days. */
+    static Instant startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(Numbers.VIETNAM).toInstant();
     }
 
     private static LocalDate day(String text, String field, List<String> errors) {

@@ -530,6 +530,11 @@ abstract class DataCollectionContract {
         List<AuditRecord> byUser = trails.stream().flatMap(t -> t.search(new AuditQuery(path, "reporter-vinhquy", p.id(), null,
                 Source.API, null, null, "lợn", 50)).stream()).toList();
         assertThat(byUser).singleElement().satisfies(r -> assertThat(r.newValue()).isEqualTo("710"));
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(trails.stream().flatMap(t -> t.search(new AuditQuery(path, "reporter-vinhquy", p.id(), null, null,
+                now.minusSeconds(3600), now.plusSeconds(3600), null, 50)).stream()).toList()).hasSize(2);
+        assertThat(trails.stream().flatMap(t -> t.search(new AuditQuery(path, "reporter-vinhquy", p.id(), null, null,
+                now.plusSeconds(3600), null, null, 50)).stream()).toList()).as("nothing from tomorrow on").isEmpty();
     }
 
     @Test

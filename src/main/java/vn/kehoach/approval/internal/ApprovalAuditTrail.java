@@ -16,11 +16,12 @@ import vn.kehoach.audit.AuditTrail;
 import vn.kehoach.audit.Source;
 import vn.kehoach.dataset.DataSet;
 import vn.kehoach.dataset.DataSets;
-import vn.kehoach.format.Numbers;
 
 /** The approvals' part of the audit trail: every submission, approval, return, reopening and withdrawal. */
 @Component
 class ApprovalAuditTrail implements AuditTrail {
+
+    private static final AuditQuery.Columns COLUMNS = new AuditQuery.Columns("a.changed_by", "p.iso", "a.data_set_code", "a.source", "a.changed_at");
 
     private final JdbcClient jdbc;
     private final DataSets dataSets;
@@ -43,30 +44,7 @@ class ApprovalAuditTrail implements AuditTrail {
         dataSets.all().forEach(f -> formNames.put(f.code(), f.name()));
         Map<String, Object> params = new HashMap<>();
         params.put("scope", q.scopePath() + "%");
-        if (q.username() != null) {
-            sql.append(" and a.changed_by = :user");
-            params.put("user", q.username());
-        }
-        if (q.period() != null) {
-            sql.append(" and p.iso = :period");
-            params.put("period", q.period());
-        }
-        if (q.code() != null) {
-            sql.append(" and a.data_set_code = :code");
-            params.put("code", q.code());
-        }
-        if (q.source() != null) {
-            sql.append(" and a.source = :source");
-            params.put("source", q.source().name());
-        }
-        if (q.from() != null) {
-            sql.append(" and a.changed_at >= :from");
-            params.put("from", q.from().atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
-        }
-        if (q.to() != null) {
-            sql.append(" and a.changed_at < :to");
-            params.put("to", q.to().plusDays(1).atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
-        }
+        sql.append(q.conditions(COLUMNS, params));
         if (q.textPattern() != null) {
             // Form names live with the forms: the forms whose name holds the words are matched by code.
             List<String> named = dataSets.all().stream().filter(f -> f.name().toLowerCase().contains(q.text().toLowerCase()))

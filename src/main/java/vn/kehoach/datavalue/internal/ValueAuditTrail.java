@@ -22,6 +22,8 @@ import vn.kehoach.format.Numbers;
 @Component
 class ValueAuditTrail implements AuditTrail {
 
+    private static final AuditQuery.Columns COLUMNS = new AuditQuery.Columns("a.changed_by", "p.iso", "e.code", "a.source", "a.changed_at");
+
     private final JdbcClient jdbc;
 
     ValueAuditTrail(JdbcClient jdbc) {
@@ -41,30 +43,7 @@ class ValueAuditTrail implements AuditTrail {
                  where u.path like :scope""");
         Map<String, Object> params = new HashMap<>();
         params.put("scope", q.scopePath() + "%");
-        if (q.username() != null) {
-            sql.append(" and a.changed_by = :user");
-            params.put("user", q.username());
-        }
-        if (q.period() != null) {
-            sql.append(" and p.iso = :period");
-            params.put("period", q.period());
-        }
-        if (q.code() != null) {
-            sql.append(" and e.code = :code");
-            params.put("code", q.code());
-        }
-        if (q.source() != null) {
-            sql.append(" and a.source = :source");
-            params.put("source", q.source().name());
-        }
-        if (q.from() != null) {
-            sql.append(" and a.changed_at >= :from");
-            params.put("from", q.from().atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
-        }
-        if (q.to() != null) {
-            sql.append(" and a.changed_at < :to");
-            params.put("to", q.to().plusDays(1).atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
-        }
+        sql.append(q.conditions(COLUMNS, params));
         if (q.textPattern() != null) {
             sql.append(" ").append("""
                      and (lower(e.code) like :text or lower(e.name) like :text or lower(u.name) like :text

@@ -22,6 +22,8 @@ import vn.kehoach.target.Issuer;
 @Component
 class TargetAuditTrail implements AuditTrail {
 
+    private static final AuditQuery.Columns COLUMNS = new AuditQuery.Columns("a.changed_by", "p.iso", "a.figure_code", "a.source", "a.changed_at");
+
     private final JdbcClient jdbc;
 
     TargetAuditTrail(JdbcClient jdbc) {
@@ -43,30 +45,7 @@ class TargetAuditTrail implements AuditTrail {
                  where u.path like :scope""");
         Map<String, Object> params = new HashMap<>();
         params.put("scope", q.scopePath() + "%");
-        if (q.username() != null) {
-            sql.append(" and a.changed_by = :user");
-            params.put("user", q.username());
-        }
-        if (q.period() != null) {
-            sql.append(" and p.iso = :period");
-            params.put("period", q.period());
-        }
-        if (q.code() != null) {
-            sql.append(" and a.figure_code = :code");
-            params.put("code", q.code());
-        }
-        if (q.source() != null) {
-            sql.append(" and a.source = :source");
-            params.put("source", q.source().name());
-        }
-        if (q.from() != null) {
-            sql.append(" and a.changed_at >= :from");
-            params.put("from", q.from().atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
-        }
-        if (q.to() != null) {
-            sql.append(" and a.changed_at < :to");
-            params.put("to", q.to().plusDays(1).atStartOfDay(Numbers.VIETNAM).toOffsetDateTime());
-        }
+        sql.append(q.conditions(COLUMNS, params));
         if (q.textPattern() != null) {
             sql.append(" ").append("""
                      and (lower(a.figure_code) like :text or lower(coalesce(e.name, i.name, '')) like :text
