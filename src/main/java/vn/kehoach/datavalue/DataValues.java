@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,15 +22,25 @@ import vn.kehoach.audit.Source;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.DataElement;
 import vn.kehoach.catalog.ValueType;
+import vn.kehoach.datavalue.spi.EntryLock;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.Periods;
+import vn.kehoach.security.Actors;
+import vn.kehoach.security.Role;
 
-/** Stores and reads data values; every write leaves its trace in the audit trail. */
+/**
+ * Stores and reads data values; every write leaves its trace in the audit trail. Every write, whatever its channel
+ * (page, API, import), is checked here: the acting user must cover the unit and hold a role that enters data, and
+ * no {@link EntryLock} may hold the value (a submitted or approved form).
+ */
 @Service
 public class DataValues {
+
+    /** The roles that enter data: reporters for their unit, planners and administrators for their subtree. */
+    private static final Role[] WRITERS = {Role.REPORTER, Role.PLANNER, Role.ADMIN};
 
     private static final String SELECT = """
             select e.code as element_code, u.code as unit_code, p.iso, v.kind, v.amount, v.comment, v.illustrative,
@@ -45,14 +56,18 @@ public class DataValues {
     private final OrgUnits orgUnits;
     private final Periods periods;
     private final ApplicationEventPublisher events;
+    private final Actors actors;
+    private final ObjectProvider<EntryLock> locks;
 
     public DataValues(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, Actors actors, ObjectProvider<EntryLock> locks) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.periods = periods;
         this.events = events;
+        this.actors = actors;
+        this.locks = locks;
     }
 
     /** Saves the value (creates or updates it) and returns what is now stored. */
@@ -60,6 +75,7 @@ public class DataValues {
     public DataValue save(DataValueWrite w, String user, Source source) {
         DataElement element = catalog.element(w.elementCode());
         OrgUnit unit = orgUnits.require(w.orgUnitCode());
+        actors.checkCanWrite(unit, WRITERS);
         checkType(element, w.value());
         long periodId = periods.idOf(w.period());
         Instant now = Instant.now();
@@ -75,6 +91,7 @@ public class DataValues {
                     && c.illustrative == w.illustrative()) {
                 return find(element.code(), unit.code(), w.period(), w.kind()).orElseThrow();
             }
+            checkUnlocked(element, unit, w.period());
             int n = jdbc.sql("""
                     update data_value set amount = :value, comment = :comment, illustrative = :ill,
                            version = version + 1, updated_by = :user, updated_at = :at
@@ -93,6 +110,7 @@ public class DataValues {
                 throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
                         + w.period().id() + " vừa bị người khác xóa; hãy tải lại trước khi lưu");
             }
+            checkUnlocked(element, unit, w.period());
             jdbc.sql("""
                     insert into data_value (element_id, org_unit_id, period_id, kind, amount, comment, illustrative,
                            version, updated_by, updated_at)
@@ -112,14 +130,41 @@ public class DataValues {
     @Transactional
     public boolean delete(String elementCode, String orgUnitCode, Period period, ValueKind kind, String user,
                           Source source) {
+        return delete(elementCode, orgUnitCode, period, kind, null, user, source);
+    }
+
+    /**
+     * Removes a value if it still has the version the caller saw ({@code expectedVersion}; null: any), so that
+     * clearing a cell never removes a figure someone else has just entered. Returns false when there was none.
+     */
+    @Transactional
+    public boolean delete(String elementCode, String orgUnitCode, Period period, ValueKind kind,
+                          Integer expectedVersion, String user, Source source) {
         DataElement element = catalog.element(elementCode);
         OrgUnit unit = orgUnits.require(orgUnitCode);
+        actors.checkCanWrite(unit, WRITERS);
         long periodId = periods.idOf(period);
         Optional<Current> current = current(element.id(), unit.id(), periodId, kind);
         if (current.isEmpty()) {
+            if (expectedVersion != null && expectedVersion != 0) {
+                throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
+                        + period.id() + " vừa bị người khác xóa; hãy tải lại trang");
+            }
             return false;
         }
-        jdbc.sql("delete from data_value where id = :id").param("id", current.get().id).update();
+        Current c = current.get();
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
+                    + period.id() + " vừa được " + c.updatedBy + " sửa thành " + Numbers.vi().format(c.value)
+                    + "; hãy tải lại trước khi xóa");
+        }
+        checkUnlocked(element, unit, period);
+        int n = jdbc.sql("delete from data_value where id = :id and version = :version").param("id", c.id)
+                .param("version", c.version).update();
+        if (n == 0) {
+            throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
+                    + period.id() + " vừa được người khác sửa; hãy tải lại trước khi xóa");
+        }
         audit(element.id(), unit.id(), periodId, kind, "DELETE", current.get().value, null, current.get().comment,
                 null, user, Instant.now(), source);
         events.publishEvent(new DataValueChanged(element.code(), unit.code(), period, kind, null, false));
@@ -247,6 +292,15 @@ public class DataValues {
                 Numbers.normal(rs.getBigDecimal("new_amount")),
                 rs.getString("old_comment"), rs.getString("new_comment"), rs.getString("changed_by"),
                 instant(rs, "changed_at"), Source.valueOf(rs.getString("source")))).list();
+    }
+
+    private void checkUnlocked(DataElement element, OrgUnit unit, Period period) {
+        for (EntryLock lock : locks.orderedStream().toList()) {
+            Optional<String> reason = lock.lockedBecause(element.code(), unit, period);
+            if (reason.isPresent()) {
+                throw new EntryLockedException(reason.get());
+            }
+        }
     }
 
     private static void checkType(DataElement element, BigDecimal value) {

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,9 @@ public final class Numbers {
     private static final Pattern VI_NUMBER = Pattern.compile("-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?");
     private static final Pattern MACHINE_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    /** Giờ Việt Nam (UTC+7): the clock of every time shown to a person. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Numbers VI = new Numbers();
 
     private Numbers() {
@@ -111,6 +116,11 @@ public final class Numbers {
     /** 30/06/2021. */
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** 10/07/2021 14:05, in Vietnamese time. */
+    public String dateTime(Instant at) {
+        return at == null ? "" : DATE_TIME.format(at.atZone(VIETNAM));
     }
 
     private static DecimalFormatSymbols symbols() {

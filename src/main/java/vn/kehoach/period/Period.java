@@ -162,6 +162,32 @@ public record Period(PeriodType type, int year, int index) implements Comparable
         return new Period(type, year - 1, index);
     }
 
+    /**
+     * Kỳ trước: the period just before this one, of the same type (2021S1 → 2020S2, 2021Q1 → 2020Q4); for
+     * year-to-date, which has no neighbour of its own span, the same span a year earlier.
+     */
+    public Period previous() {
+        return switch (type) {
+            case YEARLY -> year(year - 1);
+            case SIX_MONTHLY -> index == 1 ? half(year - 1, 2) : half(year, 1);
+            case QUARTERLY -> index == 1 ? quarter(year - 1, 4) : quarter(year, index - 1);
+            case MONTHLY -> index == 1 ? month(year - 1, 12) : month(year, index - 1);
+            case YEAR_TO_DATE -> previousYear();
+        };
+    }
+
+    /** The period of this type that holds the day (for year-to-date: January to the day's month). */
+    public static Period containing(PeriodType type, LocalDate day) {
+        int m = day.getMonthValue();
+        return switch (type) {
+            case YEARLY -> year(day.getYear());
+            case SIX_MONTHLY -> half(day.getYear(), m <= 6 ? 1 : 2);
+            case QUARTERLY -> quarter(day.getYear(), (m - 1) / 3 + 1);
+            case MONTHLY -> month(day.getYear(), m);
+            case YEAR_TO_DATE -> yearToDate(day.getYear(), m);
+        };
+    }
+
     /** The calendar year that holds this period. */
     public Period calendarYear() {
         return year(year);

@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import vn.kehoach.catalog.UnknownCodeException;
+import vn.kehoach.approval.WorkflowException;
 import vn.kehoach.datavalue.ConflictException;
+import vn.kehoach.datavalue.EntryLockedException;
 import vn.kehoach.exchange.ImportException;
 import vn.kehoach.orgunit.UnknownOrgUnitException;
 import vn.kehoach.period.InvalidPeriodException;
@@ -48,6 +50,19 @@ class ApiErrors {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
         return body(HttpStatus.CONFLICT, e.getMessage(), null, null);
+    }
+
+    /** A value of a submitted or approved form: 409, as DHIS2 answers a write to approved data. */
+    @ExceptionHandler(EntryLockedException.class)
+    ResponseEntity<Map<String, Object>> locked(EntryLockedException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(WorkflowException.class)
+    ResponseEntity<Map<String, Object>> workflow(WorkflowException e) {
+        ResponseEntity<Map<String, Object>> r = body(HttpStatus.CONFLICT, e.getMessage(), null, null);
+        r.getBody().put("problems", e.problems());
+        return r;
     }
 
     @ExceptionHandler(ImportException.class)

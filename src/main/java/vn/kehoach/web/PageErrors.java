@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.kehoach.security.Actors;
 import vn.kehoach.security.OutOfScopeException;
 
-/** A page asked for something outside the user's scope: a 403 page that says what and why. */
+/**
+ * A page asked for something outside the user's scope (a 403 page that says what and why), or for something that
+ * does not exist or cannot be (an unknown form, a period of the wrong type: a 400 page naming it).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
@@ -18,6 +21,15 @@ class PageErrors {
 
     PageErrors(Actors actors) {
         this.actors = actors;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest(IllegalArgumentException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        // An exception handler's model misses the advice's attributes; the header needs the signed-in user.
+        model.addAttribute("me", actors.current());
+        return "web/bad-request";
     }
 
     @ExceptionHandler(OutOfScopeException.class)

@@ -171,7 +171,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"serve", "demo", "load-demo", "compare", "import", "export", "template", "user",
-                "check", "extract"}) {
+                "check", "extract", "validate"}) {
             Run r = run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: kehoach " + command);
@@ -196,5 +196,22 @@ class CommandLineTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Lỗi: tệp '" + big + "' nặng 50 MB, quá giới hạn 20 MB của một lần nhập");
         java.nio.file.Files.delete(big);
+    }
+
+    @Test
+    void validateFindsNothingWrongInTheDemoAndExitsThreeOnANegativeHerdOnBothDatabases() throws Exception {
+        java.nio.file.Path file = dir.resolve("dan-am.csv");
+        java.nio.file.Files.writeString(file, "element,org_unit,period,value\nPIG_HERD,MINHLONG,2023S1,-7\nPIG_HERD,ANLAC,2023S1,900\n");
+        for (String db : new String[] {h2, postgres}) {
+            Run clean = run("--db", db, "validate", "--unit", "HALANG", "--period", "2021S1");
+            assertThat(clean.exit()).as(clean.err()).isZero();
+            assertThat(clean.out()).contains("Huyện Hạ Lang, 6 tháng đầu năm 2021: không có vi phạm nào");
+            assertThat(run("--db", db, "import", file.toString()).exit()).isZero();
+            Run bad = run("--db", db, "validate", "--unit", "HALANG", "--period", "2023S1");
+            assertThat(bad.exit()).isEqualTo(3);
+            assertThat(bad.out()).contains("Xã Minh Long (MINHLONG)\n  [nghiêm trọng] Tổng đàn lợn không được âm\n"
+                    + "      Tổng đàn lợn = -7; phải ≥ 0  {NN_PIGS_NOT_NEGATIVE}")
+                    .contains("Huyện Hạ Lang, 6 tháng đầu năm 2023: 1 lỗi nghiêm trọng, 0 cảnh báo").doesNotContain("Xã An Lạc");
+        }
     }
 }

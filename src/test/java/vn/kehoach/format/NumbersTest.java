@@ -55,4 +55,9 @@ class NumbersTest {
     void datesAreDayMonthYear() {
         assertThat(vi.date(LocalDate.of(2021, 6, 30))).isEqualTo("30/06/2021");
     }
+
+    @Test
+    void timesAreShownInVietnameseTime() {
+        assertThat(vi.dateTime(java.time.Instant.parse("2021-07-10T07:05:00Z"))).isEqualTo("10/07/2021 14:05");
+    }
 }

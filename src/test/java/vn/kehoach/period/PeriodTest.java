@@ -73,4 +73,21 @@ class PeriodTest {
         assertThat(Period.yearToDate(2021, 9).label()).isEqualTo("9 tháng đầu năm 2021");
         assertThat(Period.year(2022).label()).isEqualTo("Năm 2022");
     }
+
+    @Test
+    void thePreviousPeriodOfTheFirstHalfIsTheSecondHalfOfTheYearBefore() {
+        assertThat(Period.parse("2021S1").previous()).isEqualTo(Period.half(2020, 2));
+        assertThat(Period.parse("2021S2").previous()).isEqualTo(Period.half(2021, 1));
+        assertThat(Period.parse("2021Q1").previous()).isEqualTo(Period.quarter(2020, 4));
+        assertThat(Period.parse("202101").previous()).isEqualTo(Period.month(2020, 12));
+        assertThat(Period.parse("2021").previous()).isEqualTo(Period.year(2020));
+        assertThat(Period.parse("2021YTD09").previous()).isEqualTo(Period.yearToDate(2020, 9));
+    }
+
+    @Test
+    void theHalfYearHoldingTheTenthOfJulyIsTheSecond() {
+        assertThat(Period.containing(PeriodType.SIX_MONTHLY, LocalDate.of(2021, 7, 10))).isEqualTo(Period.half(2021, 2));
+        assertThat(Period.containing(PeriodType.QUARTERLY, LocalDate.of(2021, 6, 30))).isEqualTo(Period.quarter(2021, 2));
+        assertThat(Period.containing(PeriodType.MONTHLY, LocalDate.of(2021, 1, 1))).isEqualTo(Period.month(2021, 1));
+    }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine.ScopeType;
         description = "KeHoach — lập và theo dõi kế hoạch phát triển kinh tế - xã hội.",
         subcommands = {ServeCommand.class, DemoCommand.class, LoadDemoCommand.class, CompareCommand.class,
                 ImportCommand.class, ExportCommand.class, TemplateCommand.class, UserCommand.class, CheckCommand.class,
-                ExtractCommand.class, BenchCommand.class, ProjectsCommand.class, TasksCommand.class, BudgetCommand.class,
-                ReportCommand.class,
+                ExtractCommand.class, ValidateCommand.class, BenchCommand.class, ProjectsCommand.class,
+                TasksCommand.class, BudgetCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 

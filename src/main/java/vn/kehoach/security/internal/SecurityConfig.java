@@ -47,9 +47,11 @@ class SecurityConfig {
         @Bean
         @Order(1)
         SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts) throws Exception {
+            // A write that rides on a session cookie (a page's own script, or another site's forged request) needs
+            // the CSRF token; one without any credentials is simply unauthenticated, a 401 rather than a 403.
             RequestMatcher cookieWrites = request -> !HttpMethod.GET.matches(request.getMethod())
                     && !HttpMethod.HEAD.matches(request.getMethod()) && !HttpMethod.OPTIONS.matches(request.getMethod())
-                    && request.getHeader("Authorization") == null;
+                    && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
             http.securityMatcher("/api/**")
                     .authorizeHttpRequests(a -> a
                             .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()

@@ -1,0 +1,12 @@
+package vn.kehoach.datavalue;
+
+/**
+ * A value that may not change now (its form is submitted or approved); the message says why and whom to ask.
+ * It is bad input for the one who sent it, so imports report it with the file and line like any other.
+ */
+public class EntryLockedException extends IllegalArgumentException {
+
+    public EntryLockedException(String message) {
+        super(message);
+    }
+}

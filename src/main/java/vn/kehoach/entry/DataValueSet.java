@@ -1,0 +1,28 @@
+package vn.kehoach.entry;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A data value set in DHIS2's JSON form, with codes as identifiers: the set's {@code dataSet}, {@code period} and
+ * {@code orgUnit} apply to every value that does not name its own. {@code kind} (ACTUAL or ESTIMATE) is KeHoach's
+ * own field; without it a value takes the kind its form gives the element, else ACTUAL.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DataValueSet(String dataSet, String completeDate, String period, String orgUnit,
+                           List<Value> dataValues) {
+
+    public DataValueSet {
+        dataValues = dataValues == null ? List.of() : List.copyOf(dataValues);
+    }
+
+    /** One value: element, period and unit codes, the value as text in machine form ("1492.9"), a comment. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Value(String dataElement, String period, String orgUnit, String value, String comment, String kind,
+                        String storedBy, String lastUpdated, Boolean followup) {
+    }
+}

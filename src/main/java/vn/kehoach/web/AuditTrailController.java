@@ -1,0 +1,94 @@
+package vn.kehoach.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.kehoach.audit.AuditQuery;
+import vn.kehoach.audit.AuditRecord;
+import vn.kehoach.audit.AuditTrail;
+import vn.kehoach.audit.Source;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.security.Scopes;
+
+/**
+ * The audit trail page (nhật ký thay đổi): every change of a value, a target or an approval in the user's subtree
+ * — who, when, from where (page, API, import, command line), old and new — searchable by unit, user, period, code,
+ * channel, days and words, newest first. Each module keeps its own trail; this page merges them.
+ */
+@Controller
+class AuditTrailController {
+
+    /** The most changes one search shows. */
+    static final int LIMIT = 500;
+
+    private final ObjectProvider<AuditTrail> trails;
+    private final Scopes scopes;
+    private final OrgUnits orgUnits;
+
+    AuditTrailController(ObjectProvider<AuditTrail> trails, Scopes scopes, OrgUnits orgUnits) {
+        this.trails = trails;
+        this.scopes = scopes;
+        this.orgUnits = orgUnits;
+    }
+
+    @GetMapping("/audit")
+    String audit(@RequestParam(required = false) String unit, @RequestParam(required = false) String user,
+                 @RequestParam(required = false) String period, @RequestParam(required = false) String code,
+                 @RequestParam(required = false) Source source, @RequestParam(required = false) String from,
+                 @RequestParam(required = false) String to, @RequestParam(required = false) String q, Model model) {
+        List<OrgUnit> units = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
+        model.addAttribute("units", units);
+        model.addAttribute("sources", Source.values());
+        OrgUnit root = unit == null || unit.isBlank() ? scopes.home() : scopes.visible(unit);
+        List<String> errors = new ArrayList<>();
+        LocalDate fromDay = day(from, "Từ ngày", errors);
+        LocalDate toDay = day(to, "Đến ngày", errors);
+        model.addAttribute("errors", errors);
+        model.addAttribute("root", root);
+        if (root == null) {
+            model.addAttribute("records", List.of());
+            return "web/audit";
+        }
+        AuditQuery query = new AuditQuery(root.path(), user, period, code, source, startOf(fromDay),
+                toDay == null ? null : startOf(toDay.plusDays(1)), q, LIMIT);
+        model.addAttribute("query", query);
+        model.addAttribute("records", search(query));
+        model.addAttribute("limit", LIMIT);
+        return "web/audit";
+    }
+
+    /** Every module's changes matching the query, merged newest first. */
+    List<AuditRecord> search(AuditQuery query) {
+        return trails.orderedStream().flatMap(t -> t.search(query).stream())
+                .sorted(Comparator.comparing(AuditRecord::at).reversed()).limit(query.limit()).toList();
+    }
+
+    /** The first moment of the day in Vietnamese time: the days a person searches are Vietnamese days. */
+    static Instant startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(Numbers.VIETNAM).toInstant();
+    }
+
+    private static LocalDate day(String text, String field, List<String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(field + " '" + text + "' không phải là ngày (dạng 2021-07-10)");
+            return null;
+        }
+    }
+}

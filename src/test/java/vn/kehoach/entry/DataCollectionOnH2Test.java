@@ -1,0 +1,14 @@
+package vn.kehoach.entry;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.kehoach.TestDb;
+
+class DataCollectionOnH2Test extends DataCollectionContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDb.register(registry, TestDb.freshH2());
+    }
+}
