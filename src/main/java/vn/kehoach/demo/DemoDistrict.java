@@ -72,7 +72,10 @@ public class DemoDistrict {
         return report;
     }
 
-    /** The demo accounts: admin, planner, approver, viewer, and reporter-&lt;code&gt; for each commune. */
+    /**
+     * The demo accounts: admin, planner, approver, viewer, and reporter-&lt;code&gt; for each commune of the district,
+     * then for each commune of the province that the 2025 reorganisation made (reporter-xahalang…).
+     */
     public List<DemoUser> users() {
         List<DemoUser> out = new ArrayList<>();
         var province = orgUnits.require("CAOBANG");
@@ -82,6 +85,11 @@ public class DemoDistrict {
         out.add(new DemoUser("approver", Role.APPROVER, district.code(), district.name()));
         out.add(new DemoUser("viewer", Role.VIEWER, district.code(), district.name()));
         for (var unit : orgUnits.children(district)) {
+            if (unit.kind().isCommuneLevel()) {
+                out.add(new DemoUser("reporter-" + unit.code().toLowerCase(), Role.REPORTER, unit.code(), unit.name()));
+            }
+        }
+        for (var unit : orgUnits.children(province)) {
             if (unit.kind().isCommuneLevel()) {
                 out.add(new DemoUser("reporter-" + unit.code().toLowerCase(), Role.REPORTER, unit.code(), unit.name()));
             }
