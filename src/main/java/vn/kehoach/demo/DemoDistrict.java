@@ -53,8 +53,8 @@ public class DemoDistrict {
     /** Loads (or reloads, updating in place) the demo district with its demo users, then every module's part. */
     @Transactional(rollbackFor = Exception.class)
     public ImportReport load(String user) {
-        ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT);
-        timeline.apply(user);
+        ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT)
+                .plus(timeline.apply(user));
         createUsers(user);
         events.publishEvent(new DemoDistrictLoaded(user, true));
         return report;
@@ -66,8 +66,8 @@ public class DemoDistrict {
      */
     @Transactional(rollbackFor = Exception.class)
     public ImportReport loadData(String user) {
-        ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT);
-        timeline.apply(user);
+        ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT)
+                .plus(timeline.apply(user));
         events.publishEvent(new DemoDistrictLoaded(user, false));
         return report;
     }

@@ -79,6 +79,9 @@ class HomeController {
             selected = all.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst().orElse(all.get(0));
         }
         TreeSet<Period> periods = new TreeSet<>(dataValues.periodsWithValues(selected));
+        // The periods of the former units its territory was made of, to compare with (2021S1 for Xã Hạ Lang).
+        reorganisations.territory(selected).parts()
+                .forEach(part -> periods.addAll(dataValues.periodsWithValues(part.unit())));
         periods.addAll(targets.periodsWithTargets(selected));
         Period chosen = null;
         if (period != null) {
@@ -105,7 +108,9 @@ class HomeController {
         }
         model.addAttribute("base", basePeriod);
         model.addAttribute("asOf", at == null ? "" : asOf.strip());
-        model.addAttribute("changes", reorganisations.touching(selected));
+        Map<String, String> names = orgUnits.all().stream().collect(Collectors.toMap(OrgUnit::code, OrgUnit::name));
+        model.addAttribute("changes", reorganisations.touching(selected).stream()
+                .map(r -> TerritoryController.describe(r, names)).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("unit", selected);
         model.addAttribute("ancestry", orgUnits.ancestry(selected).stream().filter(actors.current()::covers).toList());

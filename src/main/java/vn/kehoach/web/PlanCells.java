@@ -23,10 +23,19 @@ record PlanCells(String code, String name, String target, String base, String la
                 f.latestYear() == null ? "" : f.latestYear() + ": " + q(f.latestValue(), d, unit),
                 vi.percent(f.pctOfTarget(), 1),
                 f.notComparable() != null ? "không so sánh được" : vi.percent(f.averageGrowth(), 2),
-                vi.percent(f.requiredGrowth(), 2), f.status() == null ? "" : f.status().label(), f.notComparable(),
+                change(f.requiredGrowth()), f.status() == null ? "" : f.status().label(), f.notComparable(),
                 f.illustrative(), f.years().stream().map(y -> new YearCells(y.year(),
                         y.target() == null ? "" : q(y.target().value(), d, unit), q(y.value(), d, unit),
                         vi.percent(y.pctOfPlan(), 1), y.status() == null ? "" : y.status().label())).toList());
+    }
+
+    /** "tăng 1,97%", "giảm 17,70%". */
+    static String change(BigDecimal pct) {
+        if (pct == null) {
+            return "";
+        }
+        String p = Numbers.vi().percent(pct.abs(), 2);
+        return pct.signum() < 0 ? "giảm " + p : "tăng " + p;
     }
 
     private static String q(BigDecimal v, int d, String unit) {

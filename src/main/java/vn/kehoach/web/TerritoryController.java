@@ -1,7 +1,9 @@
 package vn.kehoach.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,8 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.kehoach.catalog.Definitions;
 import vn.kehoach.comparison.FiveYearPlans;
 import vn.kehoach.comparison.FiveYearProgress;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.Lineage;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.orgunit.Reorganisation;
 import vn.kehoach.orgunit.Reorganisations;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.PeriodType;
@@ -35,6 +40,34 @@ class TerritoryController {
         this.plans = plans;
         this.orgUnits = orgUnits;
         this.scopes = scopes;
+    }
+
+    /**
+     * One line for a reorganisation: "01/07/2025: sáp nhập Thị trấn Thanh Nhật, Xã Thống Nhất, Xã Thị Hoa → Xã Hạ
+     * Lang (Nghị quyết 1657/NQ-UBTVQH15 ngày 16/06/2025)".
+     */
+    static String describe(Reorganisation r, Map<String, String> names) {
+        StringBuilder out = new StringBuilder(Numbers.vi().date(r.effectiveDate())).append(": ")
+                .append(r.kind().label()).append(' ');
+        if (r.lineage().isEmpty()) {
+            out.append(String.join(", ", r.units().stream().map(c -> names.getOrDefault(c, c)).toList()));
+        } else {
+            Map<String, List<String>> bySuccessor = new LinkedHashMap<>();
+            for (Lineage l : r.lineage()) {
+                List<String> from = bySuccessor.computeIfAbsent(l.successor(), k -> new ArrayList<>());
+                String name = names.getOrDefault(l.predecessor(), l.predecessor());
+                if (!from.contains(name)) {
+                    from.add(name);
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            bySuccessor.forEach((s, from) -> parts.add(String.join(", ", from) + " → " + names.getOrDefault(s, s)));
+            out.append(String.join("; ", parts));
+        }
+        if (r.decision() != null) {
+            out.append(" (").append(r.decision()).append(')');
+        }
+        return out.toString();
     }
 
     @GetMapping("/territory")

@@ -136,7 +136,9 @@ class TimeAndTerritoryWebTest {
         WebElement buffalo = browser.findElement(By.cssSelector("tr[data-code='BUFFALO_HERD']"));
         assertThat(buffalo.findElement(By.cssSelector("td.previous")).getText()).isEqualTo("1.394 con*");
         assertThat(buffalo.findElement(By.cssSelector("td.pct-prev")).getText()).isEqualTo("97,0%");
-        assertThat(browser.findElement(By.id("changes")).getText()).contains("sáp nhập").contains("THIHOA");
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("01/07/2025: sáp nhập Thị trấn Thanh Nhật, "
+                + "Xã Thống Nhất, Xã Thị Hoa → Xã Hạ Lang (Nghị quyết 1657/NQ-UBTVQH15 ngày 16/06/2025)");
+        assertThat(browser.findElement(By.cssSelector("#base option[selected]")).getText()).isEqualTo("6 tháng đầu năm 2021");
         browser.get("http://localhost:" + port + "/comparisons?unit=HALANG&period=2022&base=2020");
         WebElement poverty = browser.findElement(By.cssSelector("tr[data-code='POOR_HOUSEHOLD_RATE']"));
         assertThat(poverty.findElement(By.cssSelector("td.previous")).getText()).isEqualTo("không so sánh được");
@@ -150,6 +152,8 @@ class TimeAndTerritoryWebTest {
         WebElement forest = browser.findElement(By.cssSelector("tbody[data-code='FOREST_COVER'] tr.plan-row"));
         assertThat(forest.findElement(By.cssSelector("td.growth")).getText()).isEqualTo("1,10%");
         assertThat(forest.findElement(By.cssSelector("td.pct")).getText()).isEqualTo("98,1%");
+        assertThat(browser.findElement(By.cssSelector("tbody[data-code='FOREST_COVER'] tr.plan-year td")).getText())
+                .isEqualTo("Năm 2022");
         browser.get("http://localhost:" + port + "/territory");
         assertThat(browser.findElement(By.id("changes")).getText()).contains("Nghị quyết 1657/NQ-UBTVQH15")
                 .contains("Thị trấn Thanh Nhật").contains("Xã Hạ Lang");

@@ -84,7 +84,8 @@ class PlanCommand {
                     f.latestYear() == null ? "" : f.latestYear() + ": " + quantity(f.latestValue(), d, unit),
                     vi.percent(f.pctOfTarget(), 1),
                     f.notComparable() != null ? "không so sánh được †" : vi.percent(f.averageGrowth(), 2),
-                    vi.percent(f.requiredGrowth(), 2),
+                    f.requiredGrowth() == null ? "" : (f.requiredGrowth().signum() < 0 ? "giảm " : "tăng ")
+                            + vi.percent(f.requiredGrowth().abs(), 2),
                     f.status() == null ? "" : f.status().label()));
             for (FiveYearProgress.Year y : f.years()) {
                 rows.add(List.of("", "  năm " + y.year(),
@@ -99,7 +100,7 @@ class PlanCommand {
         }
         return list.get(0).unit().name() + " — " + plan.label() + "\n"
                 + TextTable.render(List.of("Mã", "Chỉ tiêu", "Mục tiêu 5 năm", "Năm gốc", "Gần nhất", "% mục tiêu",
-                "Tăng BQ/năm", "Cần tăng/năm", "Tình trạng"), rows, Set.of(5, 6, 7)) + notes
+                "Tăng BQ/năm", "Cần mỗi năm còn lại", "Tình trạng"), rows, Set.of(5, 6, 7)) + notes
                 + (illustrative ? "(*) có số liệu hoặc chỉ tiêu minh họa.\n" : "");
     }
 
