@@ -230,7 +230,7 @@ public class ApprovalWorkflow {
         var due = form.dueDate(period);
         List<Completeness.Line> lines = new ArrayList<>();
         for (OrgUnit unit : orgUnits.subtree(root)) {
-            if (!form.reportedBy(unit) || !inForce(unit, period)) {
+            if (!form.reportedBy(unit) || !unit.inForceDuring(period.start(), period.end())) {
                 continue;
             }
             Approval a = byUnit.getOrDefault(unit.code(), Approval.draft(form.code(), unit.code(), unit.name(), period));
@@ -344,10 +344,5 @@ public class ApprovalWorkflow {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    private static boolean inForce(OrgUnit unit, Period period) {
-        return (unit.validTo() == null || !unit.validTo().isBefore(period.start()))
-                && (unit.validFrom() == null || !unit.validFrom().isAfter(period.end()));
     }
 }

@@ -29,6 +29,12 @@ public record DefinitionChange(String figureCode, LocalDate effectiveDate, Strin
      * True when the two periods, given by their last days, lie on different sides of the change: a period that
      * ends before the day is measured by the old definition, any other by the new one.
      */
+    /** Why a comparison across it is not made: "định nghĩa thay đổi từ 01/01/2022: … (Nghị định 07/2021/NĐ-CP …)". */
+    public String reason() {
+        return "định nghĩa thay đổi từ " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(effectiveDate)
+                + ": " + description + (decision == null || decision.isBlank() ? "" : " (" + decision + ")");
+    }
+
     public boolean separates(LocalDate oneEnd, LocalDate otherEnd) {
         return oneEnd.isBefore(effectiveDate) != otherEnd.isBefore(effectiveDate);
     }

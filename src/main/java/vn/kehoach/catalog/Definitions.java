@@ -64,7 +64,7 @@ public class Definitions {
     /** As {@link #between(Figure, LocalDate, LocalDate)}, over changes already read. */
     public Optional<DefinitionChange> between(Figure figure, LocalDate oneEnd, LocalDate otherEnd,
                                               List<DefinitionChange> changes) {
-        if (changes.isEmpty()) {
+        if (changes.stream().noneMatch(c -> c.separates(oneEnd, otherEnd))) {
             return Optional.empty();
         }
         Set<String> codes = new java.util.HashSet<>();

@@ -3,15 +3,16 @@ package vn.kehoach.comparison;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +48,6 @@ import vn.kehoach.target.Targets;
 @Service
 @Transactional(readOnly = true)
 public class ComparisonEngine {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Catalog catalog;
     private final OrgUnits orgUnits;
@@ -154,8 +153,7 @@ public class ComparisonEngine {
             Period basePeriod = base == null ? period.previousYear() : base;
             for (Figure figure : figures) {
                 String notComparable = definitions.between(figure, basePeriod.end(), period.end(), changes)
-                        .map(c -> "định nghĩa thay đổi từ " + DAY.format(c.effectiveDate()) + ": " + c.description()
-                                + (c.decision() == null ? "" : " (" + c.decision() + ")"))
+                        .map(DefinitionChange::reason)
                         .or(() -> values.notComparable(figure, basePeriod))
                         .or(() -> values.notComparable(figure, period)).orElse(null);
                 out.addAll(compare(unit, figure, measures.get(figure.unitCode()), period, basePeriod, notComparable,
@@ -179,7 +177,7 @@ public class ComparisonEngine {
      * aside with the reason (no share given, an element that is not added up across units).
      */
     private FigureValues valuesOf(OrgUnit unit, List<Period> periods, Period base, Instant asOf) {
-        LocalDate from = periods.stream().flatMap(p -> java.util.stream.Stream.of(p.start(),
+        LocalDate from = periods.stream().flatMap(p -> Stream.of(p.start(),
                 (base == null ? p.previousYear() : base).start())).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = periods.stream().map(Period::end).max(Comparator.naturalOrder()).orElseThrow();
         Map<String, DataElement> elements = catalog.elements().stream()
@@ -199,7 +197,7 @@ public class ComparisonEngine {
                 if (e == null) {
                     continue;
                 }
-                java.util.Optional<BigDecimal> share = part.shareOf(e.code());
+                Optional<BigDecimal> share = part.shareOf(e.code());
                 if (e.treeAggregation() == TreeAggregation.NONE) {
                     excluded.add(new FigureValues.Excluded(e.code(), v.period(), "chỉ tiêu không cộng được giữa các "
                             + "đơn vị, mà " + part.unit().name() + " đã " + part.because()));

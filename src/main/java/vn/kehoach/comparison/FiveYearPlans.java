@@ -3,7 +3,6 @@ package vn.kehoach.comparison;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.kehoach.catalog.Catalog;
+import vn.kehoach.catalog.DefinitionChange;
 import vn.kehoach.catalog.Definitions;
 import vn.kehoach.catalog.Figure;
 import vn.kehoach.catalog.MeasureUnit;
@@ -36,7 +36,6 @@ import vn.kehoach.target.Targets;
 @Transactional(readOnly = true)
 public class FiveYearPlans {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ComparisonEngine engine;
@@ -93,8 +92,7 @@ public class FiveYearPlans {
         }
         String notComparable = latestYear == null ? null : definitions.between(figure, Period.year(baseYear).end(),
                         Period.year(latestYear).end())
-                .map(c -> "định nghĩa thay đổi từ " + DAY.format(c.effectiveDate()) + ": " + c.description()
-                        + (c.decision() == null ? "" : " (" + c.decision() + ")")).orElse(null);
+                .map(DefinitionChange::reason).orElse(null);
         BigDecimal averageGrowth = notComparable == null && latestYear != null
                 ? growth(base.value(), latest.value(), latestYear - baseYear) : null;
         BigDecimal requiredGrowth = latestYear != null && latestYear < plan.lastYear() && target.basis() == Basis.LEVEL

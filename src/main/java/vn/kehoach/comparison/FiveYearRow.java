@@ -78,6 +78,15 @@ public record FiveYearRow(
         return sb.toString();
     }
 
+    /** A change in percent as a sentence reads it: "tăng 1,97%", "giảm 17,70%"; empty for none. */
+    public static String change(BigDecimal pct) {
+        if (pct == null) {
+            return "";
+        }
+        String p = Numbers.vi().percent(pct.abs(), 2);
+        return pct.signum() < 0 ? "giảm " + p : "tăng " + p;
+    }
+
     private static String n(BigDecimal v) {
         return Numbers.machine(v);
     }

@@ -357,6 +357,9 @@ public class DataValues {
      * split, dissolved) or ends before it was created; figures of the new unit go to the new unit.
      */
     private static void checkInForce(OrgUnit unit, Period period) {
+        if (unit.inForceDuring(period.start(), period.end())) {
+            return;
+        }
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         if (unit.validTo() != null && period.start().isAfter(unit.validTo())) {
             throw new IllegalArgumentException(unit.name() + " (" + unit.code() + ") đã hết hiệu lực từ "

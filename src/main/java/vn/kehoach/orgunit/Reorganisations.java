@@ -159,7 +159,7 @@ public class Reorganisations {
         requireInForce(u, day);
         long change = change(ChangeKind.DISSOLVE, day, decision, note, illustrative, user);
         for (OrgUnit child : orgUnits.children(u)) {
-            if (!inForce(child, day)) {
+            if (!child.inForceOn(day)) {
                 continue;
             }
             if (child.kind() == OrgUnitKind.AGENCY) {
@@ -383,7 +383,7 @@ public class Reorganisations {
     /** Ends the unit the day before; its children still in force move under the successor. */
     private void end(OrgUnit unit, LocalDate day, OrgUnit successor, long change) {
         for (OrgUnit child : orgUnits.children(unit)) {
-            if (inForce(child, day) && successor != null) {
+            if (child.inForceOn(day) && successor != null) {
                 history(child, change, day);
                 orgUnits.save(new OrgUnitDraft(child.code(), child.name(), child.kind(), successor.code(),
                         child.validFrom(), child.validTo()));
@@ -404,11 +404,6 @@ public class Reorganisations {
             out.put(u.code(), u);
         }
         return List.copyOf(out.values());
-    }
-
-    private static boolean inForce(OrgUnit u, LocalDate day) {
-        return (u.validTo() == null || !u.validTo().isBefore(day))
-                && (u.validFrom() == null || !u.validFrom().isAfter(day));
     }
 
     private static void requireInForce(OrgUnit u, LocalDate day) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.comparison.Cells;
 import vn.kehoach.comparison.FiveYearPlans;
 import vn.kehoach.comparison.FiveYearProgress;
 import vn.kehoach.comparison.FiveYearRow;
@@ -84,8 +85,7 @@ class PlanCommand {
                     f.latestYear() == null ? "" : f.latestYear() + ": " + quantity(f.latestValue(), d, unit),
                     vi.percent(f.pctOfTarget(), 1),
                     f.notComparable() != null ? "không so sánh được †" : vi.percent(f.averageGrowth(), 2),
-                    f.requiredGrowth() == null ? "" : (f.requiredGrowth().signum() < 0 ? "giảm " : "tăng ")
-                            + vi.percent(f.requiredGrowth().abs(), 2),
+                    FiveYearRow.change(f.requiredGrowth()),
                     f.status() == null ? "" : f.status().label()));
             for (FiveYearProgress.Year y : f.years()) {
                 rows.add(List.of("", "  năm " + y.year(),
@@ -105,7 +105,6 @@ class PlanCommand {
     }
 
     private static String quantity(BigDecimal v, int decimals, String unit) {
-        String n = Numbers.vi().format(v, decimals);
-        return unit.isEmpty() ? n : unit.startsWith("%") ? n + unit : n + " " + unit;
+        return Cells.quantity(v, decimals, unit);
     }
 }
