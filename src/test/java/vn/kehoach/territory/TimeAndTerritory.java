@@ -246,4 +246,14 @@ abstract class TimeAndTerritory {
                 .filter(c -> c.figure().code().equals("CROP_VALUE_PER_HA")).map(c -> c.target().value().toPlainString()))
                 .containsExactly("37");
     }
+
+    @Test
+    void aValueAtConstantPricesIsTheCurrentValueOverThePriceIndexOfItsBaseYear() {
+        Comparison real = row(engine.compare("HALANG", Period.year(2024)), "CROP_VALUE_PER_HA_2020", ValueKind.ACTUAL);
+        // 36,4 ÷ 112,3 × 100 = 32,41 triệu đồng/ha at 2020 prices; against 34,8 ÷ 109,8 × 100 = 31,69 in 2023: 102,3%.
+        assertThat(real.actual().setScale(4, RoundingMode.HALF_UP)).isEqualByComparingTo("32.4132");
+        assertThat(Numbers.vi().percent(real.pctVsPrevious(), 1)).isEqualTo("102,3%");
+        Comparison current = row(engine.compare("HALANG", Period.year(2024)), "CROP_VALUE_PER_HA", ValueKind.ACTUAL);
+        assertThat(Numbers.vi().percent(current.pctVsPrevious(), 1)).as("at current prices").isEqualTo("104,6%");
+    }
 }
