@@ -61,6 +61,10 @@ public class Analytics {
      * on values from the index: the same lines as {@link ComparisonEngine#compare(OrgUnit, List)}, at any scale.
      */
     public List<Comparison> compare(OrgUnit unit, List<Period> periods) {
+        if (!comparisons.readsCalendarTreeOnly(unit, periods)) {
+            // Seasons, preliminary figures and territories changed by a reorganisation are computed from the database.
+            return comparisons.compare(unit, periods);
+        }
         return keeper.read(ev -> comparisons.compare(unit, periods, source(ev, unit)));
     }
 
@@ -256,6 +260,8 @@ public class Analytics {
             case SIX_MONTHLY -> 2;
             case QUARTERLY -> 4;
             case MONTHLY, YEAR_TO_DATE -> 12;
+            case SEASON, CROP_YEAR, FIVE_YEARLY -> throw new IllegalArgumentException("bảng tổng hợp chỉ chia kỳ theo "
+                    + "năm, 6 tháng, quý hoặc tháng, không theo " + type.label());
         };
         for (int i = 1; i <= max; i++) {
             Period candidate = new Period(type, p.year(), i);

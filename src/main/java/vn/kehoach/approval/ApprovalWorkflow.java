@@ -178,8 +178,11 @@ public class ApprovalWorkflow {
         dataValues.periodsWithValues(root).stream().filter(form::accepts).forEach(periods::add);
         Period latestWithValues = periods.isEmpty() ? null : periods.last();
         LocalDate today = LocalDate.now(Numbers.VIETNAM);
-        for (Period p = Period.containing(form.periodType(), today); p.year() >= today.getYear() - 2; p = p.previous()) {
-            periods.add(p);
+        if (form.periodType().calendar() || form.periodType() == vn.kehoach.period.PeriodType.FIVE_YEARLY) {
+            for (Period p = Period.containing(form.periodType(), today); p.year() >= today.getYear() - 2;
+                 p = p.previous()) {
+                periods.add(p);
+            }
         }
         List<Period> out = new ArrayList<>(periods.descendingSet());
         if (latestWithValues != null) {
@@ -211,6 +214,7 @@ public class ApprovalWorkflow {
      * how many lines hold a value, and whether it is submitted or approved after a first submission by the due date.
      */
     public Completeness completeness(DataSet form, OrgUnit root, Period period) {
+        // Units that ended before the period (merged, dissolved) or began after it are not expected to report it.
         actors.checkCanSee(root);
         Map<String, Approval> byUnit = new HashMap<>();
         jdbc.sql(SELECT + " where a.data_set_code = :form and p.iso = :period and u.path like :prefix")
@@ -226,7 +230,7 @@ public class ApprovalWorkflow {
         var due = form.dueDate(period);
         List<Completeness.Line> lines = new ArrayList<>();
         for (OrgUnit unit : orgUnits.subtree(root)) {
-            if (!form.reportedBy(unit)) {
+            if (!form.reportedBy(unit) || !unit.inForceDuring(period.start(), period.end())) {
                 continue;
             }
             Approval a = byUnit.getOrDefault(unit.code(), Approval.draft(form.code(), unit.code(), unit.name(), period));

@@ -10,7 +10,7 @@ import vn.kehoach.target.Target;
 public record Cells(String code, String name, String kind, String actual, boolean actualIllustrative, String target,
                     boolean targetIllustrative, String issuer, String decision, String pctOfPlan, String previous,
                     boolean previousIllustrative, String pctVsPrevious, String change, String status,
-                    String statusClass) {
+                    String statusClass, String notComparable) {
 
     public static Cells of(Comparison c) {
         Numbers vi = Numbers.vi();
@@ -19,13 +19,20 @@ public record Cells(String code, String name, String kind, String actual, boolea
         String unit = c.measure() == null ? "" : c.measure().symbol();
         Target t = c.target();
         return new Cells(c.figure().code(), c.figure().name(),
-                c.kind() == null ? "" : c.kind() == ValueKind.ESTIMATE ? "ước TH" : "TH",
+                c.kind() == null ? "" : switch (c.kind()) {
+                    case ESTIMATE -> "ước TH";
+                    case PRELIMINARY -> "sơ bộ";
+                    case ACTUAL -> "TH";
+                },
                 quantity(c.actual(), d, unit), c.illustrative(), t == null ? "" : target(t, d, pd, unit),
                 t != null && t.illustrative(), t == null ? "" : t.issuer().label(), t == null ? "" : t.decision(),
-                vi.percent(c.pctOfPlan(), pd), quantity(c.previous(), d, unit), c.previousIllustrative(),
+                vi.percent(c.pctOfPlan(), pd),
+                c.notComparable() != null ? "không so sánh được" : quantity(c.previous(), d, unit),
+                c.previousIllustrative(),
                 vi.percent(c.pctVsPrevious(), pd), change(c.changeVsPrevious(), d, unit),
                 c.status() == null ? "" : c.status().label(),
-                c.status() == null ? "" : "status-" + c.status().name().toLowerCase().replace('_', '-'));
+                c.status() == null ? "" : "status-" + c.status().name().toLowerCase().replace('_', '-'),
+                c.notComparable());
     }
 
     /** "7.380 tấn", "84,5%". */

@@ -30,28 +30,43 @@ class ComparisonController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "So sánh của một đơn vị và kỳ (không có đơn vị: mọi đơn vị trong phạm vi của người gọi; không có kỳ: mọi kỳ có số liệu)")
+    @Operation(summary = "So sánh của một đơn vị và kỳ (không có đơn vị: mọi đơn vị trong phạm vi của người gọi; không có kỳ: "
+            + "mọi kỳ có số liệu); base: kỳ gốc thay cho cùng kỳ năm trước; asOf: số liệu như vào cuối ngày yyyy-mm-dd")
     List<ComparisonRow> json(@RequestParam(required = false) String orgUnit,
-                             @RequestParam(required = false) String period) {
-        return rows(orgUnit, period);
+                             @RequestParam(required = false) String period,
+                             @RequestParam(required = false) String base,
+                             @RequestParam(required = false) String asOf) {
+        return rows(orgUnit, period, base, asOf);
     }
 
     @GetMapping(produces = "text/csv")
     @Operation(summary = "Như trên, dạng CSV (Accept: text/csv hoặc ?format=csv)")
     ResponseEntity<String> csv(@RequestParam(required = false) String orgUnit,
-                               @RequestParam(required = false) String period) {
+                               @RequestParam(required = false) String period,
+                               @RequestParam(required = false) String base,
+                               @RequestParam(required = false) String asOf) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(ComparisonRow.csv(rows(orgUnit, period)));
+                .body(ComparisonRow.csv(rows(orgUnit, period, base, asOf)));
     }
 
     @GetMapping(params = "format=csv")
     ResponseEntity<String> csvByParam(@RequestParam(required = false) String orgUnit,
-                                      @RequestParam(required = false) String period) {
-        return csv(orgUnit, period);
+                                      @RequestParam(required = false) String period,
+                                      @RequestParam(required = false) String base,
+                                      @RequestParam(required = false) String asOf) {
+        return csv(orgUnit, period, base, asOf);
     }
 
-    private List<ComparisonRow> rows(String orgUnit, String period) {
+    private List<ComparisonRow> rows(String orgUnit, String period, String base, String asOf) {
         Period p = period == null ? null : Period.parse(period);
+        if ((base != null && !base.isBlank()) || (asOf != null && !asOf.isBlank())) {
+            if (orgUnit == null || p == null) {
+                throw new IllegalArgumentException("base và asOf cần cả orgUnit và period");
+            }
+            Period b = base == null || base.isBlank() ? null : Period.parse(base);
+            return engine.compare(scopes.visible(orgUnit), List.of(p), b, AsOf.parse(asOf)).stream()
+                    .map(ComparisonRow::of).toList();
+        }
         if (orgUnit != null) {
             return engine.compareAll(scopes.visible(orgUnit), p).stream().map(ComparisonRow::of).toList();
         }

@@ -15,12 +15,14 @@ import vn.kehoach.format.Numbers;
 
 /**
  * A comparison as machines read it (CSV, JSON, the REST API): codes, and numbers with a dot decimal, rounded
- * as the figure prints them (values to its decimals, percentages to its percentage decimals).
+ * as the figure prints them (values to its decimals, percentages to its percentage decimals). The kind is ACTUAL,
+ * ESTIMATE or PRELIMINARY; {@code not_comparable} gives the reason when the figure cannot be compared with
+ * {@code previous_period} (then previous, pct_vs_previous and change_vs_previous are empty).
  */
 @JsonPropertyOrder({"unit", "unit_name", "indicator_code", "indicator_name", "unit_of_measure", "period", "kind",
         "actual", "target", "issuer", "pct_of_plan", "previous", "pct_vs_previous", "status", "status_label",
         "change_vs_previous", "previous_period", "issuer_label", "target_direction", "target_high", "target_basis",
-        "target_status", "decision", "illustrative"})
+        "target_status", "decision", "illustrative", "not_comparable"})
 public record ComparisonRow(
         @JsonProperty("unit") String unit,
         @JsonProperty("unit_name") String unitName,
@@ -45,7 +47,8 @@ public record ComparisonRow(
         @JsonProperty("target_basis") String targetBasis,
         @JsonProperty("target_status") String targetStatus,
         @JsonProperty("decision") String decision,
-        @JsonProperty("illustrative") boolean illustrative) {
+        @JsonProperty("illustrative") boolean illustrative,
+        @JsonProperty("not_comparable") String notComparable) {
 
     /** The CSV header, the JSON property names, in order. */
     public static final List<String> COLUMNS = List.of(ComparisonRow.class.getAnnotation(JsonPropertyOrder.class).value());
@@ -60,10 +63,11 @@ public record ComparisonRow(
                 t == null ? null : t.issuer().name(), c.pctOfPlanRounded(), round(c.previous(), d),
                 c.pctVsPreviousRounded(), c.status() == null ? null : c.status().name(),
                 c.status() == null ? null : c.status().label(), round(c.changeVsPrevious(), d),
-                c.previous() == null ? null : c.previousPeriod().id(), t == null ? null : t.issuer().label(),
+                c.previous() == null && c.notComparable() == null ? null : c.previousPeriod().id(),
+                t == null ? null : t.issuer().label(),
                 t == null ? null : t.direction().name(), t == null ? null : round(t.valueHigh(), d),
                 t == null ? null : t.basis().name(), t == null ? null : t.status().name(),
-                t == null ? null : t.decision(), c.anyIllustrative());
+                t == null ? null : t.decision(), c.anyIllustrative(), c.notComparable());
     }
 
     /** The rows as CSV with the {@link #COLUMNS} header. */
@@ -89,7 +93,8 @@ public record ComparisonRow(
         return List.of(s(unit), s(unitName), s(indicatorCode), s(indicatorName), s(unitOfMeasure), s(period), s(kind),
                 n(actual), n(target), s(issuer), n(pctOfPlan), n(previous), n(pctVsPrevious), s(status),
                 s(statusLabel), n(changeVsPrevious), s(previousPeriod), s(issuerLabel), s(targetDirection),
-                n(targetHigh), s(targetBasis), s(targetStatus), s(decision), String.valueOf(illustrative));
+                n(targetHigh), s(targetBasis), s(targetStatus), s(decision), String.valueOf(illustrative),
+                s(notComparable));
     }
 
     private static String s(String v) {

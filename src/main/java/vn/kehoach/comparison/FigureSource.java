@@ -14,7 +14,16 @@ public interface FigureSource {
     /**
      * The figure's value for the unit over the period in the view: {@link vn.kehoach.datavalue.ValueKind#ACTUAL}
      * reads actual values only; {@link vn.kehoach.datavalue.ValueKind#ESTIMATE} reads, unit by unit, the estimate
-     * where there is one and the actual value otherwise. {@link FigureValue#EMPTY} when nothing feeds it.
+     * where there is one and the most final figure otherwise; {@link vn.kehoach.datavalue.ValueKind#PRELIMINARY}
+     * is the latest vintage: the actual value where there is one and the preliminary figure otherwise. {@link FigureValue#EMPTY} when nothing feeds it.
      */
     FigureValue value(Figure figure, Period period, ValueKind view);
+
+    /**
+     * Why the figure over the period cannot be compared across a reorganisation (a former unit's figures that belong
+     * here only by a share that was never given, or an element that is not added up across units); empty when it can.
+     */
+    default java.util.Optional<String> notComparable(Figure figure, Period period) {
+        return java.util.Optional.empty();
+    }
 }

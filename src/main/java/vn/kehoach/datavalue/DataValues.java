@@ -77,6 +77,7 @@ public class DataValues {
         OrgUnit unit = orgUnits.require(w.orgUnitCode());
         actors.checkCanWrite(unit, WRITERS);
         checkType(element, w.value());
+        checkInForce(unit, w.period());
         long periodId = periods.idOf(w.period());
         Instant now = Instant.now();
         Optional<Current> current = current(element.id(), unit.id(), periodId, w.kind());
@@ -221,6 +222,54 @@ public class DataValues {
     }
 
     /**
+     * The values of a subtree within [from, to] as they stood at the instant, rebuilt from the audit trail: for each
+     * value its last change made by then (a value created later is absent, one revised later shows its old amount, one
+     * deleted later is back). This is how a comparison "as of" a date sees an estimate that was revised since.
+     */
+    public List<StoredValue> storedAsOf(OrgUnit root, LocalDate from, LocalDate to, Instant asOf) {
+        java.util.Map<String, StoredValue> out = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Boolean> illustrative = new java.util.HashMap<>();
+        for (StoredValue v : stored(root, from, to)) {
+            illustrative.put(key(v.elementCode(), v.orgUnitId(), v.period(), v.kind()), v.illustrative());
+        }
+        jdbc.sql("""
+                        select e.code, a.org_unit_id, p.iso, a.kind, a.action, a.new_amount
+                          from data_value_audit a
+                          join data_element e on e.id = a.element_id
+                          join org_unit u on u.id = a.org_unit_id
+                          join period p on p.id = a.period_id
+                         where u.path like :prefix and p.start_date >= :from and p.end_date <= :to
+                           and a.changed_at <= :asOf
+                         order by a.changed_at, a.id""")
+                .param("prefix", root.path() + "%").param("from", from).param("to", to)
+                .param("asOf", timestamp(asOf))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    Period period = Period.parse(rs.getString(3));
+                    ValueKind kind = ValueKind.valueOf(rs.getString(4));
+                    String k = key(rs.getString(1), rs.getLong(2), period, kind);
+                    if ("DELETE".equals(rs.getString(5))) {
+                        out.remove(k);
+                    } else {
+                        out.put(k, new StoredValue(rs.getString(1), rs.getLong(2), period, kind,
+                                Numbers.normal(rs.getBigDecimal(6)), illustrative.getOrDefault(k, false)));
+                    }
+                });
+        return List.copyOf(out.values());
+    }
+
+    private static String key(String element, long unit, Period period, ValueKind kind) {
+        return element + "|" + unit + "|" + period.id() + "|" + kind;
+    }
+
+    /** True when the subtree holds any value of the kind (a preliminary figure, say). */
+    public boolean anyOfKind(OrgUnit root, ValueKind kind) {
+        return jdbc.sql("""
+                        select count(*) from data_value v join org_unit u on u.id = v.org_unit_id
+                         where u.path like :prefix and v.kind = :kind""")
+                .param("prefix", root.path() + "%").param("kind", kind.name()).query(Integer.class).single() > 0;
+    }
+
+    /**
      * Every stored value, as numbers, in one streamed pass (no list in memory, whatever the table's size): what an
      * in-memory index is built from. Values of elements whose id lies in [fromElementId, toElementId) only, so that
      * several connections can each read a share.
@@ -234,7 +283,7 @@ public class DataValues {
                 // Streams on PostgreSQL (a cursor inside the transaction) instead of reading every row first.
                 .withFetchSize(20_000)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> rows.row(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        "ESTIMATE".equals(rs.getString(4)) ? ValueKind.ESTIMATE : ValueKind.ACTUAL,
+                        ValueKind.valueOf(rs.getString(4)),
                         rs.getBigDecimal(5), rs.getBoolean(6)));
     }
 
@@ -300,6 +349,25 @@ public class DataValues {
             if (reason.isPresent()) {
                 throw new EntryLockedException(reason.get());
             }
+        }
+    }
+
+    /**
+     * A unit holds values only for periods of its life: none for a period that begins after it ended (merged,
+     * split, dissolved) or ends before it was created; figures of the new unit go to the new unit.
+     */
+    private static void checkInForce(OrgUnit unit, Period period) {
+        if (unit.inForceDuring(period.start(), period.end())) {
+            return;
+        }
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        if (unit.validTo() != null && period.start().isAfter(unit.validTo())) {
+            throw new IllegalArgumentException(unit.name() + " (" + unit.code() + ") đã hết hiệu lực từ "
+                    + day.format(unit.validTo().plusDays(1)) + "; không nhận số liệu kỳ " + period.id());
+        }
+        if (unit.validFrom() != null && period.end().isBefore(unit.validFrom())) {
+            throw new IllegalArgumentException(unit.name() + " (" + unit.code() + ") có hiệu lực từ "
+                    + day.format(unit.validFrom()) + "; không nhận số liệu kỳ " + period.id());
         }
     }
 

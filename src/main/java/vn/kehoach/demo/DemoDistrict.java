@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.kehoach.audit.Source;
+import vn.kehoach.demo.internal.DemoTimeline;
 import vn.kehoach.exchange.CsvImport;
 import vn.kehoach.exchange.ImportReport;
 import vn.kehoach.orgunit.OrgUnits;
@@ -17,7 +18,8 @@ import vn.kehoach.security.Users;
 
 /**
  * The demo district: Hạ Lang (Cao Bằng) as its 2022 plan describes it, kept as readable CSV files under
- * {@code src/main/resources/demo/halang} and loaded through the same import that users use.
+ * {@code src/main/resources/demo/halang} and loaded through the same import that users use; then what came after
+ * ({@link DemoTimeline}): the 2025 reorganisation that made its communes four and ended the district level.
  */
 @Service
 public class DemoDistrict {
@@ -37,18 +39,22 @@ public class DemoDistrict {
     private final Users users;
     private final OrgUnits orgUnits;
     private final ApplicationEventPublisher events;
+    private final DemoTimeline timeline;
 
-    public DemoDistrict(CsvImport csvImport, Users users, OrgUnits orgUnits, ApplicationEventPublisher events) {
+    public DemoDistrict(CsvImport csvImport, Users users, OrgUnits orgUnits, ApplicationEventPublisher events,
+                        DemoTimeline timeline) {
         this.csvImport = csvImport;
         this.users = users;
         this.orgUnits = orgUnits;
         this.events = events;
+        this.timeline = timeline;
     }
 
     /** Loads (or reloads, updating in place) the demo district with its demo users, then every module's part. */
     @Transactional(rollbackFor = Exception.class)
     public ImportReport load(String user) {
-        ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT);
+        ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT)
+                .plus(timeline.apply(user));
         createUsers(user);
         events.publishEvent(new DemoDistrictLoaded(user, true));
         return report;
@@ -60,12 +66,16 @@ public class DemoDistrict {
      */
     @Transactional(rollbackFor = Exception.class)
     public ImportReport loadData(String user) {
-        ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT);
+        ImportReport report = csvImport.importFiles(CsvImport.classpathFolder(FOLDER), user, Source.IMPORT)
+                .plus(timeline.apply(user));
         events.publishEvent(new DemoDistrictLoaded(user, false));
         return report;
     }
 
-    /** The demo accounts: admin, planner, approver, viewer, and reporter-&lt;code&gt; for each commune. */
+    /**
+     * The demo accounts: admin, planner, approver, viewer, and reporter-&lt;code&gt; for each commune of the district,
+     * then for each commune of the province that the 2025 reorganisation made (reporter-xahalang…).
+     */
     public List<DemoUser> users() {
         List<DemoUser> out = new ArrayList<>();
         var province = orgUnits.require("CAOBANG");
@@ -75,6 +85,11 @@ public class DemoDistrict {
         out.add(new DemoUser("approver", Role.APPROVER, district.code(), district.name()));
         out.add(new DemoUser("viewer", Role.VIEWER, district.code(), district.name()));
         for (var unit : orgUnits.children(district)) {
+            if (unit.kind().isCommuneLevel()) {
+                out.add(new DemoUser("reporter-" + unit.code().toLowerCase(), Role.REPORTER, unit.code(), unit.name()));
+            }
+        }
+        for (var unit : orgUnits.children(province)) {
             if (unit.kind().isCommuneLevel()) {
                 out.add(new DemoUser("reporter-" + unit.code().toLowerCase(), Role.REPORTER, unit.code(), unit.name()));
             }

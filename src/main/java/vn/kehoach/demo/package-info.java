@@ -4,5 +4,5 @@
  * {@link vn.kehoach.demo.DemoDistrictLoaded} so that each module above the import path adds its own demo data
  * (projects, documents…) in the same transaction. Modules the import path depends on must not listen to it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"exchange", "audit", "orgunit", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"exchange", "audit", "orgunit", "security", "catalog"})
 package vn.kehoach.demo;

@@ -13,6 +13,16 @@ public record OrgUnit(long id, String code, String name, OrgUnitKind kind, Long 
         return other.path.startsWith(path) && other.id != id;
     }
 
+    /** True when the unit exists on the day: created by then (or always there), not ended before it. */
+    public boolean inForceOn(LocalDate day) {
+        return (validFrom == null || !validFrom.isAfter(day)) && (validTo == null || !validTo.isBefore(day));
+    }
+
+    /** True when the unit exists on some day from {@code start} to {@code end}, both included. */
+    public boolean inForceDuring(LocalDate start, LocalDate end) {
+        return (validFrom == null || !validFrom.isAfter(end)) && (validTo == null || !validTo.isBefore(start));
+    }
+
     /** True for this unit and every unit below it. */
     public boolean covers(OrgUnit other) {
         return other.path.startsWith(path);

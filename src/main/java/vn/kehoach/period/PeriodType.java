@@ -11,7 +11,16 @@ public enum PeriodType {
     /** Tháng. */
     MONTHLY("tháng", "202106"),
     /** Lũy kế từ đầu năm: January to the end of the given month. */
-    YEAR_TO_DATE("lũy kế từ đầu năm", "2021YTD09");
+    YEAR_TO_DATE("lũy kế từ đầu năm", "2021YTD09"),
+    /**
+     * Vụ sản xuất: a crop season with its own months, which may cross the calendar year (Đông Xuân 2020–2021 is
+     * "2021DX"). See {@link CropSeason}.
+     */
+    SEASON("vụ", "2021DX"),
+    /** Năm sản xuất (crop year): the seasons of one year together, from Đông Xuân to Mùa and vụ Đông ("2021CY"). */
+    CROP_YEAR("năm sản xuất", "2021CY"),
+    /** Giai đoạn 5 năm: the five-year plan period, "2021-2025". */
+    FIVE_YEARLY("giai đoạn 5 năm", "2021-2025");
 
     private final String label;
     private final String example;
@@ -24,6 +33,14 @@ public enum PeriodType {
     /** "6 tháng", for messages such as "biểu này nhận kỳ 6 tháng". */
     public String label() {
         return label;
+    }
+
+    /**
+     * True for the calendar types (year, half, quarter, month, year-to-date), which lie inside one calendar year
+     * and are compared by months; false for seasons, crop years and five-year periods.
+     */
+    public boolean calendar() {
+        return ordinal() <= YEAR_TO_DATE.ordinal();
     }
 
     /** An id of this type, for messages that show how to write one: "2021S1". */

@@ -22,6 +22,7 @@ import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
+import vn.kehoach.period.PeriodType;
 import vn.kehoach.period.Periods;
 
 /** Stores and finds plan targets; every change is audited. */
@@ -151,7 +152,12 @@ public class Targets {
         List<Target> all = jdbc.sql(SELECT + """
                          where t.org_unit_id = :unit and p.start_date <= :start and p.end_date >= :end""")
                 .param("unit", unit.id()).param("start", period.start()).param("end", period.end())
-                .query(Targets::map).list();
+                .query(Targets::map).list().stream()
+                // A five-year target is measured at the end of its plan (FiveYearPlans), not as the plan of one year;
+                // and only targets of the same calendar (seasons, calendar periods) measure a period.
+                .filter(t -> t.period().contains(period))
+                .filter(t -> t.period().type() != PeriodType.FIVE_YEARLY || period.type() == PeriodType.FIVE_YEARLY)
+                .toList();
         Map<String, Target> best = new LinkedHashMap<>();
         for (Target t : all) {
             best.merge(t.figureCode() + "|" + t.issuer(), t,

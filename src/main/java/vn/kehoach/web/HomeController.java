@@ -17,11 +17,13 @@ import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Sector;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.Cells;
+import vn.kehoach.comparison.AsOf;
 import vn.kehoach.comparison.ComparisonEngine;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.orgunit.Reorganisations;
 import vn.kehoach.period.Period;
 import vn.kehoach.security.Actors;
 import vn.kehoach.security.Scopes;
@@ -38,9 +40,11 @@ class HomeController {
     private final Catalog catalog;
     private final DataValues dataValues;
     private final Targets targets;
+    private final Reorganisations reorganisations;
 
     HomeController(OrgUnits orgUnits, Scopes scopes, Actors actors, ComparisonEngine engine, Catalog catalog,
-                   DataValues dataValues, Targets targets) {
+                   DataValues dataValues, Targets targets, Reorganisations reorganisations) {
+        this.reorganisations = reorganisations;
         this.orgUnits = orgUnits;
         this.scopes = scopes;
         this.actors = actors;
@@ -52,6 +56,7 @@ class HomeController {
 
     @GetMapping("/comparisons")
     String home(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
+                @RequestParam(required = false) String base, @RequestParam(required = false) String asOf,
                 Model model) {
         List<OrgUnit> all = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
         model.addAttribute("units", all);
@@ -74,6 +79,9 @@ class HomeController {
             selected = all.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst().orElse(all.get(0));
         }
         TreeSet<Period> periods = new TreeSet<>(dataValues.periodsWithValues(selected));
+        // The periods of the former units its territory was made of, to compare with (2021S1 for Xã Hạ Lang).
+        reorganisations.territory(selected).parts()
+                .forEach(part -> periods.addAll(dataValues.periodsWithValues(part.unit())));
         periods.addAll(targets.periodsWithTargets(selected));
         Period chosen = null;
         if (period != null) {
@@ -86,13 +94,31 @@ class HomeController {
         if (chosen == null) {
             chosen = busiest(dataValues.countsByPeriod(selected)).orElse(periods.isEmpty() ? null : periods.last());
         }
+        Period basePeriod = null;
+        java.time.Instant at = null;
+        try {
+            basePeriod = base == null || base.isBlank() ? null : Period.parse(base);
+            at = AsOf.parse(asOf);
+            if (basePeriod != null && chosen != null && basePeriod.type() != chosen.type()) {
+                errors.add("Kỳ gốc " + basePeriod.label() + " phải cùng loại với kỳ " + chosen.label());
+                basePeriod = null;
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
+        model.addAttribute("base", basePeriod);
+        model.addAttribute("asOf", at == null ? "" : asOf.strip());
+        Map<String, String> names = orgUnits.all().stream().collect(Collectors.toMap(OrgUnit::code, OrgUnit::name));
+        model.addAttribute("changes", reorganisations.touching(selected).stream()
+                .map(r -> TerritoryController.describe(r, names)).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("unit", selected);
         model.addAttribute("ancestry", orgUnits.ancestry(selected).stream().filter(actors.current()::covers).toList());
         model.addAttribute("children", orgUnits.children(selected));
         model.addAttribute("periods", periods.descendingSet());
         model.addAttribute("period", chosen);
-        List<Comparison> rows = chosen == null ? List.of() : engine.compare(selected, List.of(chosen));
+        List<Comparison> rows = chosen == null ? List.of()
+                : engine.compare(selected, List.of(chosen), basePeriod, at);
         model.addAttribute("groups", bySector(rows));
         model.addAttribute("illustrative", rows.stream().anyMatch(Comparison::anyIllustrative));
         return "web/home";

@@ -90,4 +90,33 @@ class PeriodTest {
         assertThat(Period.containing(PeriodType.QUARTERLY, LocalDate.of(2021, 6, 30))).isEqualTo(Period.quarter(2021, 2));
         assertThat(Period.containing(PeriodType.MONTHLY, LocalDate.of(2021, 1, 1))).isEqualTo(Period.month(2021, 1));
     }
+
+    @Test
+    void seasonsCropYearsAndFiveYearPeriods() {
+        Period vuDong = Period.parse("2021VD");
+        assertThat(vuDong.label()).isEqualTo("Vụ Đông 2021 – 2022");
+        assertThat(vuDong.end()).isEqualTo(LocalDate.of(2022, 1, 31));
+        assertThat(Period.parse("2021mua").label()).isEqualTo("Vụ Mùa 2021");
+        assertThat(Period.parse("2021HT").months()).isEqualTo(5);
+        assertThat(Period.parse("2021CY").label()).isEqualTo("Năm sản xuất 2021");
+        assertThat(Period.parse("2021CY").start()).isEqualTo(LocalDate.of(2020, 11, 1));
+        assertThat(Period.parse("2021CY").seasons()).extracting(Period::id)
+                .containsExactly("2021DX", "2021HT", "2021MUA", "2021VD");
+        assertThat(Period.parse("2021DX").previous()).isEqualTo(Period.parse("2020VD"));
+        assertThat(Period.parse("2021DX").previousYear()).isEqualTo(Period.parse("2020DX"));
+        assertThat(Period.parse("2021HT").overlaps(Period.parse("2021MUA"))).as("months shared, crops not").isFalse();
+        Period plan = Period.parse("2021-2025");
+        assertThat(plan.label()).isEqualTo("Giai đoạn 2021 – 2025");
+        assertThat(plan.previousYear()).isEqualTo(Period.parse("2016-2020"));
+        assertThat(plan.contains(Period.year(2025))).isTrue();
+        assertThat(plan.contains(Period.parse("2025DX"))).isTrue();
+        assertThat(plan.contains(Period.year(2026))).isFalse();
+        assertThat(Period.containing(PeriodType.FIVE_YEARLY, LocalDate.of(2027, 3, 1))).isEqualTo(Period.parse("2026-2030"));
+        assertThatThrownBy(() -> Period.parse("2021-2024")).hasMessage(
+                "Kỳ '2021-2024' không hợp lệ: giai đoạn 5 năm đi từ năm đầu đến năm đầu + 4, như 2021-2025");
+        assertThatThrownBy(() -> Period.parse("2021XY")).hasMessageContaining("2021DX (vụ: DX, HT, MUA, VD)");
+        assertThatThrownBy(() -> Period.containing(PeriodType.SEASON, LocalDate.of(2021, 7, 1)))
+                .hasMessageContaining("các vụ gối lên nhau");
+        assertThatThrownBy(() -> Period.parse("2021DX").monthMask()).isInstanceOf(IllegalStateException.class);
+    }
 }

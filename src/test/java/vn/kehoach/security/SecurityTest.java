@@ -204,7 +204,9 @@ class SecurityTest {
 
     @Test
     void demoUsersAreTheFourRolesAndOneReporterPerCommune() {
-        assertThat(demo.users()).hasSize(4 + 13);
+        assertThat(demo.users()).as("13 communes of 2021 and the 4 communes that replaced them in 2025")
+                .hasSize(4 + 13 + 4);
+        assertThat(users.require("reporter-xahalang").orgUnitCode()).isEqualTo("XAHALANG");
         assertThat(users.require("reporter-minhlong").orgUnitCode()).isEqualTo("MINHLONG");
         assertThat(users.require("admin").roles()).containsExactly(Role.ADMIN);
     }

@@ -100,6 +100,15 @@ final class ColumnIndex {
     }
 
     /**
+     * True for the values the index keeps: actual values and estimates of the calendar periods. Crop seasons, crop
+     * years and five-year periods, and preliminary figures (sơ bộ), are read by the comparison engine from the
+     * database instead.
+     */
+    static boolean kept(Period period, ValueKind kind) {
+        return period.type().calendar() && (kind == ValueKind.ACTUAL || kind == ValueKind.ESTIMATE);
+    }
+
+    /**
      * Stores the value; false when the element, unit or period is not known to this index (new since it was built).
      */
     boolean put(long elementId, long unitId, long periodId, ValueKind kind, BigDecimal value, boolean illustrative) {
@@ -108,6 +117,9 @@ final class ColumnIndex {
         Period p = periods.get(periodId);
         if (e == null || slot == null || p == null) {
             return false;
+        }
+        if (!kept(p, kind)) {
+            return true;
         }
         e.put(p, kind, slot, units.size(), value, illustrative);
         return true;
@@ -120,6 +132,9 @@ final class ColumnIndex {
         Integer slot = slotOfCode.get(unitCode);
         if (e == null || slot == null) {
             return false;
+        }
+        if (!kept(period, kind)) {
+            return true;
         }
         if (value == null) {
             e.remove(period, kind, slot);

@@ -45,7 +45,12 @@ public final class Evaluation {
 
     /** Months of one year: a period, or the union of several periods of that year (a total over periods). */
     public record Span(int year, int months) {
+        /** The span of a calendar period; seasons, crop years and five-year periods are refused, naming the period. */
         public static Span of(Period p) {
+            if (!p.type().calendar()) {
+                throw new IllegalArgumentException("phân tích nhanh chỉ tính kỳ trong năm dương lịch; " + p.id() + " là "
+                        + p.type().label());
+            }
             return new Span(p.year(), p.monthMask());
         }
 

@@ -34,8 +34,18 @@ class CompareCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "CODE", description = "Mã đơn vị, ví dụ HALANG.")
     String unit;
 
-    @Option(names = "--period", paramLabel = "ID", description = "Kỳ: 2021, 2021S1, 2021Q3, 202106, 2021YTD09.")
+    @Option(names = "--period", paramLabel = "ID", description = "Kỳ: 2021, 2021S1, 2021Q3, 202106, 2021YTD09, "
+            + "vụ 2021DX (DX, HT, MUA, VD), năm sản xuất 2021CY, giai đoạn 2021-2025.")
     String period;
+
+    @Option(names = "--base", paramLabel = "ID", description = "Kỳ gốc để so sánh, cùng loại với --period (mặc định: "
+            + "cùng kỳ năm trước), ví dụ --period 2025S2 --base 2021S1. Cần --unit và --period.")
+    String base;
+
+    @Option(names = "--as-of", paramLabel = "NGÀY", description = "Số liệu như đã có vào cuối ngày này (yyyy-mm-dd, "
+            + "giờ Việt Nam) hoặc thời điểm ISO (2022-03-31T10:00:00Z), theo nhật ký thay đổi: ước tính chưa sửa, "
+            + "số chính thức chưa nhập. Cần --unit và --period.")
+    String asOf;
 
     @Option(names = "--format", defaultValue = "table",
             description = "table (định dạng Việt Nam), csv hoặc json (số máy, dấu chấm thập phân). Mặc định: ${DEFAULT-VALUE}.")
@@ -44,9 +54,16 @@ class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Period p = period == null ? null : Period.parse(period);
+        Period b = base == null ? null : Period.parse(base);
+        java.time.Instant at = vn.kehoach.comparison.AsOf.parse(asOf);
+        if ((b != null || at != null) && (unit == null || p == null)) {
+            throw new IllegalArgumentException("--base và --as-of cần cả --unit và --period");
+        }
         try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
             OrgUnit u = unit == null ? null : ctx.getBean(OrgUnits.class).require(unit);
-            List<Comparison> rows = ctx.getBean(ComparisonEngine.class).compareAll(u, p);
+            ComparisonEngine engine = ctx.getBean(ComparisonEngine.class);
+            List<Comparison> rows = b == null && at == null ? engine.compareAll(u, p)
+                    : engine.compare(u, List.of(p), b, at);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             switch (format) {
                 case table -> out.print(ComparisonTable.render(rows));

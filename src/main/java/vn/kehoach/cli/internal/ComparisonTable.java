@@ -25,8 +25,15 @@ final class ComparisonTable {
         List<String[]> block = new ArrayList<>();
         String title = null;
         boolean illustrative = false;
+        java.util.Map<String, String> notComparable = new java.util.LinkedHashMap<>();
         for (Comparison c : rows) {
-            String t = c.unit().name() + " (" + c.unit().code() + ") — " + c.period().label();
+            String t = c.unit().name() + " (" + c.unit().code() + ") — " + c.period().label()
+                    + (c.previousPeriod().equals(c.period().previousYear()) ? ""
+                    : " so với " + Character.toLowerCase(c.previousPeriod().label().charAt(0))
+                    + c.previousPeriod().label().substring(1));
+            if (c.notComparable() != null) {
+                notComparable.putIfAbsent(c.figure().code(), c.notComparable());
+            }
             if (!t.equals(title)) {
                 flush(out, title, block);
                 title = t;
@@ -35,6 +42,8 @@ final class ComparisonTable {
             illustrative |= c.anyIllustrative();
         }
         flush(out, title, block);
+        notComparable.forEach((code, why) -> out.append("(†) ").append(code).append(": không so sánh được — ")
+                .append(why).append('\n'));
         if (illustrative) {
             out.append("(*) số liệu minh họa hoặc suy ra từ tỷ lệ nêu trong báo cáo, không phải số liệu gốc.\n");
         }
@@ -68,12 +77,17 @@ final class ComparisonTable {
         return new String[] {
                 c.figure().code(),
                 name(c.figure().name()),
-                c.kind() == null ? "" : c.kind() == vn.kehoach.datavalue.ValueKind.ESTIMATE ? "ước" : "TH",
+                c.kind() == null ? "" : switch (c.kind()) {
+                    case ESTIMATE -> "ước";
+                    case PRELIMINARY -> "sơ bộ";
+                    case ACTUAL -> "TH";
+                },
                 quantity(c.actual(), d, unit) + (c.illustrative() ? " *" : ""),
                 target,
                 t == null ? "" : t.issuer().shortLabel(),
                 vi.percent(c.pctOfPlan(), pd),
-                quantity(c.previous(), d, unit) + (c.previousIllustrative() ? " *" : ""),
+                c.notComparable() != null ? "không so sánh được †"
+                        : quantity(c.previous(), d, unit) + (c.previousIllustrative() ? " *" : ""),
                 vi.percent(c.pctVsPrevious(), pd),
                 c.status() == null ? "" : c.status().label()
         };

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ServeCommand.class, DemoCommand.class, LoadDemoCommand.class, CompareCommand.class,
                 ImportCommand.class, ExportCommand.class, TemplateCommand.class, UserCommand.class, CheckCommand.class,
                 ExtractCommand.class, ValidateCommand.class, BenchCommand.class, ProjectsCommand.class,
-                TasksCommand.class, BudgetCommand.class, ReportCommand.class,
+                TasksCommand.class, BudgetCommand.class, ReportCommand.class, ReorganiseCommand.class, PlanCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 

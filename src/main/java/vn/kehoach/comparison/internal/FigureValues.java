@@ -1,15 +1,20 @@
 package vn.kehoach.comparison.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import vn.kehoach.catalog.DataElement;
 import vn.kehoach.catalog.Figure;
 import vn.kehoach.catalog.Formula;
 import vn.kehoach.catalog.Indicator;
+import vn.kehoach.catalog.TimeAggregation;
 import vn.kehoach.catalog.TreeAggregation;
 import vn.kehoach.comparison.FigureSource;
 import vn.kehoach.comparison.FigureValue;
@@ -23,8 +28,14 @@ import vn.kehoach.period.Period;
  * rules ({@link vn.kehoach.catalog.TimeAggregation}, {@link TreeAggregation}, {@link Formula}).
  *
  * <p>The {@link ValueKind#ACTUAL} view reads actual values only; the {@link ValueKind#ESTIMATE} view reads,
- * unit by unit, the estimate where there is one and the actual value otherwise, since the estimate of a
- * figure already known is that figure.
+ * unit by unit, the estimate where there is one and the most final figure otherwise (actual, else preliminary),
+ * since the estimate of a figure already known is that figure; the {@link ValueKind#PRELIMINARY} view is the
+ * latest vintage: the actual value where there is one and the preliminary figure otherwise.
+ *
+ * <p>Across reorganisations: a unit that ended (merged, split, dissolved) gives no stock (a herd at the end of the
+ * period) to a period that ends after it did, since its successor counts that stock; and values of former units
+ * that cannot be carried into the present territory are kept aside with the reason, so that a comparison that
+ * would need them says it is not comparable instead of printing a change.
  */
 public final class FigureValues implements FigureSource {
 
@@ -35,9 +46,24 @@ public final class FigureValues implements FigureSource {
     /** element code → unit id → that unit's own stored values of the element, both kinds. */
     private final Map<String, Map<Long, List<StoredValue>>> stored = new HashMap<>();
     private final Map<String, FigureValue> memo = new HashMap<>();
+    /** The day each ended unit ended. */
+    private final Map<Long, LocalDate> endedOn;
+    /** element code → values left out of the territory, with why. */
+    private final Map<String, List<Excluded>> excluded = new HashMap<>();
+
+    /** A value of a former unit that the present territory cannot take, and why. */
+    public record Excluded(String elementCode, Period period, String reason) {
+    }
 
     public FigureValues(long rootId, Map<String, DataElement> elements, Map<String, Indicator> indicators,
                         List<StoredValue> values) {
+        this(rootId, elements, indicators, values, Map.of(), List.of());
+    }
+
+    public FigureValues(long rootId, Map<String, DataElement> elements, Map<String, Indicator> indicators,
+                        List<StoredValue> values, Map<Long, LocalDate> endedOn, List<Excluded> excluded) {
+        this.endedOn = endedOn;
+        excluded.forEach(x -> this.excluded.computeIfAbsent(x.elementCode(), k -> new ArrayList<>()).add(x));
         this.rootId = rootId;
         this.elements = elements;
         this.indicators = indicators;
@@ -82,6 +108,7 @@ public final class FigureValues implements FigureSource {
         }
         boolean illustrative = perUnit.values().stream().anyMatch(FigureValue::illustrative);
         boolean estimated = perUnit.values().stream().anyMatch(FigureValue::estimated);
+        boolean preliminary = perUnit.values().stream().anyMatch(FigureValue::preliminary);
         List<BigDecimal> values = new ArrayList<>();
         List<BigDecimal> weights = new ArrayList<>();
         Map<Long, FigureValue> weightCells = e.treeAggregation() == TreeAggregation.WEIGHTED_AVERAGE
@@ -92,7 +119,7 @@ public final class FigureValues implements FigureSource {
             weights.add(w == null ? null : w.value());
         }
         BigDecimal result = e.treeAggregation().combine(values, weights);
-        return result == null ? FigureValue.EMPTY : new FigureValue(result, illustrative, estimated);
+        return result == null ? FigureValue.EMPTY : new FigureValue(result, illustrative, estimated, preliminary);
     }
 
     /** Each unit's own value of the element over the period, in the view. */
@@ -103,6 +130,10 @@ public final class FigureValues implements FigureSource {
             return out;
         }
         for (Map.Entry<Long, List<StoredValue>> unit : stored.getOrDefault(elementCode, Map.of()).entrySet()) {
+            LocalDate ended = endedOn.get(unit.getKey());
+            if (ended != null && e.timeAggregation() == TimeAggregation.LAST && ended.isBefore(period.end())) {
+                continue;
+            }
             FigureValue cell = FigureValue.EMPTY;
             if (view == ValueKind.ESTIMATE) {
                 FigureValue estimate = TimeRollup.rollup(ofKind(unit.getValue(), ValueKind.ESTIMATE), period,
@@ -114,11 +145,46 @@ public final class FigureValues implements FigureSource {
             if (cell.isEmpty()) {
                 cell = TimeRollup.rollup(ofKind(unit.getValue(), ValueKind.ACTUAL), period, e.timeAggregation());
             }
+            if (cell.isEmpty() && view != ValueKind.ACTUAL) {
+                FigureValue preliminary = TimeRollup.rollup(ofKind(unit.getValue(), ValueKind.PRELIMINARY), period,
+                        e.timeAggregation());
+                if (!preliminary.isEmpty()) {
+                    cell = new FigureValue(preliminary.value(), preliminary.illustrative(), false, true);
+                }
+            }
             if (!cell.isEmpty()) {
                 out.put(unit.getKey(), cell);
             }
         }
         return out;
+    }
+
+    @Override
+    public Optional<String> notComparable(Figure figure, Period period) {
+        if (excluded.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> codes = new HashSet<>();
+        collect(figure.code(), codes);
+        for (String code : codes) {
+            DataElement e = elements.get(code);
+            for (Excluded x : excluded.getOrDefault(code, List.of())) {
+                if (e != null && e.timeAggregation().admits(period, x.period())) {
+                    return Optional.of(x.reason());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void collect(String code, Set<String> out) {
+        if (!out.add(code)) {
+            return;
+        }
+        Indicator ind = indicators.get(code);
+        if (ind != null) {
+            formulas.computeIfAbsent(code, c -> Formula.parse(ind.formula())).variables().forEach(v -> collect(v, out));
+        }
     }
 
     private static List<StoredValue> ofKind(List<StoredValue> values, ValueKind kind) {
@@ -130,13 +196,15 @@ public final class FigureValues implements FigureSource {
         Map<String, BigDecimal> operands = new HashMap<>();
         boolean illustrative = false;
         boolean estimated = false;
+        boolean preliminary = false;
         for (String v : formula.variables()) {
             FigureValue c = value(v, period, view);
             operands.put(v, c.value());
             illustrative |= c.illustrative();
             estimated |= c.estimated();
+            preliminary |= c.preliminary();
         }
         BigDecimal result = formula.evaluate(operands, ind.missing());
-        return result == null ? FigureValue.EMPTY : new FigureValue(result, illustrative, estimated);
+        return result == null ? FigureValue.EMPTY : new FigureValue(result, illustrative, estimated, preliminary);
     }
 }

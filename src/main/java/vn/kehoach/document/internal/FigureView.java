@@ -46,16 +46,18 @@ public final class FigureView {
 
     /**
      * The view of the figure among the unit's comparisons for the period: the estimate where one went into the
-     * figure ("ước"), else the actual value, else the target alone; measured against {@code issuer}'s target when
+     * figure ("ước"), else the latest vintage where a preliminary figure went into it ("sơ bộ"), else the actual
+     * value, else the target alone; measured against {@code issuer}'s target when
      * given and set, else the first.
      */
     static FigureView of(String label, Figure figure, String unit, Period period, List<Comparison> all, String issuer,
                          Supplier<List<UnitItem>> units, int unitTotal) {
         List<Comparison> mine = all.stream().filter(x -> x.figure().code().equals(figure.code())).toList();
         List<Comparison> estimate = mine.stream().filter(x -> x.kind() == ValueKind.ESTIMATE).toList();
+        List<Comparison> preliminary = mine.stream().filter(x -> x.kind() == ValueKind.PRELIMINARY).toList();
         List<Comparison> actual = mine.stream().filter(x -> x.kind() == ValueKind.ACTUAL).toList();
-        List<Comparison> chosen = !estimate.isEmpty() ? estimate : !actual.isEmpty() ? actual
-                : mine.stream().filter(x -> x.kind() == null).toList();
+        List<Comparison> chosen = !estimate.isEmpty() ? estimate : !preliminary.isEmpty() ? preliminary
+                : !actual.isEmpty() ? actual : mine.stream().filter(x -> x.kind() == null).toList();
         Comparison primary = chosen.isEmpty() ? null : chosen.get(0);
         if (issuer != null) {
             Issuer wanted = Issuer.parse(issuer);
@@ -100,6 +102,21 @@ public final class FigureView {
 
     public boolean estimate() {
         return c != null && c.kind() == ValueKind.ESTIMATE;
+    }
+
+    /** The value holds a preliminary figure (sơ bộ). */
+    public boolean preliminary() {
+        return c != null && c.kind() == ValueKind.PRELIMINARY;
+    }
+
+    /** The vintage as the document names it: "ước thực hiện", "sơ bộ", "thực hiện". */
+    public String vintage() {
+        return c == null || c.kind() == null ? "" : c.kind().label();
+    }
+
+    /** Why the figure is not compared with the same period last year (a definition change, a split). */
+    public String notComparable() {
+        return c == null || c.notComparable() == null ? "" : c.notComparable();
     }
 
     public boolean illustrative() {

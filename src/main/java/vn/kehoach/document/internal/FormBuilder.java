@@ -202,7 +202,7 @@ final class FormBuilder {
                     Comparison any = chosen.get(0);
                     return new Comparison(any.unit(), any.figure(), any.measure(), any.period(), any.kind(), any.actual(),
                             any.illustrative(), null, null, any.previous(), any.previousIllustrative(),
-                            any.pctVsPrevious(), any.changeVsPrevious(), null);
+                            any.pctVsPrevious(), any.changeVsPrevious(), null, any.basePeriod(), any.notComparable());
                 });
     }
 

@@ -32,7 +32,8 @@ import vn.kehoach.period.PeriodType;
  * {@code FREQ,REF_AREA,INDICATOR,TIME_PERIOD}, the measure {@code OBS_VALUE} and the attributes
  * {@code UNIT_MEASURE,DECIMALS,OBS_STATUS} (A normal, E estimated: "ước thực hiện", I imputed: a value KeHoach
  * marks illustrative). Where a figure has an estimate, the estimate view (estimates, else actual values, unit by
- * unit) is the observation, as the plan reports it; year-to-date periods have no SDMX frequency and are left out.
+ * unit) is the observation, as the plan reports it; year-to-date periods, crop seasons, crop years and five-year
+ * periods have no SDMX frequency and are left out.
  */
 @Component
 public class SdmxCsv {
@@ -55,7 +56,7 @@ public class SdmxCsv {
             case SIX_MONTHLY -> p.year() + "-S" + p.index();
             case QUARTERLY -> p.year() + "-Q" + p.index();
             case MONTHLY -> p.year() + "-" + String.format("%02d", p.index());
-            case YEAR_TO_DATE -> null;
+            case YEAR_TO_DATE, SEASON, CROP_YEAR, FIVE_YEARLY -> null;
         };
     }
 
@@ -65,7 +66,7 @@ public class SdmxCsv {
             case SIX_MONTHLY -> "S";
             case QUARTERLY -> "Q";
             case MONTHLY -> "M";
-            case YEAR_TO_DATE -> null;
+            case YEAR_TO_DATE, SEASON, CROP_YEAR, FIVE_YEARLY -> null;
         };
     }
 

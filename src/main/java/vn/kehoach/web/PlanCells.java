@@ -1,0 +1,37 @@
+package vn.kehoach.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import vn.kehoach.comparison.Cells;
+import vn.kehoach.comparison.FiveYearProgress;
+import vn.kehoach.comparison.FiveYearRow;
+import vn.kehoach.format.Numbers;
+
+/** Five-year progress as the page prints it: numbers in Vietnamese form with their units. */
+record PlanCells(String code, String name, String target, String base, String latest, String pctOfTarget,
+                 String averageGrowth, String requiredGrowth, String status, String notComparable,
+                 boolean illustrative, List<YearCells> years) {
+
+    record YearCells(int year, String target, String value, String pctOfPlan, String status) {
+    }
+
+    static PlanCells of(FiveYearProgress f) {
+        Numbers vi = Numbers.vi();
+        int d = f.figure().decimals();
+        String unit = f.measure() == null ? "" : f.measure().symbol();
+        return new PlanCells(f.figure().code(), f.figure().name(), q(f.target().value(), d, unit),
+                f.baseValue() == null ? "" : f.baseYear() + ": " + q(f.baseValue(), d, unit),
+                f.latestYear() == null ? "" : f.latestYear() + ": " + q(f.latestValue(), d, unit),
+                vi.percent(f.pctOfTarget(), 1),
+                f.notComparable() != null ? "không so sánh được" : vi.percent(f.averageGrowth(), 2),
+                FiveYearRow.change(f.requiredGrowth()), f.status() == null ? "" : f.status().label(), f.notComparable(),
+                f.illustrative(), f.years().stream().map(y -> new YearCells(y.year(),
+                        y.target() == null ? "" : q(y.target().value(), d, unit), q(y.value(), d, unit),
+                        vi.percent(y.pctOfPlan(), 1), y.status() == null ? "" : y.status().label())).toList());
+    }
+
+    private static String q(BigDecimal v, int d, String unit) {
+        return Cells.quantity(v, d, unit);
+    }
+}

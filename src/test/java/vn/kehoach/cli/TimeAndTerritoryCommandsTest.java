@@ -1,0 +1,106 @@
+package vn.kehoach.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.kehoach.TestDb;
+import vn.kehoach.cli.CommandLineTest.Run;
+
+/**
+ * {@code kehoach compare --base/--as-of}, {@code reorganise} and {@code plan progress}, run as a user runs them, on
+ * H2 and PostgreSQL, over the demo district after its 2025 reorganisation.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TimeAndTerritoryCommandsTest {
+
+    @TempDir
+    static Path dir;
+
+    String h2;
+    String postgres;
+
+    @BeforeAll
+    void loadDemo() {
+        h2 = "jdbc:h2:file:" + dir.resolve("kehoach") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        postgres = TestDb.freshPostgres();
+        for (String db : new String[] {h2, postgres}) {
+            assertThat(CommandLineTest.run("--db", db, "load-demo").exit()).isZero();
+        }
+    }
+
+    @Test
+    void theNewCommunesTwentyTwentyFiveFiguresCompareWithTheirCommunesTwentyTwentyOne() {
+        for (String db : new String[] {h2, postgres}) {
+            Run r = CommandLineTest.run("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
+                    "2021S1");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("Xã Hạ Lang (XAHALANG) — 6 tháng cuối năm 2025 so với 6 tháng đầu năm 2021");
+            String buffalo = r.out().lines().filter(l -> l.startsWith("BUFFALO_HERD")).findFirst().orElseThrow();
+            assertThat(buffalo).contains("1.352 con").contains("1.394 con").contains("97,0%");
+            Run csv = CommandLineTest.run("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
+                    "2021S1", "--format", "csv");
+            assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith(",illustrative,not_comparable");
+            assertThat(csv.out()).contains("XAHALANG,Xã Hạ Lang,BUFFALO_HERD,Tổng đàn trâu,con,2025S2,ACTUAL,1352,,,,1394,97,,,-42,2021S1,");
+        }
+    }
+
+    @Test
+    void theSeasonIsComparedWithTheSeasonBefore() {
+        Run r = CommandLineTest.run("--db", h2, "compare", "--unit", "HALANG", "--period", "2021DX");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Vụ Đông Xuân 2020 – 2021");
+        assertThat(r.out().lines().filter(l -> l.startsWith("WS_MAIN_CROP_AREA")).findFirst().orElseThrow())
+                .contains("2.338,4 ha").contains("2.303,0 ha").contains("101,5%");
+    }
+
+    @Test
+    void aDefinitionChangeIsPrintedAsNotComparable() {
+        Run r = CommandLineTest.run("--db", postgres, "compare", "--unit", "HALANG", "--period", "2022", "--base", "2020");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("POOR_HOUSEHOLD_RATE")).findFirst().orElseThrow())
+                .contains("không so sánh được");
+        assertThat(r.out()).contains("(†) POOR_HOUSEHOLD_RATE: không so sánh được — định nghĩa thay đổi từ 01/01/2022");
+        Run bad = CommandLineTest.run("--db", h2, "compare", "--unit", "HALANG", "--period", "2022", "--base", "2021S1");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("phải cùng loại");
+        Run badDate = CommandLineTest.run("--db", h2, "compare", "--unit", "HALANG", "--period", "2022", "--as-of", "31/12");
+        assertThat(badDate.exit()).isEqualTo(2);
+        assertThat(badDate.err()).contains("thời điểm '31/12' không đọc được");
+    }
+
+    @Test
+    void reorganiseListsThe2025ResolutionAndRefusesAMergeOfAnEndedCommune() {
+        Run list = CommandLineTest.run("--db", h2, "reorganise", "list");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains("THANHNHAT + THONGNHAT + THIHOA → XAHALANG")
+                .contains("Nghị quyết 1657/NQ-UBTVQH15").contains("giải thể cấp");
+        Run again = CommandLineTest.run("--db", h2, "reorganise", "merge", "--from", "THIHOA,ANLAC", "--into", "XAMOI",
+                "--name", "Xã Mới", "--parent", "CAOBANG", "--date", "2026-01-01");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("'THIHOA' đã hết hiệu lực từ 01/07/2025");
+        Run rename = CommandLineTest.run("--db", postgres, "reorganise", "rename", "--unit", "QUANGLONG25", "--name",
+                "Xã Quang Long mới", "--date", "2026-03-01", "--decision", "thử", "--illustrative");
+        assertThat(rename.exit()).as(rename.err()).isZero();
+        assertThat(rename.out()).contains("Đã ghi").contains("đổi tên").contains("QUANGLONG25");
+    }
+
+    @Test
+    void planProgressPrintsTheHandCalculatedGrowth() {
+        Run r = CommandLineTest.run("--db", h2, "plan", "progress", "--unit", "HALANG", "--period", "2021-2025");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String forest = r.out().lines().filter(l -> l.startsWith("FOREST_COVER")).findFirst().orElseThrow();
+        assertThat(forest).contains("62,0%").contains("2020: 58,2%").contains("2024: 60,8%").contains("98,1%")
+                .contains("1,10%").contains("1,97%");
+        assertThat(r.out()).contains("(†) POOR_HOUSEHOLD_RATE: định nghĩa thay đổi từ 01/01/2022");
+        Run csv = CommandLineTest.run("--db", postgres, "plan", "progress", "--unit", "HALANG", "--format", "csv");
+        assertThat(csv.out()).contains("HALANG,2021-2025,CROP_VALUE_PER_HA,");
+        assertThat(csv.out().lines().filter(l -> l.contains("CROP_VALUE_PER_HA")).findFirst().orElseThrow())
+                .contains(",2020,30.5,2024,36.4,91,4.52,9.89,IN_PROGRESS,");
+    }
+}
