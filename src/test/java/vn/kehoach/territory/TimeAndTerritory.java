@@ -3,12 +3,18 @@ package vn.kehoach.territory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import vn.kehoach.audit.Source;
+import vn.kehoach.catalog.DefinitionChange;
+import vn.kehoach.catalog.Definitions;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.ComparisonEngine;
 import vn.kehoach.comparison.ComparisonRow;
@@ -26,6 +34,8 @@ import vn.kehoach.datavalue.DataValueWrite;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.document.DocumentFormat;
+import vn.kehoach.document.PlanDocumentWriter;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitDraft;
@@ -255,5 +265,29 @@ abstract class TimeAndTerritory {
         assertThat(Numbers.vi().percent(real.pctVsPrevious(), 1)).isEqualTo("102,3%");
         Comparison current = row(engine.compare("HALANG", Period.year(2024)), "CROP_VALUE_PER_HA", ValueKind.ACTUAL);
         assertThat(Numbers.vi().percent(current.pctVsPrevious(), 1)).as("at current prices").isEqualTo("104,6%");
+    }
+
+    @Autowired
+    PlanDocumentWriter documents;
+    @Autowired
+    Definitions definitions;
+
+    @Test
+    void theDocumentNamesTheVintageAndSaysWhenAFigureCannotBeCompared() throws Exception {
+        save("GRAIN_OUTPUT", "HALANG", "2022S1", ValueKind.PRELIMINARY, "7400");
+        assertThat(documentText(2023)).contains("Sản lượng lương thực có hạt theo số liệu sơ bộ đạt 7.400 tấn và bằng "
+                + "100,3% so với cùng kỳ năm 2021");
+        definitions.save(new DefinitionChange("GRAIN_OUTPUT", LocalDate.of(2022, 1, 1), "tính cả ngô sinh khối (thử)",
+                null, true), "test");
+        assertThat(documentText(2023)).contains("Sản lượng lương thực có hạt theo số liệu sơ bộ đạt 7.400 tấn (không so "
+                + "sánh được với cùng kỳ: định nghĩa thay đổi từ 01/01/2022: tính cả ngô sinh khối (thử))");
+    }
+
+    private String documentText(int year) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        documents.write("HALANG", year, DocumentFormat.DOCX, out);
+        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
+            return d.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+        }
     }
 }
