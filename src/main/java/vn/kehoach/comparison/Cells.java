@@ -2,7 +2,6 @@ package vn.kehoach.comparison;
 
 import java.math.BigDecimal;
 
-import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.target.Target;
 
