@@ -175,6 +175,50 @@ public class Reorganisations {
         return find(change);
     }
 
+    /**
+     * Reads split shares as people write them: "VINHQUY_B=0,4" (every element) or "VINHQUY_B:BUFFALO_HERD=0.4", one per
+     * item; each refused with the item named.
+     */
+    public static Map<String, Map<String, BigDecimal>> parseShares(List<String> items) {
+        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
+        for (String item : items) {
+            if (item == null || item.isBlank()) {
+                continue;
+            }
+            String[] kv = item.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("tỷ lệ phân chia '" + item.strip()
+                        + "': dùng dạng MA=0,4 hoặc MA:CHITIEU=0,4");
+            }
+            String[] key = kv[0].split(":", 2);
+            BigDecimal share;
+            try {
+                share = new BigDecimal(kv[1].strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("tỷ lệ phân chia '" + item.strip() + "': '" + kv[1].strip()
+                        + "' không phải là số");
+            }
+            out.computeIfAbsent(key[0].strip().toUpperCase(), k -> new HashMap<>())
+                    .put(key.length > 1 ? key[1].strip().toUpperCase() : "*", share);
+        }
+        return out;
+    }
+
+    /** Reads new units written "MA=Tên" (the name defaults to the code), all of the kind, under the parent. */
+    public static List<OrgUnitDraft> parseUnits(List<String> items, OrgUnitKind kind, String parentCode,
+                                                LocalDate day) {
+        List<OrgUnitDraft> out = new ArrayList<>();
+        for (String item : items) {
+            if (item == null || item.isBlank()) {
+                continue;
+            }
+            String[] kv = item.split("=", 2);
+            out.add(new OrgUnitDraft(kv[0].strip(), kv.length > 1 ? kv[1].strip() : kv[0].strip(), kind, parentCode,
+                    day, null));
+        }
+        return out;
+    }
+
     /** Every reorganisation, oldest first. */
     public List<Reorganisation> list() {
         return jdbc.sql("select id from org_unit_change order by effective_date, id").query(Long.class).list().stream()

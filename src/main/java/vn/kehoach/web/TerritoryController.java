@@ -1,26 +1,35 @@
 package vn.kehoach.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kehoach.catalog.Definitions;
 import vn.kehoach.comparison.FiveYearPlans;
 import vn.kehoach.comparison.FiveYearProgress;
 import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.ChangeKind;
 import vn.kehoach.orgunit.Lineage;
 import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitDraft;
+import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.orgunit.Reorganisation;
 import vn.kehoach.orgunit.Reorganisations;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.PeriodType;
+import vn.kehoach.security.Actors;
+import vn.kehoach.security.Role;
 import vn.kehoach.security.Scopes;
 
 /** The pages of time and territory: reorganisations with their lineage and definition changes; five-year plans. */
@@ -32,9 +41,11 @@ class TerritoryController {
     private final FiveYearPlans plans;
     private final OrgUnits orgUnits;
     private final Scopes scopes;
+    private final Actors actors;
 
     TerritoryController(Reorganisations reorganisations, Definitions definitions, FiveYearPlans plans,
-                        OrgUnits orgUnits, Scopes scopes) {
+                        OrgUnits orgUnits, Scopes scopes, Actors actors) {
+        this.actors = actors;
         this.reorganisations = reorganisations;
         this.definitions = definitions;
         this.plans = plans;
@@ -70,8 +81,70 @@ class TerritoryController {
         return out.toString();
     }
 
+    /**
+     * An administrator records a reorganisation from the page: the kind, the units it takes (the merged units; the
+     * split, renamed, moved or dissolved one), the new unit(s), shares, the day and the decision.
+     */
+    @PostMapping("/territory")
+    String record(@RequestParam String kind, @RequestParam String units, @RequestParam(required = false) String into,
+                  @RequestParam(required = false) String name, @RequestParam(required = false) String parent,
+                  @RequestParam(required = false) String shares, @RequestParam String date,
+                  @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
+                  @RequestParam(defaultValue = "false") boolean illustrative, RedirectAttributes redirect) {
+        actors.checkRole(Role.ADMIN);
+        String user = actors.current().username();
+        try {
+            LocalDate day = day(date);
+            List<String> codes = list(units, ",");
+            String first = codes.isEmpty() ? null : codes.get(0);
+            Reorganisation r = switch (ChangeKind.parse(kind)) {
+                case MERGE -> reorganisations.merge(codes, new OrgUnitDraft(required(into, "mã đơn vị mới"),
+                        name == null || name.isBlank() ? into : name, OrgUnitKind.COMMUNE, parent, day, null),
+                        day, decision, note, illustrative, user);
+                case SPLIT -> reorganisations.split(required(first, "đơn vị bị chia tách"),
+                        Reorganisations.parseUnits(list(into, ";"), OrgUnitKind.COMMUNE, parent, day),
+                        Reorganisations.parseShares(list(shares, ";")), day, decision, note, illustrative, user);
+                case RENAME -> reorganisations.rename(required(first, "đơn vị"), name, day, decision, note,
+                        illustrative, user);
+                case MOVE -> reorganisations.move(required(first, "đơn vị"), required(parent, "đơn vị cấp trên mới"),
+                        day, decision, note, illustrative, user);
+                case DISSOLVE -> reorganisations.dissolve(required(first, "đơn vị"), day, decision, note, illustrative,
+                        user);
+            };
+            Map<String, String> names = orgUnits.all().stream().collect(Collectors.toMap(OrgUnit::code, OrgUnit::name));
+            redirect.addFlashAttribute("message", "Đã ghi: " + describe(r, names));
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/territory";
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.DateTimeException | NullPointerException e) {
+            throw new IllegalArgumentException("ngày có hiệu lực '" + text + "' không đọc được; dùng dạng 2025-07-01");
+        }
+    }
+
+    private static List<String> list(String text, String separator) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("thiếu " + field);
+        }
+        return value.strip();
+    }
+
     @GetMapping("/territory")
     String territory(Model model) {
+        model.addAttribute("kinds", ChangeKind.values());
+        model.addAttribute("admin", actors.current().has(Role.ADMIN));
         model.addAttribute("changes", reorganisations.list());
         model.addAttribute("definitions", definitions.all());
         model.addAttribute("names", orgUnits.all().stream()

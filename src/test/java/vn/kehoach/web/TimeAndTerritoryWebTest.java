@@ -14,8 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -156,8 +158,32 @@ class TimeAndTerritoryWebTest {
                 .isEqualTo("Năm 2022");
         browser.get("http://localhost:" + port + "/territory");
         assertThat(browser.findElement(By.id("changes")).getText()).contains("Nghị quyết 1657/NQ-UBTVQH15")
-                .contains("Thị trấn Thanh Nhật").contains("Xã Hạ Lang");
+                .contains("Thị trấn Thanh Nhật").contains("Xã Hạ Lang").contains("Huyện Hạ Lang");
         assertThat(browser.findElement(By.id("definitions")).getText()).contains("POOR_HOUSEHOLD_RATE")
                 .contains("Nghị định 07/2021/NĐ-CP");
+    }
+
+    @Test
+    void anAdministratorRecordsAReorganisationOnThePageAndAMistakeIsNamed() {
+        browser.get("http://localhost:" + port + "/territory");
+        WebElement form = browser.findElement(By.id("record"));
+        new Select(form.findElement(By.name("kind"))).selectByValue("MERGE");
+        form.findElement(By.name("units")).sendKeys("ANLAC, KIMLOAN");
+        form.findElement(By.name("into")).sendKeys("XAMOI");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-01-01'",
+                form.findElement(By.name("date")));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("đơn vị 'ANLAC' đã hết hiệu lực từ 01/07/2025");
+        form = browser.findElement(By.id("record"));
+        new Select(form.findElement(By.name("kind"))).selectByValue("RENAME");
+        form.findElement(By.name("units")).sendKeys("QUANGLONG25");
+        form.findElement(By.name("name")).sendKeys("Xã Quang Long (thử)");
+        form.findElement(By.name("decision")).sendKeys("Nghị quyết thử");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-05-01'",
+                form.findElement(By.name("date")));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("message")).getText())
+                .isEqualTo("Đã ghi: 01/05/2026: đổi tên Xã Quang Long (thử) (Nghị quyết thử)");
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("Nghị quyết thử");
     }
 }

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,27 +150,8 @@ class ReorganiseCommand {
 
         @Override
         public Integer call() {
-            List<OrgUnitDraft> drafts = new ArrayList<>();
-            for (String s : into) {
-                String[] kv = s.split("=", 2);
-                drafts.add(new OrgUnitDraft(kv[0], kv.length > 1 ? kv[1] : kv[0], kind, parentCode, date, null));
-            }
-            Map<String, Map<String, BigDecimal>> map = new HashMap<>();
-            for (String s : shares) {
-                String[] kv = s.split("=", 2);
-                if (kv.length != 2) {
-                    throw new IllegalArgumentException("--share '" + s + "': dùng dạng MA=0.4 hoặc MA:CHITIEU=0.4");
-                }
-                String[] key = kv[0].split(":", 2);
-                BigDecimal share;
-                try {
-                    share = new BigDecimal(kv[1].strip().replace(',', '.'));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--share '" + s + "': tỷ lệ '" + kv[1] + "' không phải là số");
-                }
-                map.computeIfAbsent(key[0].strip().toUpperCase(), k -> new HashMap<>())
-                        .put(key.length > 1 ? key[1].strip().toUpperCase() : "*", share);
-            }
+            List<OrgUnitDraft> drafts = Reorganisations.parseUnits(into, kind, parentCode, date);
+            Map<String, Map<String, BigDecimal>> map = Reorganisations.parseShares(shares);
             return cmd.run(r -> r.split(from, drafts, map, date, decision, note, illustrative, USER));
         }
     }
