@@ -50,7 +50,7 @@ public class Reorganisations {
         requireDay(day);
         List<OrgUnit> predecessors = distinctUnits(predecessorCodes);
         boolean absorbs = predecessors.stream().anyMatch(p -> p.code().equals(successor.code()));
-        if (predecessors.size() < (absorbs ? 2 : 1)) {
+        if (predecessors.size() < 2) {
             throw new IllegalArgumentException("sáp nhập cần ít nhất hai đơn vị");
         }
         for (OrgUnit p : predecessors) {

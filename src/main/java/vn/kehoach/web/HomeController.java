@@ -109,6 +109,7 @@ class HomeController {
         model.addAttribute("base", basePeriod);
         model.addAttribute("asOf", at == null ? "" : asOf.strip());
         Map<String, String> names = orgUnits.all().stream().collect(Collectors.toMap(OrgUnit::code, OrgUnit::name));
+        model.addAttribute("formerNames", reorganisations.formerNames(selected));
         model.addAttribute("changes", reorganisations.touching(selected).stream()
                 .map(r -> TerritoryController.describe(r, names)).toList());
         model.addAttribute("errors", errors);

@@ -185,5 +185,8 @@ class TimeAndTerritoryWebTest {
         assertThat(browser.findElement(By.id("message")).getText())
                 .isEqualTo("Đã ghi: 01/05/2026: đổi tên Xã Quang Long (thử) (Nghị quyết thử)");
         assertThat(browser.findElement(By.id("changes")).getText()).contains("Nghị quyết thử");
+        browser.get("http://localhost:" + port + "/comparisons?unit=QUANGLONG25");
+        assertThat(browser.findElement(By.id("former-names")).getText())
+                .isEqualTo("Tên trước đây: Xã Quang Long (đến 30/04/2026)");
     }
 }
