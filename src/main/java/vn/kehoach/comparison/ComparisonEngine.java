@@ -224,20 +224,19 @@ public class ComparisonEngine {
         return asOf == null ? dataValues.stored(root, from, to) : dataValues.storedAsOf(root, from, to, asOf);
     }
 
+    /** The latest vintage of the figure over the period: actual values, else preliminary figures, else estimates. */
+    static FigureValue latestVintage(FigureSource values, Figure figure, Period period) {
+        FigureValue v = values.value(figure, period, ValueKind.PRELIMINARY);
+        return v.isEmpty() ? values.value(figure, period, ValueKind.ESTIMATE) : v;
+    }
+
     private static List<Comparison> compare(OrgUnit unit, Figure figure, MeasureUnit measure, Period period,
                                             Period base, String notComparable, FigureSource values,
                                             List<Target> targets) {
         FigureValue actual = values.value(figure, period, ValueKind.ACTUAL);
         FigureValue latest = values.value(figure, period, ValueKind.PRELIMINARY);
         FigureValue estimate = values.value(figure, period, ValueKind.ESTIMATE);
-        // The latest vintage of the base: actual values, else preliminary figures, else estimates.
-        FigureValue previous = values.value(figure, base, ValueKind.PRELIMINARY);
-        if (previous.isEmpty()) {
-            previous = values.value(figure, base, ValueKind.ESTIMATE);
-        }
-        if (notComparable != null) {
-            previous = FigureValue.EMPTY;
-        }
+        FigureValue previous = notComparable != null ? FigureValue.EMPTY : latestVintage(values, figure, base);
         List<Row> rows = new ArrayList<>();
         if (!actual.isEmpty()) {
             rows.add(new Row(ValueKind.ACTUAL, actual));

@@ -19,7 +19,6 @@ import vn.kehoach.catalog.Definitions;
 import vn.kehoach.catalog.Figure;
 import vn.kehoach.catalog.MeasureUnit;
 import vn.kehoach.comparison.internal.Judge;
-import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.PeriodType;
@@ -79,11 +78,11 @@ public class FiveYearPlans {
     private FiveYearProgress progress(OrgUnit unit, Figure figure, MeasureUnit measure, Period plan, Target target,
                                       FigureSource values, List<Target> yearly) {
         int baseYear = plan.year() - 1;
-        FigureValue base = latestVintage(values, figure, Period.year(baseYear));
+        FigureValue base = ComparisonEngine.latestVintage(values, figure, Period.year(baseYear));
         Integer latestYear = null;
         FigureValue latest = FigureValue.EMPTY;
         for (int y = plan.lastYear(); y >= plan.year(); y--) {
-            FigureValue v = latestVintage(values, figure, Period.year(y));
+            FigureValue v = ComparisonEngine.latestVintage(values, figure, Period.year(y));
             if (!v.isEmpty()) {
                 latestYear = y;
                 latest = v;
@@ -105,7 +104,7 @@ public class FiveYearPlans {
         boolean illustrative = target.illustrative() || base.illustrative() || latest.illustrative();
         for (Period y : plan.years()) {
             Target t = yearly.stream().filter(x -> x.period().equals(y)).findFirst().orElse(null);
-            FigureValue v = latestVintage(values, figure, y);
+            FigureValue v = ComparisonEngine.latestVintage(values, figure, y);
             if (t == null && v.isEmpty()) {
                 continue;
             }
@@ -116,12 +115,6 @@ public class FiveYearPlans {
         return new FiveYearProgress(unit, figure, measure, plan, target, baseYear, base.value(), latestYear,
                 latest.value(), pct, averageGrowth, requiredGrowth, status, notComparable, illustrative,
                 List.copyOf(years));
-    }
-
-    /** The actual value, else the preliminary figure, else the estimate. */
-    private static FigureValue latestVintage(FigureSource values, Figure figure, Period year) {
-        FigureValue v = values.value(figure, year, ValueKind.PRELIMINARY);
-        return v.isEmpty() ? values.value(figure, year, ValueKind.ESTIMATE) : v;
     }
 
     /**

@@ -360,14 +360,13 @@ public class DataValues {
         if (unit.inForceDuring(period.start(), period.end())) {
             return;
         }
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         if (unit.validTo() != null && period.start().isAfter(unit.validTo())) {
             throw new IllegalArgumentException(unit.name() + " (" + unit.code() + ") đã hết hiệu lực từ "
-                    + day.format(unit.validTo().plusDays(1)) + "; không nhận số liệu kỳ " + period.id());
+                    + Numbers.vi().date(unit.validTo().plusDays(1)) + "; không nhận số liệu kỳ " + period.id());
         }
         if (unit.validFrom() != null && period.end().isBefore(unit.validFrom())) {
             throw new IllegalArgumentException(unit.name() + " (" + unit.code() + ") có hiệu lực từ "
-                    + day.format(unit.validFrom()) + "; không nhận số liệu kỳ " + period.id());
+                    + Numbers.vi().date(unit.validFrom()) + "; không nhận số liệu kỳ " + period.id());
         }
     }
 

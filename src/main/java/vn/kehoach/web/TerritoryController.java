@@ -2,7 +2,6 @@ package vn.kehoach.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +18,6 @@ import vn.kehoach.comparison.FiveYearPlans;
 import vn.kehoach.comparison.FiveYearProgress;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.ChangeKind;
-import vn.kehoach.orgunit.Lineage;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitDraft;
 import vn.kehoach.orgunit.OrgUnitKind;
@@ -63,16 +61,10 @@ class TerritoryController {
         if (r.lineage().isEmpty()) {
             out.append(String.join(", ", r.units().stream().map(c -> names.getOrDefault(c, c)).toList()));
         } else {
-            Map<String, List<String>> bySuccessor = new LinkedHashMap<>();
-            for (Lineage l : r.lineage()) {
-                List<String> from = bySuccessor.computeIfAbsent(l.successor(), k -> new ArrayList<>());
-                String name = names.getOrDefault(l.predecessor(), l.predecessor());
-                if (!from.contains(name)) {
-                    from.add(name);
-                }
-            }
             List<String> parts = new ArrayList<>();
-            bySuccessor.forEach((s, from) -> parts.add(String.join(", ", from) + " → " + names.getOrDefault(s, s)));
+            r.bySuccessor().forEach((s, lines) -> parts.add(String.join(", ", lines.stream()
+                    .map(l -> names.getOrDefault(l.predecessor(), l.predecessor())).distinct().toList())
+                    + " → " + names.getOrDefault(s, s)));
             out.append(String.join("; ", parts));
         }
         if (r.decision() != null) {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import vn.kehoach.format.Numbers;
-import vn.kehoach.orgunit.Lineage;
 import vn.kehoach.orgunit.OrgUnitDraft;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.Reorganisation;
@@ -70,18 +69,11 @@ class ReorganiseCommand {
         if (r.lineage().isEmpty()) {
             return String.join(", ", r.units());
         }
-        Map<String, List<String>> bySuccessor = new java.util.LinkedHashMap<>();
-        for (Lineage l : r.lineage()) {
-            String p = l.predecessor() + (l.share() == null ? (l.elementCode() == null ? " (không tỷ lệ)" : "")
-                    : l.share().compareTo(BigDecimal.ONE) == 0 ? "" : " ("
-                    + (l.elementCode() == null ? "" : l.elementCode() + " ") + Numbers.vi().format(l.share()) + ")");
-            List<String> list = bySuccessor.computeIfAbsent(l.successor(), k -> new ArrayList<>());
-            if (!list.contains(p)) {
-                list.add(p);
-            }
-        }
         List<String> parts = new ArrayList<>();
-        bySuccessor.forEach((s, ps) -> parts.add(String.join(" + ", ps) + " → " + s));
+        r.bySuccessor().forEach((s, lines) -> parts.add(String.join(" + ", lines.stream().map(l -> l.predecessor()
+                + (l.share() == null ? (l.elementCode() == null ? " (không tỷ lệ)" : "")
+                : l.share().compareTo(BigDecimal.ONE) == 0 ? "" : " (" + (l.elementCode() == null ? ""
+                : l.elementCode() + " ") + Numbers.vi().format(l.share()) + ")")).distinct().toList()) + " → " + s));
         return String.join("; ", parts);
     }
 
