@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Place;
+import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and writes the catalog: units of measure, sectors, data elements and indicators. */
@@ -22,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalog {
 
     private final JdbcClient jdbc;
+    private final Guard guard;
 
-    public Catalog(JdbcClient jdbc) {
+    public Catalog(JdbcClient jdbc, Guard guard) {
         this.jdbc = jdbc;
+        this.guard = guard;
     }
 
     public List<MeasureUnit> units() {
@@ -96,6 +102,7 @@ public class Catalog {
 
     @Transactional
     public void saveUnit(MeasureUnit u) {
+        guard.checkWrite(Resource.CATALOG, Place.WHOLE);
         int n = jdbc.sql("update measure_unit set name = :name, symbol = :symbol, dimension = :dim, factor = :factor where code = :code")
                 .param("name", u.name()).param("symbol", u.symbol()).param("dim", u.dimension())
                 .param("factor", u.factor()).param("code", u.code()).update();
@@ -108,6 +115,7 @@ public class Catalog {
 
     @Transactional
     public void saveSector(Sector s) {
+        guard.checkWrite(Resource.CATALOG, Place.WHOLE);
         int n = jdbc.sql("update sector set name = :name, field = :field, sort_order = :sort where code = :code")
                 .param("name", s.name()).param("field", s.field()).param("sort", s.sortOrder()).param("code", s.code())
                 .update();
@@ -121,6 +129,7 @@ public class Catalog {
     /** Creates or updates the element with this code; its unit and sector must exist. */
     @Transactional
     public void saveElement(DataElement e) {
+        guard.checkWrite(Resource.CATALOG, Place.WHOLE);
         unit(e.unitCode());
         requireSector(e.sectorCode());
         if (findIndicatorCode(e.code())) {
@@ -152,6 +161,7 @@ public class Catalog {
     /** Creates or updates the indicator; every code in its formula must be a known figure, with no cycle. */
     @Transactional
     public void saveIndicator(Indicator ind) {
+        guard.checkWrite(Resource.CATALOG, Place.WHOLE);
         unit(ind.unitCode());
         requireSector(ind.sectorCode());
         if (findElement(ind.code()).isPresent()) {

@@ -9,6 +9,10 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Place;
+import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The versions of the figures' definitions: each change dated, with what changed and why. */
@@ -17,15 +21,19 @@ public class Definitions {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final Guard guard;
 
-    public Definitions(JdbcClient jdbc, Catalog catalog) {
+    public Definitions(JdbcClient jdbc, Catalog catalog, Guard guard) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.guard = guard;
     }
 
     /** Records the change (or updates the one of the same figure and day). */
     @Transactional
     public DefinitionChange save(DefinitionChange c, String user) {
+        // A definition applies to the figure everywhere: only the top of the tree records one.
+        guard.checkWrite(Resource.DEFINITION, Place.WHOLE);
         catalog.figure(c.figureCode());
         int n = jdbc.sql("""
                         update definition_change set description = :d, decision = :decision, illustrative = :ill

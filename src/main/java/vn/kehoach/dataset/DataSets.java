@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Place;
+import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.kehoach.catalog.Catalog;
@@ -29,10 +33,12 @@ public class DataSets {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final Guard guard;
 
-    public DataSets(JdbcClient jdbc, Catalog catalog) {
+    public DataSets(JdbcClient jdbc, Catalog catalog, Guard guard) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.guard = guard;
     }
 
     /** Every form, in display order. */
@@ -60,6 +66,7 @@ public class DataSets {
     /** Creates the form or replaces the one with the same code, its lines included; every element must exist. */
     @Transactional
     public DataSet save(DataSet form) {
+        guard.checkWrite(Resource.FORM, Place.WHOLE);
         for (DataSetElement e : form.elements()) {
             if (catalog.findElement(e.elementCode()).isEmpty()) {
                 throw new IllegalArgumentException("biểu '" + form.code() + "' dùng chỉ tiêu '" + e.elementCode()

@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.audit.Source;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.DataElement;
@@ -28,8 +30,6 @@ import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.Periods;
-import vn.kehoach.security.Actors;
-import vn.kehoach.security.Role;
 
 /**
  * Stores and reads data values; every write leaves its trace in the audit trail. Every write, whatever its channel
@@ -40,7 +40,6 @@ import vn.kehoach.security.Role;
 public class DataValues {
 
     /** The roles that enter data: reporters for their unit, planners and administrators for their subtree. */
-    private static final Role[] WRITERS = {Role.REPORTER, Role.PLANNER, Role.ADMIN};
 
     private static final String SELECT = """
             select e.code as element_code, u.code as unit_code, p.iso, v.kind, v.amount, v.comment, v.illustrative,
@@ -56,17 +55,17 @@ public class DataValues {
     private final OrgUnits orgUnits;
     private final Periods periods;
     private final ApplicationEventPublisher events;
-    private final Actors actors;
+    private final Guard guard;
     private final ObjectProvider<EntryLock> locks;
 
     public DataValues(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods,
-                      ApplicationEventPublisher events, Actors actors, ObjectProvider<EntryLock> locks) {
+                      ApplicationEventPublisher events, Guard guard, ObjectProvider<EntryLock> locks) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.periods = periods;
         this.events = events;
-        this.actors = actors;
+        this.guard = guard;
         this.locks = locks;
     }
 
@@ -75,7 +74,7 @@ public class DataValues {
     public DataValue save(DataValueWrite w, String user, Source source) {
         DataElement element = catalog.element(w.elementCode());
         OrgUnit unit = orgUnits.require(w.orgUnitCode());
-        actors.checkCanWrite(unit, WRITERS);
+        guard.checkWrite(Resource.VALUE, unit.place());
         checkType(element, w.value());
         checkInForce(unit, w.period());
         long periodId = periods.idOf(w.period());
@@ -143,7 +142,7 @@ public class DataValues {
                           Integer expectedVersion, String user, Source source) {
         DataElement element = catalog.element(elementCode);
         OrgUnit unit = orgUnits.require(orgUnitCode);
-        actors.checkCanWrite(unit, WRITERS);
+        guard.checkWrite(Resource.VALUE, unit.place());
         long periodId = periods.idOf(period);
         Optional<Current> current = current(element.id(), unit.id(), periodId, kind);
         if (current.isEmpty()) {

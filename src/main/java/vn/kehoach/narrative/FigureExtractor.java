@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.audit.Source;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Figure;
@@ -41,8 +43,11 @@ public class FigureExtractor {
     private final DataValues dataValues;
     private final Targets targets;
     private final Actors actors;
+    private final Guard guard;
 
-    public FigureExtractor(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets, Actors actors) {
+    public FigureExtractor(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets, Actors actors,
+                           Guard guard) {
+        this.guard = guard;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.dataValues = dataValues;
@@ -122,6 +127,7 @@ public class FigureExtractor {
      * the figure is a yes/no of each commune ("07/13 xã" is counted from the communes, not stored at the district).
      */
     public String reasonNotToImport(OrgUnit unit, Proposal p) {
+        guard.checkRead(Resource.REPORT_FIGURES, unit.place());
         if (p.figureCode() == null || p.period() == null) {
             return "chưa ghép được với chỉ tiêu hoặc kỳ";
         }
@@ -137,12 +143,18 @@ public class FigureExtractor {
         return null;
     }
 
-    /** The org unit a report is about, from its heading ("ỦY BAN NHÂN DÂN / HUYỆN HẠ LANG"), if any. */
+    /**
+     * The org unit a report is about, from its heading ("ỦY BAN NHÂN DÂN / HUYỆN HẠ LANG"), if any — among the units
+     * whose figures the actor may read, so a report of another commune is checked without that commune's figures.
+     */
     public OrgUnit unitOf(String text) {
         String head = text.substring(0, Math.min(text.length(), 800)).toUpperCase();
         OrgUnit best = null;
         int at = Integer.MAX_VALUE;
         for (OrgUnit u : orgUnits.all()) {
+            if (!guard.mayRead(Resource.REPORT_FIGURES, u.place())) {
+                continue;
+            }
             int i = head.indexOf(u.name().toUpperCase());
             if (i >= 0 && i < at) {
                 best = u;

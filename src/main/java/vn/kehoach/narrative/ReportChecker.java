@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.MeasureUnit;
 import vn.kehoach.datavalue.DataValue;
@@ -36,7 +38,11 @@ public class ReportChecker {
     private final DataValues dataValues;
     private final Catalog catalog;
 
-    public ReportChecker(FigureExtractor extractor, OrgUnits orgUnits, DataValues dataValues, Catalog catalog) {
+    private final Guard guard;
+
+    public ReportChecker(FigureExtractor extractor, OrgUnits orgUnits, DataValues dataValues, Catalog catalog,
+                         Guard guard) {
+        this.guard = guard;
         this.extractor = extractor;
         this.orgUnits = orgUnits;
         this.dataValues = dataValues;
@@ -49,6 +55,10 @@ public class ReportChecker {
         Arithmetic arithmetic = Arithmetic.of(report);
         List<Finding> findings = new ArrayList<>(arithmetic.findings());
         OrgUnit unit = unitCode == null ? extractor.unitOf(text) : orgUnits.require(unitCode);
+        if (unit != null) {
+            // The unit's usual figures are its stored data: only for a reader of that unit.
+            guard.checkRead(Resource.REPORT_FIGURES, unit.place());
+        }
         if (unit != null) {
             findings.addAll(units(text, unit));
         }

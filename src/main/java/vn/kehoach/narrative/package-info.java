@@ -5,5 +5,5 @@
  * review and import.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"catalog", "orgunit", "period", "datavalue", "target", "format", "security", "audit"})
+        allowedDependencies = {"catalog", "orgunit", "period", "datavalue", "target", "format", "security", "audit", "access"})
 package vn.kehoach.narrative;

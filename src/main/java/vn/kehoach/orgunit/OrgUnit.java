@@ -2,6 +2,8 @@ package vn.kehoach.orgunit;
 
 import java.time.LocalDate;
 
+import vn.kehoach.access.Place;
+
 /**
  * An org unit (đơn vị hành chính or cơ quan). {@code path} lists the ids from the root, as "/1/4/17/",
  * so the subtree of a unit is every unit whose path starts with its own.
@@ -21,6 +23,11 @@ public record OrgUnit(long id, String code, String name, OrgUnitKind kind, Long 
     /** True when the unit exists on some day from {@code start} to {@code end}, both included. */
     public boolean inForceDuring(LocalDate start, LocalDate end) {
         return (validFrom == null || !validFrom.isAfter(end)) && (validTo == null || !validTo.isBefore(start));
+    }
+
+    /** Where this unit lies, for the access rule. */
+    public Place place() {
+        return new Place(code, name, path);
     }
 
     /** True for this unit and every unit below it. */

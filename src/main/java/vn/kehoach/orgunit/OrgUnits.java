@@ -15,6 +15,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Place;
+import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The org-unit tree: lookups by code, subtrees, and the upsert used by imports. */
@@ -28,9 +32,11 @@ public class OrgUnits {
             """;
 
     private final JdbcClient jdbc;
+    private final Guard guard;
 
-    public OrgUnits(JdbcClient jdbc) {
+    public OrgUnits(JdbcClient jdbc, Guard guard) {
         this.jdbc = jdbc;
+        this.guard = guard;
     }
 
     public Optional<OrgUnit> find(String code) {
@@ -85,11 +91,19 @@ public class OrgUnits {
         return jdbc.sql("select count(*) from org_unit").query(Integer.class).single();
     }
 
-    /** Creates the unit or updates the one with the same code; moving it re-roots its whole subtree. */
+    /**
+     * Creates the unit or updates the one with the same code; moving it re-roots its whole subtree. The actor must
+     * be allowed to change units under its parent — the old parent and the new one when it moves — so nobody moves a
+     * unit out of, or into, a subtree that is not theirs, and only the top of the tree creates a root.
+     */
     @Transactional
     public OrgUnit save(OrgUnitDraft draft) {
         OrgUnit parent = draft.parentCode() == null ? null : require(draft.parentCode());
         Optional<OrgUnit> existing = find(draft.code());
+        guard.checkWrite(Resource.ORG_UNIT, parent == null ? Place.WHOLE : parent.place());
+        if (existing.isPresent()) {
+            guard.checkWrite(Resource.ORG_UNIT, parentPlace(existing.get()));
+        }
         if (existing.isPresent() && parent != null && existing.get().covers(parent)) {
             throw new IllegalArgumentException("đơn vị '" + draft.code() + "' không thể nằm dưới chính nó ('"
                     + parent.code() + "')");
@@ -128,6 +142,11 @@ public class OrgUnits {
         jdbc.sql("update org_unit set path = :path where id = :id")
                 .param("path", parentPath + id + "/").param("id", id).update();
         return require(draft.code());
+    }
+
+    /** Where a change of the unit is decided: at its parent, or the whole tree for a root. */
+    public Place parentPlace(OrgUnit unit) {
+        return unit.parentId() == null ? Place.WHOLE : find(unit.parentId()).orElseThrow().place();
     }
 
     /** Vietnamese collation, territories before agencies. */

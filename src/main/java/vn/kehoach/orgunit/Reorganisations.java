@@ -18,6 +18,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,10 +36,12 @@ public class Reorganisations {
 
     private final JdbcClient jdbc;
     private final OrgUnits orgUnits;
+    private final Guard guard;
 
-    public Reorganisations(JdbcClient jdbc, OrgUnits orgUnits) {
+    public Reorganisations(JdbcClient jdbc, OrgUnits orgUnits, Guard guard) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
+        this.guard = guard;
     }
 
     /**
@@ -49,6 +54,7 @@ public class Reorganisations {
                                 String note, boolean illustrative, String user) {
         requireDay(day);
         List<OrgUnit> predecessors = distinctUnits(predecessorCodes);
+        checkMayReorganise(predecessors, successor.parentCode());
         boolean absorbs = predecessors.stream().anyMatch(p -> p.code().equals(successor.code()));
         if (predecessors.size() < 2) {
             throw new IllegalArgumentException("sáp nhập cần ít nhất hai đơn vị");
@@ -88,6 +94,10 @@ public class Reorganisations {
                                 boolean illustrative, String user) {
         requireDay(day);
         OrgUnit p = orgUnits.require(predecessorCode);
+        checkMayReorganise(List.of(p), null);
+        for (OrgUnitDraft d : successors) {
+            checkMayReorganise(List.of(), d.parentCode());
+        }
         requireInForce(p, day);
         if (successors.size() < 2) {
             throw new IllegalArgumentException("chia tách '" + p.code() + "' cần ít nhất hai đơn vị mới");
@@ -120,6 +130,7 @@ public class Reorganisations {
                                  boolean illustrative, String user) {
         requireDay(day);
         OrgUnit u = orgUnits.require(code);
+        checkMayReorganise(List.of(u), null);
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("tên mới của '" + u.code() + "' không được để trống");
         }
@@ -138,6 +149,7 @@ public class Reorganisations {
         requireDay(day);
         OrgUnit u = orgUnits.require(code);
         OrgUnit parent = orgUnits.require(newParentCode);
+        checkMayReorganise(List.of(u), parent.code());
         requireInForce(u, day);
         requireInForce(parent, day);
         long change = change(ChangeKind.MOVE, day, decision, note, illustrative, user);
@@ -156,6 +168,7 @@ public class Reorganisations {
                                    String user) {
         requireDay(day);
         OrgUnit u = orgUnits.require(code);
+        checkMayReorganise(List.of(u), null);
         requireInForce(u, day);
         long change = change(ChangeKind.DISSOLVE, day, decision, note, illustrative, user);
         for (OrgUnit child : orgUnits.children(u)) {
@@ -173,6 +186,20 @@ public class Reorganisations {
         endOn(u, day);
         touched(change, u);
         return find(change);
+    }
+
+    /**
+     * A reorganisation is decided above the units it changes: the actor must be allowed to reorganise under the
+     * parent of each unit, and under the parent that receives a new or moved unit (a commune's administrator
+     * reorganises nothing; a district's, only its own communes).
+     */
+    private void checkMayReorganise(List<OrgUnit> units, String receivingParentCode) {
+        for (OrgUnit u : units) {
+            guard.checkWrite(Resource.REORGANISATION, orgUnits.parentPlace(u));
+        }
+        if (receivingParentCode != null) {
+            guard.checkWrite(Resource.REORGANISATION, orgUnits.require(receivingParentCode).place());
+        }
     }
 
     /**

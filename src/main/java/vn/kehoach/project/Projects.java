@@ -26,6 +26,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.audit.Source;
 import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.format.Numbers;
@@ -65,9 +67,11 @@ public class Projects {
     private final JdbcClient jdbc;
     private final OrgUnits orgUnits;
     private final Actors actors;
+    private final Guard guard;
     private final ProgrammeFigures figures;
 
-    public Projects(JdbcClient jdbc, OrgUnits orgUnits, Actors actors, ProgrammeFigures figures) {
+    public Projects(JdbcClient jdbc, OrgUnits orgUnits, Actors actors, ProgrammeFigures figures, Guard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.actors = actors;
@@ -447,16 +451,16 @@ public class Projects {
     // ---------------------------------------------------------------- internals
 
     private void checkWrite(Project p) {
-        actors.checkCanWrite(orgUnits.require(p.ownerUnitCode()), Role.PLANNER);
+        guard.checkWrite(Resource.PROJECT, orgUnits.require(p.ownerUnitCode()).place());
         for (Place place : p.places()) {
-            actors.checkCanWrite(orgUnits.require(place.code()), Role.PLANNER);
+            guard.checkWrite(Resource.PROJECT, orgUnits.require(place.code()).place());
         }
     }
 
     private OrgUnit owner(ProjectDraft d) {
         OrgUnit owner = orgUnits.find(d.ownerUnitCode()).orElseThrow(() -> new IllegalArgumentException(
                 "Dự án " + d.code() + ": không có đơn vị quản lý mã '" + d.ownerUnitCode() + "'"));
-        actors.checkCanWrite(owner, Role.PLANNER);
+        guard.checkWrite(Resource.PROJECT, owner.place());
         return owner;
     }
 
@@ -473,7 +477,7 @@ public class Projects {
                 throw new IllegalArgumentException("Dự án " + d.code() + ": '" + code + "' là cơ quan (" + u.name()
                         + "), không phải địa bàn xây dựng");
             }
-            actors.checkCanWrite(u, Role.PLANNER);
+            guard.checkWrite(Resource.PROJECT, u.place());
             if (!owner.covers(u)) {
                 throw new IllegalArgumentException("Dự án " + d.code() + ": " + u.name() + " không thuộc " + owner.name()
                         + " (đơn vị quản lý dự án)");

@@ -7,6 +7,6 @@
  * The budget-line tree arranges catalog figures as revenue and expenditure and reads their comparisons with each
  * issuer's estimate from the comparison engine.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"document :: spi", "orgunit", "period", "catalog", "security",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"document :: spi", "orgunit", "period", "catalog", "security", "access",
         "format", "audit", "datavalue", "target", "comparison", "demo"})
 package vn.kehoach.project;

@@ -41,6 +41,7 @@ public class ApiTokens {
     @Transactional
     public String issue(String username, String name, Instant expiresAt, String by) {
         User u = users.require(username);
+        users.checkMayManage(u, true);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("token cần một tên để nhận ra (ví dụ: 'đồng bộ tỉnh')");
         }
@@ -59,6 +60,7 @@ public class ApiTokens {
 
     public List<TokenInfo> list(String username) {
         User u = users.require(username);
+        users.checkMayManage(u, true);
         return jdbc.sql("select id, name, created_at, expires_at, last_used_at from api_token where user_id = :u order by id")
                 .param("u", u.id()).query((rs, i) -> new TokenInfo(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)),
                         instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)))).list();
@@ -67,6 +69,7 @@ public class ApiTokens {
     @Transactional
     public void revoke(String username, long tokenId, String by) {
         User u = users.require(username);
+        users.checkMayManage(u, true);
         int n = jdbc.sql("delete from api_token where id = :id and user_id = :u").param("id", tokenId).param("u", u.id()).update();
         if (n == 0) {
             throw new IllegalArgumentException("không có token số " + tokenId + " của " + username);

@@ -19,6 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 
@@ -36,11 +38,26 @@ public class Users {
     private final JdbcClient jdbc;
     private final OrgUnits orgUnits;
     private final PasswordEncoder encoder;
+    private final Guard guard;
+    private final Actors actors;
 
-    public Users(JdbcClient jdbc, OrgUnits orgUnits, PasswordEncoder encoder) {
+    public Users(JdbcClient jdbc, OrgUnits orgUnits, PasswordEncoder encoder, Guard guard, Actors actors) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.encoder = encoder;
+        this.guard = guard;
+        this.actors = actors;
+    }
+
+    /**
+     * Refuses to let the current actor manage the account: an administrator manages the users of their subtree;
+     * anyone may change their own password and tokens ({@code ownAllowed}).
+     */
+    void checkMayManage(User u, boolean ownAllowed) {
+        if (ownAllowed && u.username().equals(actors.current().username())) {
+            return;
+        }
+        guard.checkWrite(Resource.USER, orgUnits.require(u.orgUnitCode()).place());
     }
 
     /** Creates a user; the password must have at least 8 characters. */
@@ -86,6 +103,7 @@ public class Users {
             throw new IllegalArgumentException("người dùng '" + name + "' cần ít nhất một vai trò");
         }
         OrgUnit unit = orgUnits.require(orgUnitCode);
+        guard.checkWrite(Resource.USER, unit.place());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into app_user (username, password_hash, display_name, org_unit_id, enabled, failed_attempts,
@@ -109,6 +127,8 @@ public class Users {
             throw new IllegalArgumentException("người dùng '" + username + "' cần ít nhất một vai trò");
         }
         OrgUnit unit = orgUnits.require(orgUnitCode);
+        checkMayManage(u, false);
+        guard.checkWrite(Resource.USER, unit.place());
         jdbc.sql("update app_user set display_name = :display, org_unit_id = :unit where id = :id")
                 .param("display", displayName == null || displayName.isBlank() ? u.displayName() : displayName.strip())
                 .param("unit", unit.id()).param("id", u.id()).update();
@@ -124,6 +144,7 @@ public class Users {
     public void changePassword(String username, String password, String by) {
         checkPassword(password);
         User u = require(username);
+        checkMayManage(u, true);
         jdbc.sql("update app_user set password_hash = :hash, failed_attempts = 0, locked_until = null where id = :id")
                 .param("hash", encoder.encode(password)).param("id", u.id()).update();
         audit(u.username(), "PASSWORD", null, by);
@@ -132,6 +153,7 @@ public class Users {
     @Transactional
     public void setEnabled(String username, boolean enabled, String by) {
         User u = require(username);
+        checkMayManage(u, false);
         jdbc.sql("update app_user set enabled = :enabled where id = :id").param("enabled", enabled).param("id", u.id())
                 .update();
         audit(u.username(), enabled ? "ENABLE" : "DISABLE", null, by);
@@ -140,6 +162,7 @@ public class Users {
     @Transactional
     public void unlock(String username, String by) {
         User u = require(username);
+        checkMayManage(u, false);
         jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = :id").param("id", u.id()).update();
         audit(u.username(), "UNLOCK", null, by);
     }
@@ -180,6 +203,7 @@ public class Users {
 
     /** Users whose unit lies in the subtree of {@code scope}, by username. */
     public List<User> list(OrgUnit scope) {
+        guard.checkRead(Resource.USER, scope.place());
         return jdbc.sql(SELECT + " where o.path like :prefix order by u.username").param("prefix", scope.path() + "%")
                 .query(this::map).list();
     }

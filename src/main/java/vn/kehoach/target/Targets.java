@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.audit.Source;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Figure;
@@ -41,8 +43,10 @@ public class Targets {
     private final Catalog catalog;
     private final OrgUnits orgUnits;
     private final Periods periods;
+    private final Guard guard;
 
-    public Targets(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods) {
+    public Targets(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods, Guard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
@@ -54,6 +58,7 @@ public class Targets {
     public Target save(Target t, String user, Source source) {
         Figure figure = catalog.figure(t.figureCode());
         OrgUnit unit = orgUnits.require(t.orgUnitCode());
+        guard.checkWrite(Resource.TARGET, unit.place());
         long periodId = periods.idOf(t.period());
         Optional<Target> old = find(figure.code(), unit.code(), t.period(), t.issuer());
         Map<String, Object> params = new HashMap<>();

@@ -19,6 +19,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Sector;
 import vn.kehoach.datavalue.ConflictException;
@@ -55,8 +57,10 @@ public class PlanTasks {
     private final OrgUnits orgUnits;
     private final Catalog catalog;
     private final Actors actors;
+    private final Guard guard;
 
-    public PlanTasks(JdbcClient jdbc, OrgUnits orgUnits, Catalog catalog, Actors actors) {
+    public PlanTasks(JdbcClient jdbc, OrgUnits orgUnits, Catalog catalog, Actors actors, Guard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.catalog = catalog;
@@ -159,7 +163,7 @@ public class PlanTasks {
     @Transactional
     public PlanTask update(long id, TaskDraft d, String user) {
         PlanTask old = require(id);
-        actors.checkCanWrite(orgUnits.require(old.ownerUnitCode()), Role.PLANNER);
+        guard.checkWrite(Resource.TASK, orgUnits.require(old.ownerUnitCode()).place());
         if (d.expectedVersion() != null && d.expectedVersion() != old.version()) {
             throw new ConflictException("Nhiệm vụ số " + id + " vừa được " + old.updatedBy() + " sửa; hãy tải lại trước khi lưu");
         }
@@ -223,12 +227,12 @@ public class PlanTasks {
 
     /** Whether the actor may change the task itself (planners of the plan's unit). */
     public boolean canEdit(PlanTask t) {
-        return allowed(() -> actors.checkCanWrite(orgUnits.require(t.ownerUnitCode()), Role.PLANNER));
+        return allowed(() -> guard.checkWrite(Resource.TASK, orgUnits.require(t.ownerUnitCode()).place()));
     }
 
     /** Whether the actor may create tasks for the unit's plan. */
     public boolean canCreate(String ownerUnitCode) {
-        return allowed(() -> actors.checkCanWrite(orgUnits.require(ownerUnitCode), Role.PLANNER));
+        return allowed(() -> guard.checkWrite(Resource.TASK, orgUnits.require(ownerUnitCode).place()));
     }
 
     private static boolean allowed(Runnable check) {
@@ -245,7 +249,7 @@ public class PlanTasks {
 
     private Units units(TaskDraft d) {
         OrgUnit owner = unit(d.ownerUnitCode(), "đơn vị có kế hoạch");
-        actors.checkCanWrite(owner, Role.PLANNER);
+        guard.checkWrite(Resource.TASK, owner.place());
         Sector sector = catalog.findSector(d.sectorCode()).orElseThrow(() -> new IllegalArgumentException(
                 "Nhiệm vụ: không có lĩnh vực mã '" + d.sectorCode() + "'"));
         OrgUnit lead = unit(d.leadUnitCode(), "cơ quan chủ trì");

@@ -4,6 +4,6 @@
  * sees and reports on its own; what is past its deadline and not done is overdue. Part 2 of the plan reads the
  * tasks sector by sector.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"document :: spi", "orgunit", "catalog", "security", "format",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"document :: spi", "orgunit", "catalog", "security", "access", "format",
         "datavalue", "demo"})
 package vn.kehoach.task;

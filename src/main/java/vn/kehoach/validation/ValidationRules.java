@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Place;
+import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.kehoach.catalog.Catalog;
@@ -52,9 +56,11 @@ public class ValidationRules {
     private final DataValues dataValues;
     private final DataSets dataSets;
     private final OrgUnits orgUnits;
+    private final Guard guard;
 
     public ValidationRules(JdbcClient jdbc, Catalog catalog, DataValues dataValues, DataSets dataSets,
-                           OrgUnits orgUnits) {
+                           OrgUnits orgUnits, Guard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.dataValues = dataValues;
@@ -75,6 +81,7 @@ public class ValidationRules {
     /** Creates or replaces the rule; every code in its expressions must be a data element. */
     @Transactional
     public ValidationRule save(ValidationRule r) {
+        guard.checkWrite(Resource.RULE, Place.WHOLE);
         Set<String> codes = new LinkedHashSet<>(r.leftElements());
         codes.addAll(r.rightElements());
         for (String code : codes) {

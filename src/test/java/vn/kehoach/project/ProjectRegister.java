@@ -216,7 +216,7 @@ abstract class ProjectRegister {
                         List.of("ANLAC", "KIMLOAN"), null, null, ProjectStatus.PREPARATION, null, null, null, null,
                         false, null, null), "planner-anlac", Source.UI)))
                 .isInstanceOf(OutOfScopeException.class)
-                .hasMessageContaining("không được sửa số liệu của Xã Kim Loan");
+                .hasMessageContaining("không được sửa dự án đầu tư công của Xã Kim Loan");
         assertThat(projects.find("TEST-DN-04")).isEmpty();
         // Nor may a commune's reporter, who sees the projects of the commune, change them.
         assertThatThrownBy(() -> as("reporter-minhlong", () -> projects.disburse(new DisbursementDraft("CT21-21", 2021,

@@ -129,27 +129,22 @@ public class PackageWriter {
         return count;
     }
 
-    private boolean mayEditCatalog(Line l) {
-        try {
-            actors.checkRole(Role.PLANNER, Role.ADMIN);
-            return true;
-        } catch (OutOfScopeException e) {
-            l.errorAt(null, e.getMessage());
-            return false;
-        }
-    }
-
     private Runnable unit(Line l, List<Change> changes) {
         String code = l.required("code");
         String name = l.required("name");
         String symbol = l.required("symbol");
         String dimension = l.required("dimension");
         BigDecimal factor = l.number("factor", true);
-        if (code == null || name == null || symbol == null || dimension == null || factor == null || !mayEditCatalog(l)) {
+        if (code == null || name == null || symbol == null || dimension == null || factor == null) {
             return null;
         }
         MeasureUnit unit = new MeasureUnit(code.toUpperCase(), name, symbol, dimension, factor);
-        if (catalog.findUnit(unit.code()).isEmpty()) {
+        Optional<MeasureUnit> existing = catalog.findUnit(unit.code());
+        if (existing.isPresent() && existing.get().name().equals(name) && existing.get().symbol().equals(symbol)
+                && existing.get().dimension().equals(dimension) && existing.get().factor().compareTo(factor) == 0) {
+            return null;
+        }
+        if (existing.isEmpty()) {
             changes.add(created(l, TableKind.UNITS, name + " (" + unit.code() + ")"));
         }
         return () -> catalog.saveUnit(unit);
@@ -159,11 +154,15 @@ public class PackageWriter {
         String code = l.required("code");
         String name = l.required("name");
         Integer sort = l.integer("order", order);
-        if (code == null || name == null || sort == null || !mayEditCatalog(l)) {
+        if (code == null || name == null || sort == null) {
             return null;
         }
         Sector sector = new Sector(code.toUpperCase(), name, l.text("field"), sort);
-        if (catalog.findSector(sector.code()).isEmpty()) {
+        Optional<Sector> existing = catalog.findSector(sector.code());
+        if (existing.equals(Optional.of(sector))) {
+            return null;
+        }
+        if (existing.isEmpty()) {
             changes.add(created(l, TableKind.SECTORS, name + " (" + sector.code() + ")"));
         }
         return () -> catalog.saveSector(sector);
@@ -175,20 +174,29 @@ public class PackageWriter {
         OrgUnitKind kind = l.choice("kind", OrgUnitKind::parse, true);
         var from = l.date("valid_from");
         var to = l.date("valid_to");
-        if (code == null || name == null || kind == null || !mayEditCatalog(l)) {
+        if (code == null || name == null || kind == null) {
             return null;
         }
-        OrgUnitDraft draft = new OrgUnitDraft(code, name, kind, l.text("parent"), from, to);
-        Optional<OrgUnit> existing = orgUnits.find(draft.code());
-        if (existing.isPresent()) {
-            actors.checkCanWrite(existing.get());
-        } else if (draft.parentCode() != null && orgUnits.find(draft.parentCode()).isPresent()) {
-            actors.checkCanWrite(orgUnits.require(draft.parentCode()));
+        Optional<OrgUnit> existing = orgUnits.find(code);
+        // A row without dates keeps the unit's own: an end date set by a reorganisation is not erased by a file
+        // that does not mention it.
+        OrgUnitDraft draft = new OrgUnitDraft(code, name, kind, l.text("parent"),
+                from != null ? from : existing.map(OrgUnit::validFrom).orElse(null),
+                to != null ? to : existing.map(OrgUnit::validTo).orElse(null));
+        if (existing.isPresent() && unchanged(existing.get(), draft)) {
+            return null;
         }
         if (existing.isEmpty()) {
             changes.add(created(l, TableKind.ORG_UNITS, name + " (" + draft.code() + ")"));
         }
         return () -> orgUnits.save(draft);
+    }
+
+    /** True when the row says what the unit already is: nothing to write, and nothing to be allowed. */
+    private static boolean unchanged(OrgUnit u, OrgUnitDraft d) {
+        return u.name().equals(d.name()) && u.kind() == d.kind()
+                && Objects.equals(u.parentCode(), d.parentCode())
+                && Objects.equals(u.validFrom(), d.validFrom()) && Objects.equals(u.validTo(), d.validTo());
     }
 
     private Runnable element(Line l, int order, List<Change> changes) {
@@ -203,13 +211,17 @@ public class PackageWriter {
         Integer pct = l.integer("pct_decimals", 1);
         Integer sort = l.integer("order", order);
         if (code == null || name == null || unit == null || type == null || tree == null || time == null
-                || decimals == null || pct == null || sort == null || !mayEditCatalog(l)) {
+                || decimals == null || pct == null || sort == null) {
             return null;
         }
-        DataElement e = new DataElement(0, code.toUpperCase(), name, unit.toUpperCase(), type, tree, time,
+        Optional<DataElement> existing = catalog.findElement(code.toUpperCase());
+        DataElement e = new DataElement(existing.map(DataElement::id).orElse(0L), code.toUpperCase(), name, unit.toUpperCase(), type, tree, time,
                 upper(l.text("weight_element")), polarity, upper(l.text("sector")), upper(l.text("agency")), decimals,
                 pct, sort, l.text("description"));
-        if (catalog.findElement(e.code()).isEmpty()) {
+        if (existing.equals(Optional.of(e))) {
+            return null;
+        }
+        if (existing.isEmpty()) {
             changes.add(created(l, TableKind.ELEMENTS, name + " (" + e.code() + ")"));
         }
         return () -> catalog.saveElement(e);
@@ -227,11 +239,16 @@ public class PackageWriter {
         Integer pct = l.integer("pct_decimals", 1);
         Integer sort = l.integer("order", order);
         if (code == null || name == null || unit == null || formula == null || decimals == null || pct == null
-                || sort == null || missing == null || !mayEditCatalog(l)) {
+                || sort == null || missing == null) {
             return null;
         }
-        Indicator ind = new Indicator(0, code.toUpperCase(), name, unit.toUpperCase(), formula, polarity,
+        Optional<Indicator> existing = catalog.indicators().stream().filter(i -> i.code().equalsIgnoreCase(code))
+                .findFirst();
+        Indicator ind = new Indicator(existing.map(Indicator::id).orElse(0L), code.toUpperCase(), name, unit.toUpperCase(), formula, polarity,
                 upper(l.text("sector")), decimals, pct, missing, sort, l.text("description"));
+        if (existing.equals(Optional.of(ind))) {
+            return null;
+        }
         if (catalog.findFigure(ind.code()).isEmpty()) {
             changes.add(created(l, TableKind.INDICATORS, name + " (" + ind.code() + ")"));
         }

@@ -1,0 +1,48 @@
+package vn.kehoach.access;
+
+/** What a user reads or writes, each with one access rule (see {@link Guard}). */
+public enum Resource {
+    /** Số liệu: values of a unit. */
+    VALUE("số liệu"),
+    /** Chỉ tiêu kế hoạch: targets of a unit. */
+    TARGET("chỉ tiêu kế hoạch"),
+    /** Văn bản kế hoạch: a unit's plan document, its letterhead and text blocks. */
+    DOCUMENT("văn bản kế hoạch"),
+    /** A unit's wording and layout settings of its documents. */
+    DOCUMENT_SETTINGS("mẫu câu và bố cục văn bản"),
+    /** Dự án đầu tư công, capital and disbursements. */
+    PROJECT("dự án đầu tư công"),
+    /** Nhiệm vụ of the plan. */
+    TASK("nhiệm vụ kế hoạch"),
+    /** Dòng ngân sách: the budget tree. */
+    BUDGET("ngân sách"),
+    /** The indicator catalog: units of measure, sectors, elements, indicators — national. */
+    CATALOG("danh mục chỉ tiêu"),
+    /** Biểu mẫu (data sets) — national. */
+    FORM("biểu mẫu"),
+    /** Quy tắc kiểm tra — national. */
+    RULE("quy tắc kiểm tra"),
+    /** Thay đổi định nghĩa của một chỉ tiêu — national. */
+    DEFINITION("thay đổi định nghĩa chỉ tiêu"),
+    /** An org unit itself: created, renamed, moved under the unit given as the place (its parent). */
+    ORG_UNIT("đơn vị hành chính"),
+    /** Sắp xếp đơn vị hành chính: merges, splits, renames, moves, dissolutions, placed at the parents involved. */
+    REORGANISATION("sắp xếp đơn vị hành chính"),
+    /** User accounts of a unit. */
+    USER("tài khoản người dùng"),
+    /** Nhật ký thay đổi of a unit. */
+    AUDIT("nhật ký thay đổi"),
+    /** What a checked or extracted report is compared with: the unit's own stored figures. */
+    REPORT_FIGURES("số liệu đối chiếu báo cáo");
+
+    private final String label;
+
+    Resource(String label) {
+        this.label = label;
+    }
+
+    /** The Vietnamese name used in refusals. */
+    public String label() {
+        return label;
+    }
+}
