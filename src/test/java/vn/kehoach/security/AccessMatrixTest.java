@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.ActingAs;
 import vn.kehoach.TestDb;
 import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.narrative.FigureExtractor;
+import vn.kehoach.narrative.ReportChecker;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 
@@ -84,6 +86,10 @@ class AccessMatrixTest {
     Users users;
     @Autowired
     OrgUnits orgUnits;
+    @Autowired
+    ReportChecker checker;
+    @Autowired
+    FigureExtractor extractor;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -161,6 +167,8 @@ class AccessMatrixTest {
                 out.add(check("API xuất CSV " + x, w, may, () -> readable(w, "/api/v1/exchange/export?format=csv&orgUnit=" + x + "&period=2021S1")));
                 out.add(check("API văn bản kế hoạch " + x, w, may, () -> readable(w, "/api/v1/documents/" + x + "/2022/blocks")));
                 out.add(check("Trang nhật ký " + x, w, may, () -> pageReadable(w, "/audit?unit=" + x)));
+                out.add(check("Kiểm tra báo cáo so với số liệu của " + x, w, may, () -> reportChecked(w, x)));
+                out.add(check("Nhận ra đơn vị ở đầu báo cáo của " + x, w, may, () -> reportUnitRecognised(w, x)));
             }
         }
         return out.stream();
@@ -299,6 +307,23 @@ class AccessMatrixTest {
         return outcome(send(w, HttpRequest.newBuilder(uri("/api/v1/documents/" + x + "/2022/blocks/"
                         + URLEncoder.encode(first.get("key").asString(), StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    private boolean reportChecked(Who w, String x) {
+        try {
+            ActingAs.run(users, w.username(), () -> checker.check("Đàn trâu 7.111 con.", x));
+            return true;
+        } catch (OutOfScopeException e) {
+            assertThat(e.getMessage()).contains("Tài khoản");
+            return false;
+        }
+    }
+
+    /** A report headed with a unit the reader may not see is read as a report of no known unit. */
+    private boolean reportUnitRecognised(Who w, String x) {
+        String text = "ỦY BAN NHÂN DÂN\n" + orgUnits.require(x).name().toUpperCase() + "\nBÁO CÁO\nĐàn trâu 7.111 con.";
+        OrgUnit found = ActingAs.as(users, w.username(), () -> extractor.unitOf(text));
+        return found != null && found.code().equals(x);
     }
 
     private boolean userCreated(Who w, String x) {
