@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -42,6 +43,7 @@ import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.SerializationFeature;
 import vn.kehoach.backup.internal.Column;
+import vn.kehoach.backup.internal.ColumnKind;
 import vn.kehoach.backup.internal.RowLines;
 import vn.kehoach.backup.internal.Schema;
 import vn.kehoach.backup.internal.SchemaVersions;
@@ -182,7 +184,7 @@ public class Backups {
     private static String selectInKeyOrder(TableShape t, boolean h2) {
         List<String> key = t.primaryKey().isEmpty() ? t.columnNames() : t.primaryKey();
         String order = key.stream().map(k -> {
-            boolean text = t.column(k).kind() == vn.kehoach.backup.internal.ColumnKind.TEXT;
+            boolean text = t.column(k).kind() == ColumnKind.TEXT;
             return TableShape.quote(k) + (text && !h2 ? " collate \"C\"" : "");
         }).collect(Collectors.joining(", "));
         return "select " + t.columnNames().stream().map(TableShape::quote).collect(Collectors.joining(", "))
@@ -477,7 +479,7 @@ public class Backups {
     }
 
     private static boolean isH2(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toUpperCase(java.util.Locale.ROOT).contains("H2");
+        return c.getMetaData().getDatabaseProductName().toUpperCase(Locale.ROOT).contains("H2");
     }
 
     private static MessageDigest sha256() {

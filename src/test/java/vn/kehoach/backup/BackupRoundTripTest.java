@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +21,14 @@ import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kehoach.KeHoachApplication;
 import vn.kehoach.TestDb;
@@ -68,7 +74,7 @@ class BackupRoundTripTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
     @LocalServerPort
     int port;
 
@@ -273,9 +279,9 @@ class BackupRoundTripTest {
     void aBackupTakenWhileWritesGoOnIsOneConsistentMoment() throws Exception {
         // Each transaction of the writer adds one row to a table saved early and one to a table saved late; a backup
         // that read them at different moments would hold more of one than of the other.
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicInteger pairs = new java.util.concurrent.atomic.AtomicInteger();
-        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger pairs = new AtomicInteger();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
         Thread writer = new Thread(() -> {
             while (writing.get()) {
                 int n = pairs.incrementAndGet();
@@ -317,7 +323,7 @@ class BackupRoundTripTest {
     @Test
     void aBackupOfAnOlderSchemaIsRestoredAtItsVersionThenMigrated() throws Exception {
         String old = TestDb.freshPostgres();
-        org.flywaydb.core.Flyway.configure().dataSource(old, null, null).locations("classpath:db/migration").target("7.1")
+        Flyway.configure().dataSource(old, null, null).locations("classpath:db/migration").target("7.1")
                 .load().migrate();
         try (Connection c = DriverManager.getConnection(old)) {
             c.createStatement().executeUpdate("""
@@ -356,7 +362,7 @@ class BackupRoundTripTest {
         assertThat(Manifest.read(now).tables()).isEqualTo(h2Manifest.tables());
     }
 
-    private java.math.BigDecimal buffaloHerdOfAnLac2021S1() throws Exception {
+    private BigDecimal buffaloHerdOfAnLac2021S1() throws Exception {
         try (Connection c = DriverManager.getConnection(postgres);
              ResultSet rs = c.createStatement().executeQuery("""
                      select v.amount from data_value v

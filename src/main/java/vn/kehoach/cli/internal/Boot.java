@@ -56,12 +56,17 @@ final class Boot {
     }
 
     /**
-     * An H2 database kept in files (not {@code jdbc:h2:mem:}) given without a WRITE_DELAY of its own gets
+     * An H2 database kept in files by this process (not {@code mem:}, nor a remote {@code tcp:}/{@code ssl:} server,
+     * whose durability is the server's own setting) and given without a WRITE_DELAY of its own gets
      * {@link #H2_DURABLE}, so a user's own H2 URL is as safe as the default; an explicit WRITE_DELAY is respected.
      */
     static String durable(String url) {
-        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")
-                || url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        boolean elsewhere = rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:");
+        if (elsewhere || url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
             return url;
         }
         return url + H2_DURABLE;

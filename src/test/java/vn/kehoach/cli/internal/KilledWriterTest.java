@@ -53,7 +53,9 @@ class KilledWriterTest {
     }
 
     @Test
-    void anExplicitWriteDelayAndInMemoryDatabasesAreLeftAsGiven() {
+    void anExplicitWriteDelayInMemoryAndRemoteDatabasesAreLeftAsGiven() {
+        assertThat(Boot.durable("jdbc:h2:tcp://10.0.0.5/kehoach")).isEqualTo("jdbc:h2:tcp://10.0.0.5/kehoach");
+        assertThat(Boot.durable("jdbc:h2:./data/x")).isEqualTo("jdbc:h2:./data/x;WRITE_DELAY=0");
         assertThat(Boot.durable("jdbc:h2:file:./x;WRITE_DELAY=100")).isEqualTo("jdbc:h2:file:./x;WRITE_DELAY=100");
         assertThat(Boot.durable("jdbc:h2:mem:x;MODE=PostgreSQL")).isEqualTo("jdbc:h2:mem:x;MODE=PostgreSQL");
         assertThat(Boot.durable("jdbc:postgresql://127.0.0.1/kehoach")).isEqualTo("jdbc:postgresql://127.0.0.1/kehoach");
