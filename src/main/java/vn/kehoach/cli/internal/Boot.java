@@ -1,6 +1,7 @@
 package vn.kehoach.cli.internal;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.Banner;
@@ -14,7 +15,15 @@ final class Boot {
 
     /** The embedded default: an H2 file under ./data, in PostgreSQL mode, shared by a server and the CLI. */
     static final String DEFAULT_DB = "jdbc:h2:file:./data/kehoach" + Boot.H2_OPTIONS;
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+
+    /**
+     * H2 writes its MVStore log in the background every 500 ms by default (WRITE_DELAY), so a process killed
+     * (kill -9, a crash, a power switch on the server's JVM) loses transactions it had already acknowledged.
+     * WRITE_DELAY=0 makes every commit write its changes to the file before it returns.
+     */
+    static final String H2_DURABLE = ";WRITE_DELAY=0";
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+            + H2_DURABLE;
 
     private Boot() {
     }
@@ -36,7 +45,7 @@ final class Boot {
     }
 
     static Map<String, Object> dataSource(String db) {
-        String url = db == null || db.isBlank() ? DEFAULT_DB : db.strip();
+        String url = durable(db == null || db.isBlank() ? DEFAULT_DB : db.strip());
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", url);
         if (url.startsWith("jdbc:h2:")) {
@@ -44,5 +53,22 @@ final class Boot {
             props.put("spring.datasource.password", "");
         }
         return props;
+    }
+
+    /**
+     * An H2 database kept in files by this process (not {@code mem:}, nor a remote {@code tcp:}/{@code ssl:} server,
+     * whose durability is the server's own setting) and given without a WRITE_DELAY of its own gets
+     * {@link #H2_DURABLE}, so a user's own H2 URL is as safe as the default; an explicit WRITE_DELAY is respected.
+     */
+    static String durable(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        boolean elsewhere = rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:");
+        if (elsewhere || url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url;
+        }
+        return url + H2_DURABLE;
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
                 ImportCommand.class, ExportCommand.class, TemplateCommand.class, UserCommand.class, CheckCommand.class,
                 ExtractCommand.class, ValidateCommand.class, BenchCommand.class, ProjectsCommand.class,
                 TasksCommand.class, BudgetCommand.class, ReportCommand.class, ReorganiseCommand.class, PlanCommand.class,
+                BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 
