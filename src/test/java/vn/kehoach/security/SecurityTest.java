@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -391,5 +394,30 @@ class SecurityTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ui.statusCode()).isEqualTo(302);
         assertThat(ui.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void pagesWithScriptsRunWithoutAContentSecurityPolicyViolation() {
+        browser.manage().deleteAllCookies();
+        Browser.login(browser, base(), "planner", "demo");
+        browser.get(base() + "/");
+        browser.manage().logs().get(LogType.BROWSER);
+        // The log does catch a violation: an inline script added to a page is refused and reported.
+        ((JavascriptExecutor) browser).executeScript(
+                "var s = document.createElement('script'); s.textContent = 'window.inline = 1'; document.head.appendChild(s);");
+        assertThat(violations()).as("an inline script is refused").isNotEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.inline === undefined")).isEqualTo(true);
+        for (String page : List.of("/", "/?unit=HALANG&period=2021S1", "/analytics", "/comparisons", "/entry/YT_6T_HUYEN/HALANG/2021S1",
+                "/documents", "/documents/HALANG/2022", "/documents/settings", "/exchange", "/projects", "/budget", "/tasks",
+                "/plans", "/territory", "/check", "/account", "/swagger-ui.html")) {
+            browser.get(base() + page);
+            browser.findElement(By.tagName("body"));
+            assertThat(violations()).as(page).isEmpty();
+        }
+    }
+
+    private List<String> violations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import vn.kehoach.security.ApiTokens;
@@ -80,7 +82,8 @@ class SecurityConfig {
             http.securityMatcher("/api/**")
                     .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                     .httpBasic(b -> b.realmName("KeHoach"))
-                    .securityContext(c -> c.securityContextRepository(new HeaderCredentials()))
+                    .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                            new RequestAttributeSecurityContextRepository(), new HeaderCredentials())))
                     .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                     .csrf(c -> c.requireCsrfProtectionMatcher(cookieWrites))
                     .headers(SecurityConfig::headers)
