@@ -54,6 +54,8 @@ class BenchHttpCommand implements Callable<Integer> {
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
     private static final int MAX_CLIENTS = 500;
     private static final int MAX_SECONDS = 600;
+    /** How many turns each mode takes within --seconds. */
+    private static final int ROUNDS = 4;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     @ParentCommand
@@ -87,6 +89,26 @@ class BenchHttpCommand implements Callable<Integer> {
 
     /** The figures of one mode. */
     record Figures(long requests, double rps, double p50Ms, double p99Ms, long errors) {
+    }
+
+    /** What one mode measured in one round: the latency of every request (errors included), errors, seconds. */
+    record Sample(long[] nanos, long errors, double seconds) {
+
+        static final Sample NONE = new Sample(new long[0], 0, 0);
+
+        Sample plus(Sample other) {
+            long[] all = Arrays.copyOf(nanos, nanos.length + other.nanos.length);
+            System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
+            return new Sample(all, errors + other.errors, seconds + other.seconds);
+        }
+
+        Figures figures() {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            long ok = sorted.length - errors;
+            return new Figures(sorted.length, seconds == 0 ? 0 : ok / seconds, percentile(sorted, 50),
+                    percentile(sorted, 99), errors);
+        }
     }
 
     @Override
@@ -138,8 +160,18 @@ class BenchHttpCommand implements Callable<Integer> {
                         run(http, pool, sessionRequest, warmup, maxRequests, err);
                         run(http, pool, tokenRequest, warmup, maxRequests, err);
                     }
-                    Figures session = run(http, pool, sessionRequest, seconds, maxRequests, err);
-                    Figures token = run(http, pool, tokenRequest, seconds, maxRequests, err);
+                    // The modes take turns, one second-or-more slice each, so that a drift of the machine's load
+                    // (other work, the JIT, the garbage collector) falls on both alike.
+                    int rounds = Math.min(ROUNDS, seconds);
+                    Sample sessionSample = Sample.NONE;
+                    Sample tokenSample = Sample.NONE;
+                    for (int round = 0; round < rounds; round++) {
+                        int slice = seconds / rounds + (round < seconds % rounds ? 1 : 0);
+                        sessionSample = sessionSample.plus(run(http, pool, sessionRequest, slice, maxRequests / rounds + 1, err));
+                        tokenSample = tokenSample.plus(run(http, pool, tokenRequest, slice, maxRequests / rounds + 1, err));
+                    }
+                    Figures session = sessionSample.figures();
+                    Figures token = tokenSample.figures();
                     print(out, "session", session);
                     print(out, "token", token);
                     out.println("token_session_ratio=" + String.format(Locale.ROOT, "%.2f",
@@ -228,7 +260,7 @@ class BenchHttpCommand implements Callable<Integer> {
      * Every client sends its request, waits for the answer and sends the next, until the deadline or the request
      * budget is spent; a non-200 answer, a timeout or a broken connection counts as an error.
      */
-    private Figures run(HttpClient http, ExecutorService pool, IntFunction<HttpRequest> request, int forSeconds,
+    private Sample run(HttpClient http, ExecutorService pool, IntFunction<HttpRequest> request, int forSeconds,
                         long budget, PrintStream err) throws Exception {
         AtomicLong issued = new AtomicLong();
         Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
@@ -273,7 +305,6 @@ class BenchHttpCommand implements Callable<Integer> {
             all.add(f.get(forSeconds + REQUEST_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS));
         }
         double elapsed = (System.nanoTime() - window[0]) / 1e9;
-        long ok = 0;
         long errors = 0;
         long[] times = new long[all.stream().mapToInt(a -> a.length).sum()];
         int k = 0;
@@ -283,16 +314,14 @@ class BenchHttpCommand implements Callable<Integer> {
                     errors++;
                     times[k++] = -t - 1;
                 } else {
-                    ok++;
                     times[k++] = t;
                 }
             }
         }
-        Arrays.sort(times);
         if (!errorKinds.isEmpty()) {
             err.println("Lỗi: " + new TreeMap<>(Map.copyOf(errorKinds)));
         }
-        return new Figures(ok + errors, ok / elapsed, percentile(times, 50), percentile(times, 99), errors);
+        return new Sample(times, errors, elapsed);
     }
 
     private static long[] append(long[] a, int at, long value) {
