@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -26,6 +27,9 @@ public class ApiTokens {
     /** A token as its owner sees it in the list (never the token itself). */
     public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
     }
+
+    /** How stale a token's "last used" may be: it is written at most this often. */
+    public static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -77,20 +81,35 @@ public class ApiTokens {
         users.audit(u.username(), "TOKEN_REVOKE", "token số " + tokenId, by);
     }
 
-    /** The username that owns a valid (unexpired) token. */
-    @Transactional
-    public Optional<String> owner(String token) {
+    /**
+     * The owner of a valid (unexpired) token, ready to act: one query returns the token, its owner, unit and roles,
+     * so that a token request holds one connection at a time and no transaction. {@code last_used_at} is written
+     * afterwards, and at most once per {@link #LAST_USED_PRECISION} per token, so that busy clients do not turn every
+     * read into a write.
+     */
+    public Optional<ActorPrincipal> principal(String token) {
         if (token == null || !token.startsWith("kh_")) {
             return Optional.empty();
         }
-        String h = hash(token);
-        Optional<String> owner = jdbc.sql("""
-                        select u.username from api_token t join app_user u on u.id = t.user_id
+        record Found(long tokenId, Instant lastUsedAt, ActorPrincipal principal) {
+        }
+        Instant now = Instant.now();
+        Optional<Found> found = jdbc.sql("""
+                        select t.id as token_id, t.last_used_at, u.username, u.display_name, u.enabled, u.locked_until,
+                               o.code, o.name, o.path, r.role
+                          from api_token t join app_user u on u.id = t.user_id
+                          join org_unit o on o.id = u.org_unit_id
+                          left join app_user_role r on r.user_id = u.id
                          where t.token_hash = :h and (t.expires_at is null or t.expires_at > :now)""")
-                .param("h", h).param("now", Instant.now().atOffset(ZoneOffset.UTC)).query(String.class).optional();
-        owner.ifPresent(o -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :h")
-                .param("now", Instant.now().atOffset(ZoneOffset.UTC)).param("h", h).update());
-        return owner;
+                .param("h", hash(token)).param("now", now.atOffset(ZoneOffset.UTC))
+                .query(rs -> rs.next()
+                        ? Optional.of(new Found(rs.getLong("token_id"), instant(rs.getTimestamp("last_used_at")),
+                                Users.principal(rs, null)))
+                        : Optional.<Found>empty());
+        found.filter(f -> f.lastUsedAt() == null || f.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION)))
+                .ifPresent(f -> jdbc.sql("update api_token set last_used_at = :now where id = :id")
+                        .param("now", now.atOffset(ZoneOffset.UTC)).param("id", f.tokenId()).update());
+        return found.map(Found::principal);
     }
 
     private static Instant instant(Timestamp t) {

@@ -6,9 +6,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -167,26 +170,51 @@ public class Users {
         audit(u.username(), "UNLOCK", null, by);
     }
 
-    /** Counts a failed login; the fifth in a row locks the account for {@link #LOCKOUT}. */
+    /**
+     * Counts a failed login in one statement, so that simultaneous wrong passwords each count and none undoes
+     * another's lock: the fifth in a row locks the account for {@link #LOCKOUT}; a failure while locked (one that
+     * was already being checked when the lock fell) leaves the lock as it is; after an expired lock the count
+     * starts again. The row stays locked by the update until commit, so the count read back is this attempt's.
+     */
     @Transactional
     public void recordFailedLogin(String username) {
-        find(username).ifPresent(u -> {
-            int failed = u.failedAttempts() + 1;
-            Instant lockedUntil = failed >= MAX_FAILED_LOGINS ? Instant.now().plus(LOCKOUT) : null;
-            jdbc.sql("update app_user set failed_attempts = :failed, locked_until = :until where id = :id")
-                    .param("failed", lockedUntil == null ? failed : 0)
-                    .param("until", lockedUntil == null ? null : lockedUntil.atOffset(ZoneOffset.UTC))
-                    .param("id", u.id()).update();
-            if (lockedUntil != null) {
-                audit(u.username(), "LOCK", MAX_FAILED_LOGINS + " lần đăng nhập sai liên tiếp", "system");
-            }
-        });
+        String name = username == null ? "" : username.strip().toLowerCase();
+        Instant now = Instant.now();
+        int updated = jdbc.sql("""
+                        update app_user
+                           set failed_attempts = case when locked_until <= :now then 1 else failed_attempts + 1 end,
+                               locked_until = case when locked_until > :now then locked_until
+                                                   when (case when locked_until <= :now then 1 else failed_attempts + 1 end) >= :max
+                                                        then :until
+                                                   else null end
+                         where username = :u""")
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("max", MAX_FAILED_LOGINS)
+                .param("until", now.plus(LOCKOUT).atOffset(ZoneOffset.UTC)).param("u", name).update();
+        if (updated == 0) {
+            return;
+        }
+        int failed = jdbc.sql("select failed_attempts from app_user where username = :u").param("u", name)
+                .query(Integer.class).single();
+        if (failed == MAX_FAILED_LOGINS) {
+            audit(name, "LOCK", MAX_FAILED_LOGINS + " lần đăng nhập sai liên tiếp", "system");
+        }
     }
 
-    @Transactional
-    public void recordSuccessfulLogin(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0 where username = :u and failed_attempts > 0")
-                .param("u", username).update();
+    /**
+     * Called after a right password, before the login is accepted: false while the account is locked (the lock may
+     * have fallen while the password was being checked), otherwise clears the count of failed logins and returns
+     * true. The reset only touches a row that has something to reset, so a signed-in API client writes nothing.
+     */
+    public boolean acceptLogin(String username) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
+        jdbc.sql("""
+                        update app_user set failed_attempts = 0, locked_until = null
+                         where username = :u and (failed_attempts > 0 or locked_until is not null)
+                           and (locked_until is null or locked_until <= :now)""")
+                .param("u", name).param("now", now).update();
+        return jdbc.sql("select count(*) from app_user where username = :u and locked_until > :now")
+                .param("u", name).param("now", now).query(Integer.class).single() == 0;
     }
 
     public Optional<User> find(String username) {
@@ -194,7 +222,7 @@ public class Users {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " where u.username = :u").param("u", username.strip().toLowerCase())
-                .query(this::map).optional();
+                .query(Users::users).stream().findFirst();
     }
 
     public User require(String username) {
@@ -204,47 +232,79 @@ public class Users {
     /** Users whose unit lies in the subtree of {@code scope}, by username. */
     public List<User> list(OrgUnit scope) {
         guard.checkRead(Resource.USER, scope.place());
-        return jdbc.sql(SELECT + " where o.path like :prefix order by u.username").param("prefix", scope.path() + "%")
-                .query(this::map).list();
+        return jdbc.sql(SELECT + " where o.path like :prefix order by u.username, r.role").param("prefix", scope.path() + "%")
+                .query(Users::users);
     }
 
     public int count() {
         return jdbc.sql("select count(*) from app_user").query(Integer.class).single();
     }
 
-    /** The stored hash and the actor behind a username, for the login check. */
+    /**
+     * The stored hash and the actor behind a username, for the login check: one query (roles joined), so that a
+     * login holds one connection at a time.
+     */
     public Optional<ActorPrincipal> principal(String username) {
         return jdbc.sql("""
-                        select u.username, u.display_name, u.password_hash, u.enabled, u.locked_until, u.id,
-                               o.code, o.name, o.path
-                          from app_user u join org_unit o on o.id = u.org_unit_id where u.username = :u""")
+                        select u.username, u.display_name, u.password_hash, u.enabled, u.locked_until,
+                               o.code, o.name, o.path, r.role
+                          from app_user u join org_unit o on o.id = u.org_unit_id
+                          left join app_user_role r on r.user_id = u.id
+                         where u.username = :u""")
                 .param("u", username == null ? "" : username.strip().toLowerCase())
-                .query((rs, i) -> {
-                    Timestamp until = rs.getTimestamp("locked_until");
-                    Actor actor = new Actor(rs.getString("username"), rs.getString("display_name"),
-                            roles(rs.getLong("id")), rs.getString("code"), rs.getString("name"), rs.getString("path"));
-                    return new ActorPrincipal(actor, rs.getString("password_hash"), rs.getBoolean("enabled"),
-                            until != null && until.toInstant().isAfter(Instant.now()));
-                }).optional();
+                .query(rs -> rs.next() ? Optional.of(principal(rs, rs.getString("password_hash"))) : Optional.<ActorPrincipal>empty());
     }
 
+    /**
+     * The principal of the rows the cursor stands on: one row per role of one user (columns username,
+     * display_name, enabled, locked_until, code, name, path, role); leaves the cursor after the last of them.
+     */
+    static ActorPrincipal principal(ResultSet rs, String passwordHash) throws SQLException {
+        String username = rs.getString("username");
+        String displayName = rs.getString("display_name");
+        boolean enabled = rs.getBoolean("enabled");
+        Timestamp until = rs.getTimestamp("locked_until");
+        String code = rs.getString("code");
+        String unitName = rs.getString("name");
+        String path = rs.getString("path");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        do {
+            String role = rs.getString("role");
+            if (role != null) {
+                roles.add(Role.valueOf(role));
+            }
+        } while (rs.next());
+        return new ActorPrincipal(new Actor(username, displayName, roles, code, unitName, path), passwordHash, enabled,
+                until != null && until.toInstant().isAfter(Instant.now()));
+    }
+
+    // Roles are joined, one row per role, so that reading users never opens a second connection inside a query.
     private static final String SELECT = """
             select u.id, u.username, u.display_name, u.enabled, u.failed_attempts, u.locked_until, u.created_at,
-                   o.code, o.name
-              from app_user u join org_unit o on o.id = u.org_unit_id""";
+                   o.code, o.name, r.role
+              from app_user u join org_unit o on o.id = u.org_unit_id
+              left join app_user_role r on r.user_id = u.id""";
 
-    private User map(ResultSet rs, int row) throws SQLException {
-        Timestamp until = rs.getTimestamp("locked_until");
-        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), roles(rs.getLong("id")),
-                rs.getString("code"), rs.getString("name"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                until == null ? null : until.toInstant(), rs.getTimestamp("created_at").toInstant());
-    }
-
-    private Set<Role> roles(long userId) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("select role from app_user_role where user_id = :id").param("id", userId).query(String.class).list()
-                .forEach(r -> roles.add(Role.valueOf(r)));
-        return roles;
+    private static List<User> users(ResultSet rs) throws SQLException {
+        List<User> users = new ArrayList<>();
+        Map<Long, Set<Role>> roles = new HashMap<>();
+        while (rs.next()) {
+            long id = rs.getLong("id");
+            Set<Role> own = roles.get(id);
+            if (own == null) {
+                own = EnumSet.noneOf(Role.class);
+                roles.put(id, own);
+                Timestamp until = rs.getTimestamp("locked_until");
+                users.add(new User(id, rs.getString("username"), rs.getString("display_name"), own, rs.getString("code"),
+                        rs.getString("name"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+                        until == null ? null : until.toInstant(), rs.getTimestamp("created_at").toInstant()));
+            }
+            String role = rs.getString("role");
+            if (role != null) {
+                own.add(Role.valueOf(role));
+            }
+        }
+        return users;
     }
 
     private void setRoles(long userId, Set<Role> roles) {

@@ -7,15 +7,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -209,5 +221,203 @@ class SecurityTest {
         assertThat(users.require("reporter-xahalang").orgUnitCode()).isEqualTo("XAHALANG");
         assertThat(users.require("reporter-minhlong").orgUnitCode()).isEqualTo("MINHLONG");
         assertThat(users.require("admin").roles()).containsExactly(Role.ADMIN);
+    }
+
+    /** A fresh session on the login page: its cookie and the form's CSRF token. */
+    private record LoginForm(String cookie, String csrf) {
+    }
+
+    private LoginForm loginForm() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as(page.body()).isTrue();
+        return new LoginForm(sessionCookie(page), csrf.group(1));
+    }
+
+    private static String sessionCookie(HttpResponse<?> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> postLogin(LoginForm form, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", form.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf=" + form.csrf()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends n requests at the same instant (each prepared beforehand) and returns their answers. */
+    private interface Call {
+        HttpResponse<String> send(int i) throws Exception;
+    }
+
+    private static List<HttpResponse<String>> simultaneously(int n, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CyclicBarrier together = new CyclicBarrier(n);
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    together.await();
+                    return call.send(k);
+                }));
+            }
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int lockAudits(String username) {
+        return jdbc.sql("select count(*) from security_audit where username = :u and action = 'LOCK'").param("u", username)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void fortySimultaneousWrongPasswordsOnTheLoginFormLockTheAccountAndTheRightOneIsRefusedUntilUnlocked() throws Exception {
+        users.create("burst.form", "mat-khau-dai", "Thử đăng nhập dồn dập", Set.of(Role.VIEWER), "HALANG", "test");
+        List<LoginForm> forms = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            forms.add(loginForm());
+        }
+        List<HttpResponse<String>> answers = simultaneously(40, i -> postLogin(forms.get(i), "burst.form", "sai-" + i));
+        assertThat(answers).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location").orElseThrow()).matches(".*/login\\?error=(bad|locked)");
+        });
+        User locked = users.require("burst.form");
+        assertThat(locked.lockedAt(Instant.now())).as("locked after the burst").isTrue();
+        assertThat(locked.failedAttempts()).as("every wrong password checked counted").isBetween(Users.MAX_FAILED_LOGINS, 40);
+        assertThat(lockAudits("burst.form")).as("locked once").isEqualTo(1);
+
+        HttpResponse<String> right = postLogin(loginForm(), "burst.form", "mat-khau-dai");
+        assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=locked");
+        User after = users.require("burst.form");
+        assertThat(after.failedAttempts()).as("an attempt on a locked account resets nothing").isEqualTo(locked.failedAttempts());
+        assertThat(after.lockedUntil()).isEqualTo(locked.lockedUntil());
+
+        users.unlock("burst.form", "admin");
+        HttpResponse<String> unlocked = postLogin(loginForm(), "burst.form", "mat-khau-dai");
+        assertThat(unlocked.statusCode()).isEqualTo(302);
+        assertThat(unlocked.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    @Test
+    void fortySimultaneousWrongPasswordsOverHttpBasicLockTheAccountAndTheRightOneIsRefusedUntilUnlocked() throws Exception {
+        users.create("burst.basic", "mat-khau-dai", "Thử Basic dồn dập", Set.of(Role.VIEWER), "HALANG", "test");
+        List<HttpResponse<String>> answers = simultaneously(40, i -> get("/api/v1/orgUnits/HALANG", basic("burst.basic", "sai-" + i)));
+        assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(401));
+        User locked = users.require("burst.basic");
+        assertThat(locked.lockedAt(Instant.now())).isTrue();
+        assertThat(locked.failedAttempts()).isBetween(Users.MAX_FAILED_LOGINS, 40);
+        assertThat(lockAudits("burst.basic")).isEqualTo(1);
+
+        assertThat(get("/api/v1/orgUnits/HALANG", basic("burst.basic", "mat-khau-dai")).statusCode())
+                .as("the right password while locked").isEqualTo(401);
+        assertThat(users.require("burst.basic").failedAttempts()).isEqualTo(locked.failedAttempts());
+
+        users.unlock("burst.basic", "admin");
+        assertThat(get("/api/v1/orgUnits/HALANG", basic("burst.basic", "mat-khau-dai")).statusCode()).isEqualTo(200);
+        assertThat(users.require("burst.basic").failedAttempts()).isZero();
+    }
+
+    @Test
+    void twentySimultaneousTokenRequestsOnAPoolOfFourAllAnswer() throws Exception {
+        // The test context's pool has 4 connections: a token request holding two at once would deadlock here.
+        List<String> bearer = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bearer.add("Bearer " + tokens.issue("viewer", "song song " + i, null, "test"));
+        }
+        List<HttpResponse<String>> answers = simultaneously(20, i -> get("/api/v1/orgUnits/HALANG", bearer.get(i)));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+        assertThat(tokens.list("viewer")).filteredOn(t -> t.name().startsWith("song song "))
+                .allSatisfy(t -> assertThat(t.lastUsedAt()).isNotNull());
+    }
+
+    @Test
+    void everyResponseCarriesAContentSecurityPolicyWithoutInlineScript() throws Exception {
+        for (HttpResponse<String> r : List.of(
+                http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString()),
+                http.send(HttpRequest.newBuilder(URI.create(base() + "/js/entry.js")).GET().build(), HttpResponse.BodyHandlers.ofString()),
+                get("/api/v1/orgUnits/HALANG", basic("viewer", "demo")),
+                get("/api/v1/orgUnits/HALANG", null))) {
+            String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+            String scriptSrc = Pattern.compile("script-src ([^;]*)").matcher(csp).results().findFirst().orElseThrow().group(1);
+            assertThat(scriptSrc).isEqualTo("'self'");
+            assertThat(csp).contains("default-src 'self'").contains("object-src 'none'");
+        }
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow();
+        assertThat(cookie).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
+    }
+
+    @Test
+    void aCookieSessionWithAnyOtherAuthorizationHeaderStillNeedsTheCsrfToken() throws Exception {
+        users.create("csrf.planner", "mat-khau-dai", "Thử CSRF", Set.of(Role.PLANNER), "HALANG", "test");
+        HttpResponse<String> signedIn = postLogin(loginForm(), "csrf.planner", "mat-khau-dai");
+        String session = sessionCookie(signedIn);
+        int tasks = jdbc.sql("select count(*) from plan_task").query(Integer.class).single();
+        for (String authorization : List.of("Foo bar", "Digest x", "Bearerkh_x")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/tasks"))
+                    .header("Cookie", session).header("Authorization", authorization)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"year\":2022,\"sector\":\"NN\",\"text\":\"giả mạo\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(authorization).isEqualTo(403);
+        }
+        assertThat(jdbc.sql("select count(*) from plan_task").query(Integer.class).single()).isEqualTo(tasks);
+        // A Basic header is the request's own credential: a wrong one is refused even beside a signed-in session.
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/orgUnits/HALANG"))
+                .header("Cookie", session).header("Authorization", basic("csrf.planner", "sai")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/orgUnits/HALANG"))
+                .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiDescriptionNeedsASignIn() throws Exception {
+        assertThat(get("/api/v1/openapi", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/openapi", basic("viewer", "demo")).statusCode()).isEqualTo(200);
+        HttpResponse<String> ui = http.send(HttpRequest.newBuilder(URI.create(base() + "/swagger-ui.html")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(302);
+        assertThat(ui.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void pagesWithScriptsRunWithoutAContentSecurityPolicyViolation() {
+        browser.manage().deleteAllCookies();
+        Browser.login(browser, base(), "planner", "demo");
+        browser.get(base() + "/");
+        browser.manage().logs().get(LogType.BROWSER);
+        // The log does catch a violation: an inline script added to a page is refused and reported.
+        ((JavascriptExecutor) browser).executeScript(
+                "var s = document.createElement('script'); s.textContent = 'window.inline = 1'; document.head.appendChild(s);");
+        assertThat(violations()).as("an inline script is refused").isNotEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.inline === undefined")).isEqualTo(true);
+        for (String page : List.of("/", "/?unit=HALANG&period=2021S1", "/analytics", "/comparisons", "/entry/YT_6T_HUYEN/HALANG/2021S1",
+                "/documents", "/documents/HALANG/2022", "/documents/settings", "/exchange", "/projects", "/budget", "/tasks",
+                "/plans", "/territory", "/check", "/account", "/swagger-ui.html")) {
+            browser.get(base() + page);
+            browser.findElement(By.tagName("body"));
+            assertThat(violations()).as(page).isEmpty();
+        }
+    }
+
+    private List<String> violations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code kehoach bench}: the benchmarks, one sub-command each; they print figures, never assert durations. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Đo hiệu năng: mỗi lệnh con in một dòng tên=giá_trị cho mỗi số đo.",
-        subcommands = {BenchAnalyticsCommand.class})
+        subcommands = {BenchAnalyticsCommand.class, BenchHttpCommand.class})
 class BenchCommand implements Runnable {
 
     @CommandLine.ParentCommand

@@ -1,47 +1,53 @@
 package vn.kehoach.security.internal;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.kehoach.security.ActorPrincipal;
 import vn.kehoach.security.ApiTokens;
 
-/** Signs in a request that carries "Authorization: Bearer kh_…" as the token's owner; a bad token is a 401. */
+/**
+ * Signs in a request that carries "Authorization: Bearer kh_…" as the token's owner; a bad token is a 401. The
+ * lookup is one query; when no database connection frees up in time the answer is 503 with Retry-After, so that a
+ * client backs off instead of the request hanging.
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final UserAccounts accounts;
 
-    ApiTokenFilter(ApiTokens tokens, UserAccounts accounts) {
+    ApiTokenFilter(ApiTokens tokens) {
         this.tokens = tokens;
-        this.accounts = accounts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            var owner = tokens.owner(header.substring(7).strip());
-            if (owner.isEmpty()) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"status\":401,\"error\":\"Token không hợp lệ hoặc đã hết hạn\"}");
+        if (HeaderCredentials.bearer(request)) {
+            Optional<ActorPrincipal> owner;
+            try {
+                owner = tokens.principal(request.getHeader("Authorization").substring(7).strip());
+            } catch (DataAccessResourceFailureException e) {
+                response.setHeader("Retry-After", "1");
+                refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Máy chủ đang bận, vui lòng thử lại sau giây lát");
                 return;
             }
-            UserDetails user = accounts.loadUserByUsername(owner.get());
+            if (owner.isEmpty()) {
+                refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Token không hợp lệ hoặc đã hết hạn");
+                return;
+            }
+            ActorPrincipal user = owner.get();
             if (!user.isEnabled() || !user.isAccountNonLocked()) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"status\":401,\"error\":\"Tài khoản đã bị khóa\"}");
+                refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Tài khoản đã bị khóa");
                 return;
             }
             var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
@@ -50,5 +56,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + message + "\"}");
     }
 }

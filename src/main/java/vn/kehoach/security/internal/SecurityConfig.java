@@ -7,7 +7,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -15,13 +18,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import vn.kehoach.security.ApiTokens;
+import vn.kehoach.security.Users;
 
 /**
  * Two chains: the REST API under /api (HTTP Basic or a personal token; CSRF only for cookie-borne sessions, so a
  * page's own scripts stay protected) and the pages (form login, CSRF on every form, a session that times out).
+ * Everything needs a user, the OpenAPI description and Swagger UI too (they map every endpoint and parameter; a
+ * partner system reads them with its token). Every response carries the Content-Security-Policy.
  */
 @Configuration
 class SecurityConfig {
@@ -44,21 +52,41 @@ class SecurityConfig {
     @EnableMethodSecurity
     static class Web {
 
+        /**
+         * Passwords are checked by the usual provider; after a right password the account's lock is read again
+         * (it may have fallen while the hash was computed) and the failed count cleared in the same step, so a
+         * locked account refuses the right password too.
+         */
+        @Bean
+        DaoAuthenticationProvider passwordLogins(UserAccounts accounts, PasswordEncoder encoder, Users users) {
+            DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::load);
+            provider.setPasswordEncoder(encoder);
+            provider.setPostAuthenticationChecks(user -> {
+                if (!users.acceptLogin(user.getUsername())) {
+                    throw new LockedException("Tài khoản đang bị khóa tạm thời");
+                }
+            });
+            return provider;
+        }
+
         @Bean
         @Order(1)
-        SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts) throws Exception {
+        SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
             // A write that rides on a session cookie (a page's own script, or another site's forged request) needs
-            // the CSRF token; one without any credentials is simply unauthenticated, a 401 rather than a 403.
+            // the CSRF token, whatever other Authorization header it carries; only a request authenticated by its
+            // own Basic or Bearer header (the session is then ignored, see HeaderCredentials) goes without. One
+            // without any credentials is simply unauthenticated, a 401 rather than a 403.
             RequestMatcher cookieWrites = request -> !HttpMethod.GET.matches(request.getMethod())
                     && !HttpMethod.HEAD.matches(request.getMethod()) && !HttpMethod.OPTIONS.matches(request.getMethod())
-                    && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
+                    && !HeaderCredentials.present(request) && request.getRequestedSessionId() != null;
             http.securityMatcher("/api/**")
-                    .authorizeHttpRequests(a -> a
-                            .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()
-                            .anyRequest().authenticated())
+                    .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                     .httpBasic(b -> b.realmName("KeHoach"))
-                    .addFilterBefore(new ApiTokenFilter(tokens, accounts), BasicAuthenticationFilter.class)
+                    .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                            new RequestAttributeSecurityContextRepository(), new HeaderCredentials())))
+                    .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                     .csrf(c -> c.requireCsrfProtectionMatcher(cookieWrites))
+                    .headers(SecurityConfig::headers)
                     .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
             return http.build();
         }
@@ -67,15 +95,28 @@ class SecurityConfig {
         @Order(2)
         SecurityFilterChain pages(HttpSecurity http) throws Exception {
             http.authorizeHttpRequests(a -> a
-                            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                    "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                            .permitAll()
                             .requestMatchers("/admin/**").hasRole("ADMIN")
                             .anyRequest().authenticated())
                     .formLogin(f -> f.loginPage("/login").failureHandler(new LoginFailures()).permitAll())
                     .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                     .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                    .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                    .headers(SecurityConfig::headers);
             return http.build();
         }
+    }
+
+    /**
+     * Scripts only from this origin (our static/js and the WebJars; no inline script, no eval); styles may be
+     * inline because htmx and ECharts set them; images also as data:/blob: URLs (chart exports); pages framed only
+     * by themselves, forms posted only to themselves.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    private static void headers(HeadersConfigurer<HttpSecurity> h) {
+        h.frameOptions(f -> f.sameOrigin()).contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY));
     }
 }

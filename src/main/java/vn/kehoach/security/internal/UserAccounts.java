@@ -2,17 +2,18 @@ package vn.kehoach.security.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 import vn.kehoach.security.Users;
 
-/** Finds accounts for Spring Security and counts failed logins towards the lockout. */
+/**
+ * Finds accounts for Spring Security and counts wrong passwords towards the lockout (form login and HTTP Basic
+ * alike). A refusal because the account is locked is not a wrong password: it neither counts nor resets anything.
+ */
 @Component
-class UserAccounts implements UserDetailsService {
+class UserAccounts {
 
     private final Users users;
 
@@ -20,18 +21,13 @@ class UserAccounts implements UserDetailsService {
         this.users = users;
     }
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
+    /** The account behind a username, for the password provider. */
+    UserDetails load(String username) {
         return users.principal(username).orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent e) {
         users.recordFailedLogin(e.getAuthentication().getName());
-    }
-
-    @EventListener
-    void succeeded(AuthenticationSuccessEvent e) {
-        users.recordSuccessfulLogin(e.getAuthentication().getName());
     }
 }
