@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.UnknownCodeException;
 import vn.kehoach.datavalue.ValueKind;
@@ -29,10 +32,12 @@ public class DataSets {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final MetadataAudit audit;
 
-    public DataSets(JdbcClient jdbc, Catalog catalog) {
+    public DataSets(JdbcClient jdbc, Catalog catalog, MetadataAudit audit) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.audit = audit;
     }
 
     /** Every form, in display order. */
@@ -66,6 +71,7 @@ public class DataSets {
                         + "' không có trong danh mục chỉ tiêu thu thập");
             }
         }
+        DataSet before = find(form.code()).orElse(null);
         Map<String, Object> params = Map.of("code", form.code(), "name", form.name(),
                 "type", form.periodType().name(), "kinds", kinds(form.unitKinds()), "due", form.dueDays(),
                 "sort", form.sortOrder());
@@ -89,7 +95,9 @@ public class DataSets {
                     .param("form", form.code()).param("element", e.elementCode()).param("kind", e.kind().name())
                     .param("required", e.required()).param("section", e.section()).param("sort", order).update();
         }
-        return require(form.code());
+        DataSet saved = require(form.code());
+        audit.record(MetadataChange.between(Area.FORM, null, saved.code(), saved.name(), before, saved));
+        return saved;
     }
 
     private List<DataSet> load(String code) {

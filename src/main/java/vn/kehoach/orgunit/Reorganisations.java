@@ -20,6 +20,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
+
 /**
  * Reorganisations of the administrative tree as data: merge, split, rename, move, dissolve a level — each dated,
  * with its decision and its lineage. Nothing stored moves: historical values stay on the former units, which keep
@@ -33,10 +37,26 @@ public class Reorganisations {
 
     private final JdbcClient jdbc;
     private final OrgUnits orgUnits;
+    private final MetadataAudit audit;
 
-    public Reorganisations(JdbcClient jdbc, OrgUnits orgUnits) {
+    public Reorganisations(JdbcClient jdbc, OrgUnits orgUnits, MetadataAudit audit) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
+        this.audit = audit;
+    }
+
+    /**
+     * Keeps the reorganisation in the metadata trail, under its first unit (the units it saved are there too, field
+     * by field), and returns it.
+     */
+    private Reorganisation audited(Reorganisation r, String user, String before, String after) {
+        Long unit = r.units().isEmpty() ? null : orgUnits.require(r.units().get(0)).id();
+        String label = r.kind().label();
+        audit.record(MetadataChange.of(Area.ORGUNIT, Character.toUpperCase(label.charAt(0)) + label.substring(1), unit,
+                String.join(",", r.units()), "Từ " + DAY.format(r.effectiveDate())
+                        + (r.decision() == null ? "" : ", " + r.decision()), before,
+                after != null ? after : String.join(", ", r.units())).by(user));
+        return r;
     }
 
     /**
@@ -74,7 +94,7 @@ public class Reorganisations {
             lineage(change, p, target, null, BigDecimal.ONE);
             end(p, day, target, change);
         }
-        return find(change);
+        return audited(find(change), user, null, null);
     }
 
     /**
@@ -111,7 +131,7 @@ public class Reorganisations {
             }
         }
         end(p, day, first, change);
-        return find(change);
+        return audited(find(change), user, null, null);
     }
 
     /** Renames the unit from the day, keeping the former name in its history. */
@@ -128,7 +148,7 @@ public class Reorganisations {
         jdbc.sql("update org_unit set name = :name where id = :id").param("name", newName.strip())
                 .param("id", u.id()).update();
         touched(change, u);
-        return find(change);
+        return audited(find(change), user, u.name(), newName.strip());
     }
 
     /** Moves the unit (and its subtree, data and all) under another parent from the day. */
@@ -144,7 +164,7 @@ public class Reorganisations {
         history(u, change, day);
         orgUnits.save(new OrgUnitDraft(u.code(), u.name(), u.kind(), parent.code(), u.validFrom(), u.validTo()));
         touched(change, u);
-        return find(change);
+        return audited(find(change), user, null, null);
     }
 
     /**
@@ -172,7 +192,7 @@ public class Reorganisations {
         }
         endOn(u, day);
         touched(change, u);
-        return find(change);
+        return audited(find(change), user, null, null);
     }
 
     /**

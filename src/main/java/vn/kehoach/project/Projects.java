@@ -26,6 +26,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.audit.Source;
 import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.format.Numbers;
@@ -66,12 +69,14 @@ public class Projects {
     private final OrgUnits orgUnits;
     private final Actors actors;
     private final ProgrammeFigures figures;
+    private final MetadataAudit metadata;
 
-    public Projects(JdbcClient jdbc, OrgUnits orgUnits, Actors actors, ProgrammeFigures figures) {
+    public Projects(JdbcClient jdbc, OrgUnits orgUnits, Actors actors, ProgrammeFigures figures, MetadataAudit metadata) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.actors = actors;
         this.figures = figures;
+        this.metadata = metadata;
     }
 
     // ---------------------------------------------------------------- reading
@@ -545,7 +550,27 @@ public class Projects {
         return a.scopePath() + "%";
     }
 
+    /**
+     * Keeps the change in the project's own history and in the metadata trail (under the project's unit), where an
+     * update shows the project as it was described before.
+     */
     private void audit(String code, String action, String detail, String user, Source source) {
+        String before = !action.equals("UPDATE") ? null : jdbc.sql("""
+                        select detail from project_audit where project_code = :code and action in ('CREATE', 'UPDATE')
+                         order by id desc fetch first 1 rows only""")
+                .param("code", code).query(String.class).optional().orElse(null);
+        Map<String, Object> project = jdbc.sql("select owner_unit_id, name from project where code = :code")
+                .param("code", code).query().singleRow();
+        String label = switch (action) {
+            case "CREATE" -> "Tạo dự án";
+            case "UPDATE" -> "Sửa dự án";
+            case "ALLOCATE" -> "Giao vốn";
+            case "DISBURSE" -> "Giải ngân";
+            case "CANCEL_DISBURSEMENT" -> "Hủy giải ngân";
+            default -> action;
+        };
+        metadata.record(new MetadataChange(Area.PROJECT, label, ((Number) project.get("owner_unit_id")).longValue(),
+                null, code, (String) project.get("name"), before, detail, user, source));
         jdbc.sql("""
                 insert into project_audit (project_code, action, detail, changed_by, changed_at, source)
                 values (:code, :action, :detail, :user, :at, :source)""")

@@ -5,5 +5,5 @@
  * tasks sector by sector.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"document :: spi", "orgunit", "catalog", "security", "format",
-        "datavalue", "demo"})
+        "datavalue", "demo", "audit"})
 package vn.kehoach.task;

@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.DataElement;
 import vn.kehoach.catalog.Formula;
@@ -52,14 +55,16 @@ public class ValidationRules {
     private final DataValues dataValues;
     private final DataSets dataSets;
     private final OrgUnits orgUnits;
+    private final MetadataAudit audit;
 
     public ValidationRules(JdbcClient jdbc, Catalog catalog, DataValues dataValues, DataSets dataSets,
-                           OrgUnits orgUnits) {
+                           OrgUnits orgUnits, MetadataAudit audit) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.dataValues = dataValues;
         this.dataSets = dataSets;
         this.orgUnits = orgUnits;
+        this.audit = audit;
     }
 
     /** Every rule, in display order. */
@@ -83,6 +88,7 @@ public class ValidationRules {
                         + "' không phải chỉ tiêu thu thập (chỉ tiêu tính toán không dùng được trong quy tắc)");
             }
         }
+        ValidationRule before = find(r.code()).orElse(null);
         Map<String, Object> params = new HashMap<>();
         params.put("code", r.code());
         params.put("name", r.name());
@@ -108,7 +114,9 @@ public class ValidationRules {
                     values (:code, :name, :left, :leftLabel, :operator, :right, :rightLabel, :at, :tolerance,
                            :importance, :message, :sort)""").params(params).update();
         }
-        return find(r.code()).orElseThrow();
+        ValidationRule saved = find(r.code()).orElseThrow();
+        audit.record(MetadataChange.between(Area.RULE, null, saved.code(), saved.name(), before, saved));
+        return saved;
     }
 
     /** The rules that read any of these elements at the unit they check. */
