@@ -112,6 +112,7 @@ class DocumentController {
         model.addAttribute("doc", documents.get(unit, year));
         model.addAttribute("blocks", documents.blocks(unit, year));
         model.addAttribute("formats", DocumentFormat.values());
+        model.addAttribute("canWrite", documents.canWrite(unit));
         return "document/edit";
     }
 
@@ -192,6 +193,7 @@ class DocumentController {
         OrgUnit selected = unitOrDistrict(unit, visible);
         model.addAttribute("units", visible);
         model.addAttribute("unit", selected);
+        model.addAttribute("canWrite", documents.canWrite(selected.code()));
         model.addAttribute("settings", Arrays.stream(TemplateKind.values())
                 .map(k -> documents.template(selected.code(), k)).toList());
         return "document/settings";
