@@ -71,6 +71,9 @@ public record MetadataChange(Area area, String action, Long orgUnitId, String pe
         if (v == null) {
             return null;
         }
+        if (v instanceof Enum<?> e) {
+            return label(e);
+        }
         if (v instanceof BigDecimal d) {
             return d.stripTrailingZeros().toPlainString();
         }
@@ -88,6 +91,15 @@ public record MetadataChange(Area area, String action, Long orgUnitId, String pe
             return String.join(" ", parts);
         }
         return v.toString();
+    }
+
+    /** An enum as the pages name it: its Vietnamese {@code label()} where it has one, else its name. */
+    private static String label(Enum<?> e) {
+        try {
+            return String.valueOf(e.getDeclaringClass().getMethod("label").invoke(e));
+        } catch (ReflectiveOperationException | RuntimeException missing) {
+            return e.name();
+        }
     }
 
     public MetadataChange inPeriod(String iso) {

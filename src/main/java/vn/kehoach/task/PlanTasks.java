@@ -226,8 +226,8 @@ public class PlanTasks {
                  where id = :id""").param("status", status.name()).param("user", user)
                 .param("at", at.atOffset(ZoneOffset.UTC)).param("id", taskId).update();
         audit.record(MetadataChange.of(Area.TASK, "Báo cáo tiến độ", orgUnits.require(t.ownerUnitCode()).id(),
-                String.valueOf(taskId), MetadataAudit.cut(t.content(), 200), t.status().name(),
-                status.name() + ": " + content.strip()).by(user));
+                String.valueOf(taskId), MetadataAudit.cut(t.content(), 200), t.status().label(),
+                status.label() + ": " + content.strip()).by(user));
         return new ProgressNote(keys.getKey().longValue(), taskId, notedOn, content.strip(), status, user, at);
     }
 

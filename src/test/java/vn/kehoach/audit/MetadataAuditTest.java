@@ -24,6 +24,7 @@ import vn.kehoach.catalog.DataElement;
 import vn.kehoach.dataset.DataSet;
 import vn.kehoach.dataset.DataSets;
 import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.document.PlanDocument;
 import vn.kehoach.document.PlanDocuments;
 import vn.kehoach.document.TemplateKind;
 import vn.kehoach.document.TextBlock;
@@ -113,6 +114,21 @@ class MetadataAuditTest {
             assertThat(r.oldValue()).startsWith(block.body().substring(0, Math.min(40, block.body().length())));
         }
         assertThat(search("MINHLONG", Area.DOCUMENT, block.key())).isEmpty();
+    }
+
+    @Test
+    void aNewSignerIsKeptAsTheLetterheadFieldThatChanged() {
+        PlanDocument d = documents.get("HALANG", 2022);
+        PlanDocument signed = new PlanDocument(d.unitCode(), d.unitName(), d.year(), d.reportPeriod(), d.number(),
+                d.symbol(), d.place(), d.issuedOn(), d.signerLines(), "Nguyễn Văn Thử", d.recipients(), d.version(),
+                null, null, true);
+        ActingAs.run(users, "planner", () -> documents.save(signed, d.version(), "planner"));
+        AuditRecord r = search("HALANG", Area.DOCUMENT, "LETTERHEAD").get(0);
+        assertThat(r.username()).isEqualTo("planner");
+        assertThat(r.action()).isEqualTo("Sửa thông tin văn bản");
+        assertThat(r.oldValue()).isEqualTo("Người ký: " + String.join(" / ", d.signerLines())
+                + (d.signerName() == null ? "" : " – " + d.signerName()));
+        assertThat(r.newValue()).isEqualTo("Người ký: " + String.join(" / ", d.signerLines()) + " – Nguyễn Văn Thử");
     }
 
     @Test
@@ -214,7 +230,7 @@ class MetadataAuditTest {
         AuditRecord t = search(owner, Area.TASK, String.valueOf(id)).get(0);
         assertThat(t.username()).isEqualTo("planner");
         assertThat(t.action()).isEqualTo("Báo cáo tiến độ");
-        assertThat(t.newValue()).isEqualTo("IN_PROGRESS: Đã triển khai ở 13 xã");
+        assertThat(t.newValue()).isEqualTo("Đang thực hiện: Đã triển khai ở 13 xã");
     }
 
     @Test
