@@ -114,6 +114,17 @@ class DocumentAccessTest {
                 "{\"body\": \"share: x\", \"version\": 0}").statusCode()).isEqualTo(403);
         assertThat(send("reporter-minhlong", "DELETE", "/api/v1/documents/settings/HALANG/SENTENCES", null).statusCode())
                 .isEqualTo(403);
+        HttpClient session = signIn("reporter-minhlong");
+        String own = session.send(HttpRequest.newBuilder(URI.create(base() + "/documents/MINHLONG/2022")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(own);
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> page = session.send(HttpRequest.newBuilder(URI.create(base() + "/documents/HALANG/2022/blocks/"
+                        + block.key())).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("body=" + URLEncoder.encode("Qua trang", StandardCharsets.UTF_8)
+                        + "&version=" + block.version() + "&_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(docx("HALANG")).isEqualTo(before);
         assertThatThrownBy(() -> ActingAs.run(users, "reporter-minhlong", () -> documents.saveBlock("HALANG", 2022,
                 block.key(), "qua trang", block.version(), "reporter-minhlong")))
                 .isInstanceOf(OutOfScopeException.class);
