@@ -8,10 +8,11 @@ import java.util.Map;
  * What to look for in the audit trail. {@code scopePath} is the materialised path ("/1/2/") of the subtree to
  * search, which the caller has checked the reader may see; every other filter is optional (null): a username,
  * a period id ("2021S1"), the code of what changed (an element, a figure, a form), the channel, the moments from
- * (inclusive) and to (exclusive), and words to find in the names, comments and reasons.
+ * (inclusive) and to (exclusive), words to find in the names, comments and reasons, and the {@link Area} (a trail
+ * that keeps other areas answers nothing; {@link #wants(Area)}).
  */
 public record AuditQuery(String scopePath, String username, String period, String code, Source source, Instant from,
-                         Instant to, String text, int limit) {
+                         Instant to, String text, int limit, Area area) {
 
     /** The columns of one trail's query that the common filters apply to. */
     public record Columns(String user, String period, String code, String source, String at) {
@@ -26,6 +27,25 @@ public record AuditQuery(String scopePath, String username, String period, Strin
         username = username == null || username.isBlank() ? null : username.strip().toLowerCase();
         code = code == null || code.isBlank() ? null : code.strip().toUpperCase();
         period = period == null || period.isBlank() ? null : period.strip().toUpperCase();
+    }
+
+    /** A query over every area. */
+    public AuditQuery(String scopePath, String username, String period, String code, Source source, Instant from,
+                      Instant to, String text, int limit) {
+        this(scopePath, username, period, code, source, from, to, text, limit, null);
+    }
+
+    /** Whether a trail holding this area should answer: no area asked, or this one. */
+    public boolean wants(Area held) {
+        return area == null || area == held;
+    }
+
+    /**
+     * Whether the scope is a whole tree (a root unit, "/1/", or every unit, "/"): records that belong to no unit
+     * (the national catalog, definitions) are shown only there.
+     */
+    public boolean wholeTree() {
+        return scopePath.chars().filter(ch -> ch == '/').count() <= 2;
     }
 
     /**

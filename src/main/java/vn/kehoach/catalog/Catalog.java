@@ -21,16 +21,25 @@ import vn.kehoach.access.Place;
 import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads and writes the catalog: units of measure, sectors, data elements and indicators. */
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
+
+/**
+ * Reads and writes the catalog: units of measure, sectors, data elements and indicators. The catalog is national:
+ * its changes go to the metadata audit trail without a unit, for readers at a root.
+ */
 @Service
 public class Catalog {
 
     private final JdbcClient jdbc;
     private final Guard guard;
+    private final MetadataAudit audit;
 
-    public Catalog(JdbcClient jdbc, Guard guard) {
+    public Catalog(JdbcClient jdbc, Guard guard, MetadataAudit audit) {
         this.jdbc = jdbc;
         this.guard = guard;
+        this.audit = audit;
     }
 
     public List<MeasureUnit> units() {
@@ -103,6 +112,7 @@ public class Catalog {
     @Transactional
     public void saveUnit(MeasureUnit u) {
         guard.checkWrite(Resource.CATALOG, Place.WHOLE);
+        MeasureUnit before = findUnit(u.code()).orElse(null);
         int n = jdbc.sql("update measure_unit set name = :name, symbol = :symbol, dimension = :dim, factor = :factor where code = :code")
                 .param("name", u.name()).param("symbol", u.symbol()).param("dim", u.dimension())
                 .param("factor", u.factor()).param("code", u.code()).update();
@@ -111,11 +121,13 @@ public class Catalog {
                     .param("code", u.code()).param("name", u.name()).param("symbol", u.symbol())
                     .param("dim", u.dimension()).param("factor", u.factor()).update();
         }
+        audit.record(MetadataChange.between(Area.CATALOG, null, u.code(), "Đơn vị tính " + u.name(), before, u));
     }
 
     @Transactional
     public void saveSector(Sector s) {
         guard.checkWrite(Resource.CATALOG, Place.WHOLE);
+        Sector before = findSector(s.code()).orElse(null);
         int n = jdbc.sql("update sector set name = :name, field = :field, sort_order = :sort where code = :code")
                 .param("name", s.name()).param("field", s.field()).param("sort", s.sortOrder()).param("code", s.code())
                 .update();
@@ -124,6 +136,7 @@ public class Catalog {
                     .param("code", s.code()).param("name", s.name()).param("field", s.field())
                     .param("sort", s.sortOrder()).update();
         }
+        audit.record(MetadataChange.between(Area.CATALOG, null, s.code(), "Lĩnh vực " + s.name(), before, s));
     }
 
     /** Creates or updates the element with this code; its unit and sector must exist. */
@@ -135,6 +148,7 @@ public class Catalog {
         if (findIndicatorCode(e.code())) {
             throw new IllegalArgumentException("mã '" + e.code() + "' đã dùng cho một chỉ tiêu tính toán");
         }
+        DataElement before = findElement(e.code()).orElse(null);
         var params = Map.<String, Object>ofEntries(
                 Map.entry("code", e.code()), Map.entry("name", e.name()), Map.entry("unit", e.unitCode()),
                 Map.entry("vt", e.valueType().name()), Map.entry("tree", e.treeAggregation().name()),
@@ -156,6 +170,7 @@ public class Catalog {
                            :pct, :sort, :description)""").params(params).param("weight", e.weightElement())
                     .param("agency", e.agencyCode()).param("description", e.description()).update();
         }
+        audit.record(MetadataChange.between(Area.CATALOG, null, e.code(), e.name(), before, e));
     }
 
     /** Creates or updates the indicator; every code in its formula must be a known figure, with no cycle. */
@@ -174,6 +189,7 @@ public class Catalog {
                         + "' không có trong danh mục");
             }
         }
+        Indicator before = findFigure(ind.code()).filter(Indicator.class::isInstance).map(Indicator.class::cast).orElse(null);
         var params = Map.<String, Object>of("code", ind.code(), "name", ind.name(), "unit", ind.unitCode(),
                 "formula", ind.formula(), "polarity", ind.polarity().name(), "sector", ind.sectorCode(),
                 "decimals", ind.decimals(), "pct", ind.pctDecimals(), "missing", ind.missing().name(),
@@ -191,6 +207,7 @@ public class Catalog {
                            :description)""").params(params).param("description", ind.description()).update();
         }
         checkNoCycle(ind.code());
+        audit.record(MetadataChange.between(Area.CATALOG, null, ind.code(), ind.name(), before, ind));
     }
 
     /** The data elements an indicator finally reads, through any indicators it refers to. */

@@ -15,6 +15,10 @@ import vn.kehoach.access.Place;
 import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
+
 /** The versions of the figures' definitions: each change dated, with what changed and why. */
 @Service
 public class Definitions {
@@ -22,11 +26,13 @@ public class Definitions {
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final Guard guard;
+    private final MetadataAudit audit;
 
-    public Definitions(JdbcClient jdbc, Catalog catalog, Guard guard) {
+    public Definitions(JdbcClient jdbc, Catalog catalog, Guard guard, MetadataAudit audit) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.guard = guard;
+        this.audit = audit;
     }
 
     /** Records the change (or updates the one of the same figure and day). */
@@ -34,7 +40,10 @@ public class Definitions {
     public DefinitionChange save(DefinitionChange c, String user) {
         // A definition applies to the figure everywhere: only the top of the tree records one.
         guard.checkWrite(Resource.DEFINITION, Place.WHOLE);
-        catalog.figure(c.figureCode());
+        Figure figure = catalog.figure(c.figureCode());
+        DefinitionChange before = all().stream()
+                .filter(d -> d.figureCode().equals(c.figureCode()) && d.effectiveDate().equals(c.effectiveDate()))
+                .findFirst().orElse(null);
         int n = jdbc.sql("""
                         update definition_change set description = :d, decision = :decision, illustrative = :ill
                          where figure_code = :code and effective_date = :day""")
@@ -49,6 +58,7 @@ public class Definitions {
                     .param("decision", c.decision()).param("ill", c.illustrative()).param("user", user)
                     .param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
         }
+        audit.record(MetadataChange.between(Area.DEFINITION, null, c.figureCode(), figure.name(), before, c).by(user));
         return c;
     }
 

@@ -20,6 +20,9 @@ import vn.kehoach.access.Place;
 import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.UnknownCodeException;
 import vn.kehoach.datavalue.ValueKind;
@@ -34,11 +37,13 @@ public class DataSets {
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final Guard guard;
+    private final MetadataAudit audit;
 
-    public DataSets(JdbcClient jdbc, Catalog catalog, Guard guard) {
+    public DataSets(JdbcClient jdbc, Catalog catalog, Guard guard, MetadataAudit audit) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.guard = guard;
+        this.audit = audit;
     }
 
     /** Every form, in display order. */
@@ -73,6 +78,7 @@ public class DataSets {
                         + "' không có trong danh mục chỉ tiêu thu thập");
             }
         }
+        DataSet before = find(form.code()).orElse(null);
         Map<String, Object> params = Map.of("code", form.code(), "name", form.name(),
                 "type", form.periodType().name(), "kinds", kinds(form.unitKinds()), "due", form.dueDays(),
                 "sort", form.sortOrder());
@@ -96,7 +102,9 @@ public class DataSets {
                     .param("form", form.code()).param("element", e.elementCode()).param("kind", e.kind().name())
                     .param("required", e.required()).param("section", e.section()).param("sort", order).update();
         }
-        return require(form.code());
+        DataSet saved = require(form.code());
+        audit.record(MetadataChange.between(Area.FORM, null, saved.code(), saved.name(), before, saved));
+        return saved;
     }
 
     private List<DataSet> load(String code) {

@@ -31,6 +31,7 @@ import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
+import vn.kehoach.security.Scopes;
 
 /**
  * The documents pages: the plan documents of a unit, the editor of one (letterhead data, free-text blocks saved
@@ -42,11 +43,13 @@ class DocumentController {
     private final PlanDocuments documents;
     private final PlanDocumentWriter writer;
     private final OrgUnits orgUnits;
+    private final Scopes scopes;
 
-    DocumentController(PlanDocuments documents, PlanDocumentWriter writer, OrgUnits orgUnits) {
+    DocumentController(PlanDocuments documents, PlanDocumentWriter writer, OrgUnits orgUnits, Scopes scopes) {
         this.documents = documents;
         this.writer = writer;
         this.orgUnits = orgUnits;
+        this.scopes = scopes;
     }
 
     /** Dates and times as the pages print them: 30/07/2021, 14:05 30/07/2021 (the server's time zone). */
@@ -71,19 +74,25 @@ class DocumentController {
         return principal == null ? "web" : principal.getName();
     }
 
-    private OrgUnit unitOrDistrict(String code) {
+    /** The units whose documents the actor may read, agencies aside (they write no plan of their own). */
+    private List<OrgUnit> visibleUnits() {
+        return scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream())
+                .filter(u -> u.kind() != OrgUnitKind.AGENCY).toList();
+    }
+
+    private OrgUnit unitOrDistrict(String code, List<OrgUnit> visible) {
         if (code != null) {
-            return orgUnits.require(code);
+            return scopes.visible(code);
         }
-        List<OrgUnit> all = orgUnits.all();
-        return all.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst()
-                .orElse(all.isEmpty() ? null : all.get(0));
+        return visible.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst()
+                .orElse(visible.isEmpty() ? null : visible.get(0));
     }
 
     @GetMapping("/documents")
     String list(@RequestParam(required = false) String unit, Model model) {
-        OrgUnit selected = unitOrDistrict(unit);
-        model.addAttribute("units", orgUnits.all().stream().filter(u -> u.kind() != OrgUnitKind.AGENCY).toList());
+        List<OrgUnit> visible = visibleUnits();
+        OrgUnit selected = unitOrDistrict(unit, visible);
+        model.addAttribute("units", visible);
         model.addAttribute("unit", selected);
         List<PlanDocument> stored = selected == null ? List.of() : documents.list(selected.code());
         model.addAttribute("documents", stored);
@@ -103,6 +112,7 @@ class DocumentController {
         model.addAttribute("doc", documents.get(unit, year));
         model.addAttribute("blocks", documents.blocks(unit, year));
         model.addAttribute("formats", DocumentFormat.values());
+        model.addAttribute("canWrite", documents.canWrite(unit));
         return "document/edit";
     }
 
@@ -179,9 +189,11 @@ class DocumentController {
 
     @GetMapping("/documents/settings")
     String settings(@RequestParam(required = false) String unit, Model model) {
-        OrgUnit selected = unitOrDistrict(unit);
-        model.addAttribute("units", orgUnits.all().stream().filter(u -> u.kind() != OrgUnitKind.AGENCY).toList());
+        List<OrgUnit> visible = visibleUnits();
+        OrgUnit selected = unitOrDistrict(unit, visible);
+        model.addAttribute("units", visible);
         model.addAttribute("unit", selected);
+        model.addAttribute("canWrite", documents.canWrite(selected.code()));
         model.addAttribute("settings", Arrays.stream(TemplateKind.values())
                 .map(k -> documents.template(selected.code(), k)).toList());
         return "document/settings";

@@ -16,9 +16,11 @@ import vn.kehoach.document.internal.PdfWriter;
 import vn.kehoach.document.internal.Settings;
 import vn.kehoach.document.internal.XlsxWriter;
 import vn.kehoach.orgunit.OrgUnit;
-import vn.kehoach.orgunit.OrgUnits;
 
-/** Writes a unit's plan document for a year as DOCX, PDF, or its forms as XLSX. */
+/**
+ * Writes a unit's plan document for a year as DOCX, PDF, or its forms as XLSX, for whoever may read the unit's
+ * documents ({@link PlanDocuments}' rule, checked before anything is composed).
+ */
 @Service
 @Transactional(readOnly = true)
 public class PlanDocumentWriter {
@@ -26,13 +28,11 @@ public class PlanDocumentWriter {
     private final PlanDocuments documents;
     private final Composer composer;
     private final Settings settings;
-    private final OrgUnits orgUnits;
 
-    public PlanDocumentWriter(PlanDocuments documents, Composer composer, Settings settings, OrgUnits orgUnits) {
+    public PlanDocumentWriter(PlanDocuments documents, Composer composer, Settings settings) {
         this.documents = documents;
         this.composer = composer;
         this.settings = settings;
-        this.orgUnits = orgUnits;
     }
 
     /** Writes the document (or, for XLSX, its forms) to {@code out}; the stream is left open. */
@@ -57,7 +57,7 @@ public class PlanDocumentWriter {
 
     /** The document laid out, for the writers and the preview. */
     Composition compose(String unitCode, int year) {
-        OrgUnit unit = orgUnits.require(unitCode);
+        OrgUnit unit = documents.readable(unitCode);
         PlanDocument doc = documents.get(unitCode, year);
         Map<String, String> blocks = documents.blocks(unitCode, year).stream()
                 .collect(Collectors.toMap(TextBlock::key, TextBlock::body));

@@ -2,13 +2,20 @@ package vn.kehoach.document;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.document.internal.Composer;
 import vn.kehoach.document.internal.DocumentStore;
 import vn.kehoach.document.internal.DocumentView;
@@ -19,10 +26,16 @@ import vn.kehoach.document.internal.Settings;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
+import vn.kehoach.security.Actors;
+import vn.kehoach.security.Role;
 
 /**
  * Keeps plan documents: their letterhead data, the free-text blocks a planner writes, and each unit's wording and
  * layout settings. A document that was never saved is offered with defaults, so any unit and year can be written.
+ * <p>
+ * The one access rule of documents lives here, for every page, API call and file: anyone whose subtree covers the
+ * unit reads its documents and settings; only a planner or an administrator whose subtree covers it writes them
+ * (the command line acts as the system, which may do everything). Every write goes to the metadata audit trail.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,22 +44,47 @@ public class PlanDocuments {
     private final DocumentStore store;
     private final Settings settings;
     private final OrgUnits orgUnits;
+    private final Actors actors;
+    private final MetadataAudit audit;
 
-    public PlanDocuments(DocumentStore store, Settings settings, OrgUnits orgUnits) {
+    public PlanDocuments(DocumentStore store, Settings settings, OrgUnits orgUnits, Actors actors, MetadataAudit audit) {
         this.store = store;
         this.settings = settings;
         this.orgUnits = orgUnits;
+        this.actors = actors;
+        this.audit = audit;
+    }
+
+    /** The unit, if the actor may read its documents (their subtree covers it); else refused. */
+    OrgUnit readable(String unitCode) {
+        OrgUnit unit = orgUnits.require(unitCode);
+        actors.checkCanSee(unit);
+        return unit;
+    }
+
+    /** The unit, if the actor may write its documents (planner or administrator over it); else refused. */
+    private OrgUnit writable(String unitCode) {
+        OrgUnit unit = orgUnits.require(unitCode);
+        actors.checkCanWrite(unit, Role.PLANNER, Role.ADMIN);
+        return unit;
+    }
+
+    /** Whether the current actor may change the documents and settings of the unit (the pages offer the forms). */
+    public boolean canWrite(String unitCode) {
+        OrgUnit unit = orgUnits.require(unitCode);
+        var a = actors.current();
+        return a.covers(unit) && a.hasAny(Role.PLANNER, Role.ADMIN);
     }
 
     /** The stored document of the unit and year, or one with the defaults (not stored). */
     public PlanDocument get(String unitCode, int year) {
-        OrgUnit unit = orgUnits.require(unitCode);
+        OrgUnit unit = readable(unitCode);
         return store.find(unit, checkYear(year)).orElseGet(() -> defaults(unit, year));
     }
 
     /** The stored documents of the unit and the units below it, newest year first. */
     public List<PlanDocument> list(String unitCode) {
-        return store.list(orgUnits.require(unitCode));
+        return store.list(readable(unitCode));
     }
 
     /**
@@ -63,7 +101,7 @@ public class PlanDocuments {
     /** Saves the letterhead data; {@code expectedVersion} is the version the user edited (0 for a new document). */
     @Transactional
     public PlanDocument save(PlanDocument d, int expectedVersion, String user) {
-        OrgUnit unit = orgUnits.require(d.unitCode());
+        OrgUnit unit = writable(d.unitCode());
         checkYear(d.year());
         if (d.place() == null || d.place().isBlank()) {
             throw new IllegalArgumentException("Địa danh (ô 'Địa danh') không được để trống");
@@ -77,13 +115,45 @@ public class PlanDocuments {
         if (d.reportPeriod() == null) {
             throw new IllegalArgumentException("Kỳ báo cáo của Phần thứ nhất (ô 'Kỳ báo cáo') không được để trống");
         }
+        Optional<PlanDocument> old = store.find(unit, d.year());
         store.save(unit, d, expectedVersion, user);
-        return store.find(unit, d.year()).orElseThrow();
+        PlanDocument saved = store.find(unit, d.year()).orElseThrow();
+        Map<String, String> before = old.map(PlanDocuments::letterhead).orElse(Map.of());
+        Map<String, String> after = letterhead(saved);
+        List<String> was = new ArrayList<>();
+        List<String> now = new ArrayList<>();
+        after.forEach((field, value) -> {
+            if (!Objects.equals(before.get(field), value)) {
+                if (before.containsKey(field)) {
+                    was.add(field + ": " + before.get(field));
+                }
+                now.add(field + ": " + value);
+            }
+        });
+        if (!now.isEmpty()) {
+            audit.record(MetadataChange.of(Area.DOCUMENT, old.isEmpty() ? "Tạo văn bản" : "Sửa thông tin văn bản",
+                    unit.id(), "LETTERHEAD", "Văn bản kế hoạch năm " + d.year() + ": số, ngày, người ký, nơi nhận",
+                    old.isEmpty() ? null : String.join("; ", was), String.join("; ", now))
+                    .inPeriod(String.valueOf(d.year())).by(user));
+        }
+        return saved;
+    }
+
+    /** The letterhead as a person reads it, field by field, for the audit trail. */
+    private static Map<String, String> letterhead(PlanDocument d) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Kỳ báo cáo", d.reportPeriod() == null ? "" : d.reportPeriod().id());
+        m.put("Số", (d.number() == null ? "" : d.number()) + "/" + d.symbol());
+        m.put("Địa danh", d.place());
+        m.put("Ngày", d.issuedOn() == null ? "" : d.issuedOn().toString());
+        m.put("Người ký", String.join(" / ", d.signerLines()) + (d.signerName() == null ? "" : " – " + d.signerName()));
+        m.put("Nơi nhận", String.join(" ", d.recipients()));
+        return m;
     }
 
     /** Every free-text block the unit's outline places in the document, with what is stored for each. */
     public List<TextBlock> blocks(String unitCode, int year) {
-        OrgUnit unit = orgUnits.require(unitCode);
+        OrgUnit unit = readable(unitCode);
         Outline outline = settings.setup(unit).outline();
         Map<String, DocumentStore.StoredBlock> stored = store.blocks(unit, checkYear(year));
         DocumentView dv = Composer.view(unit, store.find(unit, year).orElseGet(() -> defaults(unit, year)));
@@ -107,36 +177,72 @@ public class PlanDocuments {
      */
     @Transactional
     public TextBlock saveBlock(String unitCode, int year, String key, String body, int expectedVersion, String user) {
-        OrgUnit unit = orgUnits.require(unitCode);
+        OrgUnit unit = writable(unitCode);
         TextBlock slot = block(unitCode, year, key).orElseThrow(() -> new IllegalArgumentException(
                 "Bố cục văn bản của " + unit.name() + " không có đoạn '" + key + "'"));
         if (store.find(unit, year).isEmpty()) {
             store.save(unit, defaults(unit, year), 0, user);
         }
-        store.saveBlock(unit, year, key, slot.title(), body == null ? "" : body.strip(), expectedVersion, user);
+        String text = body == null ? "" : body.strip();
+        store.saveBlock(unit, year, key, slot.title(), text, expectedVersion, user);
+        audit.record(MetadataChange.of(Area.DOCUMENT, slot.version() == 0 ? "Viết đoạn văn" : "Sửa đoạn văn", unit.id(),
+                key, "Văn bản kế hoạch năm " + year + ": " + slot.title(), slot.version() == 0 ? null
+                        : MetadataAudit.cut(slot.body(), BLOCK_EXCERPT), MetadataAudit.cut(text, BLOCK_EXCERPT))
+                .inPeriod(String.valueOf(year)).by(user));
         return block(unitCode, year, key).orElseThrow();
     }
 
+    /** How much of a block's old and new text the audit trail keeps: enough to recognise it. */
+    private static final int BLOCK_EXCERPT = 300;
+
     /** The setting of this kind that applies to the unit. */
     public DocumentTemplate template(String unitCode, TemplateKind kind) {
-        return settings.effective(orgUnits.require(unitCode), kind);
+        return settings.effective(readable(unitCode), kind);
     }
 
     /** Checks and stores the unit's own setting; a setting with any problem is refused whole, naming each. */
     @Transactional
     public DocumentTemplate saveTemplate(String unitCode, TemplateKind kind, String body, int expectedVersion, String user) {
-        OrgUnit unit = orgUnits.require(unitCode);
+        OrgUnit unit = writable(unitCode);
         settings.check(unit, kind, body);
+        DocumentTemplate before = settings.effective(unit, kind);
         store.saveTemplate(unit, kind, body, expectedVersion, user);
+        List<String> change = changedLines(before.body(), body);
+        audit.record(MetadataChange.of(Area.SETTINGS, "Sửa thiết lập", unit.id(), kind.name(), kind.label(),
+                change.get(0), change.get(1)).by(user));
         return settings.effective(unit, kind);
     }
 
     /** Drops the unit's own setting: its ancestor's or the shipped default applies again. */
     @Transactional
     public DocumentTemplate resetTemplate(String unitCode, TemplateKind kind) {
-        OrgUnit unit = orgUnits.require(unitCode);
+        OrgUnit unit = writable(unitCode);
+        Optional<DocumentStore.StoredTemplate> own = store.template(unit, kind);
         store.deleteTemplate(unit, kind);
-        return settings.effective(unit, kind);
+        DocumentTemplate after = settings.effective(unit, kind);
+        if (own.isPresent()) {
+            List<String> change = changedLines(own.get().body(), after.body());
+            audit.record(MetadataChange.of(Area.SETTINGS, "Bỏ thiết lập riêng", unit.id(), kind.name(), kind.label(),
+                    change.get(0), change.get(1)));
+        }
+        return after;
+    }
+
+    /**
+     * The lines of a YAML setting that a change removed and added ({old, new}), so the trail shows what changed
+     * rather than two whole files; a change of order or spacing only is shown whole.
+     */
+    static List<String> changedLines(String before, String after) {
+        List<String> was = before == null ? List.of() : before.lines().toList();
+        List<String> now = after == null ? List.of() : after.lines().toList();
+        Set<String> wasSet = new HashSet<>(was);
+        Set<String> nowSet = new HashSet<>(now);
+        String removed = String.join("\n", was.stream().filter(l -> !nowSet.contains(l)).toList());
+        String added = String.join("\n", now.stream().filter(l -> !wasSet.contains(l)).toList());
+        if (removed.isEmpty() && added.isEmpty()) {
+            return java.util.Arrays.asList(before, after);
+        }
+        return List.of(removed, added);
     }
 
     private static int checkYear(int year) {

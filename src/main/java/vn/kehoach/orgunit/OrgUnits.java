@@ -21,6 +21,9 @@ import vn.kehoach.access.Place;
 import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 /** The org-unit tree: lookups by code, subtrees, and the upsert used by imports. */
 @Service
 public class OrgUnits {
@@ -33,10 +36,12 @@ public class OrgUnits {
 
     private final JdbcClient jdbc;
     private final Guard guard;
+    private final MetadataAudit audit;
 
-    public OrgUnits(JdbcClient jdbc, Guard guard) {
+    public OrgUnits(JdbcClient jdbc, Guard guard, MetadataAudit audit) {
         this.jdbc = jdbc;
         this.guard = guard;
+        this.audit = audit;
     }
 
     public Optional<OrgUnit> find(String code) {
@@ -104,6 +109,7 @@ public class OrgUnits {
         if (existing.isPresent()) {
             guard.checkWrite(Resource.ORG_UNIT, parentPlace(existing.get()));
         }
+        OrgUnitDraft before = existing.map(OrgUnits::draft).orElse(null);
         if (existing.isPresent() && parent != null && existing.get().covers(parent)) {
             throw new IllegalArgumentException("đơn vị '" + draft.code() + "' không thể nằm dưới chính nó ('"
                     + parent.code() + "')");
@@ -128,7 +134,7 @@ public class OrgUnits {
                         .param("newPath", newPath).param("cut", old.path().length() + 1).param("shift", shift)
                         .param("oldPrefix", old.path() + "%").param("id", old.id()).update();
             }
-            return require(draft.code());
+            return audited(before, require(draft.code()));
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -141,7 +147,17 @@ public class OrgUnits {
         long id = keys.getKey().longValue();
         jdbc.sql("update org_unit set path = :path where id = :id")
                 .param("path", parentPath + id + "/").param("id", id).update();
-        return require(draft.code());
+        return audited(before, require(draft.code()));
+    }
+
+    private static OrgUnitDraft draft(OrgUnit u) {
+        return new OrgUnitDraft(u.code(), u.name(), u.kind(), u.parentCode(), u.validFrom(), u.validTo());
+    }
+
+    /** Keeps the change in the metadata trail, under the unit itself (its readers see it) and returns the unit. */
+    private OrgUnit audited(OrgUnitDraft before, OrgUnit saved) {
+        audit.record(MetadataChange.between(Area.ORGUNIT, saved.id(), saved.code(), saved.name(), before, draft(saved)));
+        return saved;
     }
 
     /** Where a change of the unit is decided: at its parent, or the whole tree for a root. */

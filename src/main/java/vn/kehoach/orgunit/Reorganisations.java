@@ -23,6 +23,10 @@ import vn.kehoach.access.Guard;
 import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
+
 /**
  * Reorganisations of the administrative tree as data: merge, split, rename, move, dissolve a level — each dated,
  * with its decision and its lineage. Nothing stored moves: historical values stay on the former units, which keep
@@ -37,11 +41,27 @@ public class Reorganisations {
     private final JdbcClient jdbc;
     private final OrgUnits orgUnits;
     private final Guard guard;
+    private final MetadataAudit audit;
 
-    public Reorganisations(JdbcClient jdbc, OrgUnits orgUnits, Guard guard) {
+    public Reorganisations(JdbcClient jdbc, OrgUnits orgUnits, Guard guard, MetadataAudit audit) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.guard = guard;
+        this.audit = audit;
+    }
+
+    /**
+     * Keeps the reorganisation in the metadata trail, under its first unit (the units it saved are there too, field
+     * by field), and returns it.
+     */
+    private Reorganisation audited(Reorganisation r, String user, String before, String after) {
+        Long unit = r.units().isEmpty() ? null : orgUnits.require(r.units().get(0)).id();
+        String label = r.kind().label();
+        audit.record(MetadataChange.of(Area.ORGUNIT, Character.toUpperCase(label.charAt(0)) + label.substring(1), unit,
+                String.join(",", r.units()), "Từ " + DAY.format(r.effectiveDate())
+                        + (r.decision() == null ? "" : ", " + r.decision()), before,
+                after != null ? after : String.join(", ", r.units())).by(user));
+        return r;
     }
 
     /**
@@ -80,7 +100,7 @@ public class Reorganisations {
             lineage(change, p, target, null, BigDecimal.ONE);
             end(p, day, target, change);
         }
-        return find(change);
+        return audited(find(change), user, null, null);
     }
 
     /**
@@ -121,7 +141,7 @@ public class Reorganisations {
             }
         }
         end(p, day, first, change);
-        return find(change);
+        return audited(find(change), user, null, null);
     }
 
     /** Renames the unit from the day, keeping the former name in its history. */
@@ -139,7 +159,7 @@ public class Reorganisations {
         jdbc.sql("update org_unit set name = :name where id = :id").param("name", newName.strip())
                 .param("id", u.id()).update();
         touched(change, u);
-        return find(change);
+        return audited(find(change), user, u.name(), newName.strip());
     }
 
     /** Moves the unit (and its subtree, data and all) under another parent from the day. */
@@ -156,7 +176,7 @@ public class Reorganisations {
         history(u, change, day);
         orgUnits.save(new OrgUnitDraft(u.code(), u.name(), u.kind(), parent.code(), u.validFrom(), u.validTo()));
         touched(change, u);
-        return find(change);
+        return audited(find(change), user, null, null);
     }
 
     /**
@@ -185,7 +205,7 @@ public class Reorganisations {
         }
         endOn(u, day);
         touched(change, u);
-        return find(change);
+        return audited(find(change), user, null, null);
     }
 
     /**

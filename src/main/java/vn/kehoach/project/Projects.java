@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.kehoach.access.Guard;
 import vn.kehoach.access.Resource;
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.audit.Source;
 import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.format.Numbers;
@@ -69,13 +72,16 @@ public class Projects {
     private final Actors actors;
     private final Guard guard;
     private final ProgrammeFigures figures;
+    private final MetadataAudit metadata;
 
-    public Projects(JdbcClient jdbc, OrgUnits orgUnits, Actors actors, ProgrammeFigures figures, Guard guard) {
+    public Projects(JdbcClient jdbc, OrgUnits orgUnits, Actors actors, ProgrammeFigures figures, Guard guard,
+                    MetadataAudit metadata) {
         this.guard = guard;
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.actors = actors;
         this.figures = figures;
+        this.metadata = metadata;
     }
 
     // ---------------------------------------------------------------- reading
@@ -549,7 +555,27 @@ public class Projects {
         return a.scopePath() + "%";
     }
 
+    /**
+     * Keeps the change in the project's own history and in the metadata trail (under the project's unit), where an
+     * update shows the project as it was described before.
+     */
     private void audit(String code, String action, String detail, String user, Source source) {
+        String before = !action.equals("UPDATE") ? null : jdbc.sql("""
+                        select detail from project_audit where project_code = :code and action in ('CREATE', 'UPDATE')
+                         order by id desc fetch first 1 rows only""")
+                .param("code", code).query(String.class).optional().orElse(null);
+        Map<String, Object> project = jdbc.sql("select owner_unit_id, name from project where code = :code")
+                .param("code", code).query().singleRow();
+        String label = switch (action) {
+            case "CREATE" -> "Tạo dự án";
+            case "UPDATE" -> "Sửa dự án";
+            case "ALLOCATE" -> "Giao vốn";
+            case "DISBURSE" -> "Giải ngân";
+            case "CANCEL_DISBURSEMENT" -> "Hủy giải ngân";
+            default -> action;
+        };
+        metadata.record(new MetadataChange(Area.PROJECT, label, ((Number) project.get("owner_unit_id")).longValue(),
+                null, code, (String) project.get("name"), before, detail, user, source));
         jdbc.sql("""
                 insert into project_audit (project_code, action, detail, changed_by, changed_at, source)
                 values (:code, :action, :detail, :user, :at, :source)""")

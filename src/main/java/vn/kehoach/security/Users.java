@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.kehoach.access.Guard;
 import vn.kehoach.access.Resource;
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 
@@ -43,13 +46,16 @@ public class Users {
     private final PasswordEncoder encoder;
     private final Guard guard;
     private final Actors actors;
+    private final MetadataAudit metadata;
 
-    public Users(JdbcClient jdbc, OrgUnits orgUnits, PasswordEncoder encoder, Guard guard, Actors actors) {
+    public Users(JdbcClient jdbc, OrgUnits orgUnits, PasswordEncoder encoder, Guard guard, Actors actors,
+                 MetadataAudit metadata) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.encoder = encoder;
         this.guard = guard;
         this.actors = actors;
+        this.metadata = metadata;
     }
 
     /**
@@ -138,7 +144,8 @@ public class Users {
         setRoles(u.id(), roles);
         if (!u.roles().equals(roles) || !unit.code().equals(u.orgUnitCode())) {
             audit(u.username(), "UPDATE", "vai trò " + sorted(u.roles()) + " → " + sorted(roles) + ", đơn vị "
-                    + u.orgUnitCode() + " → " + unit.code(), by);
+                    + u.orgUnitCode() + " → " + unit.code(), "vai trò " + sorted(u.roles()) + ", đơn vị "
+                    + u.orgUnitCode(), "vai trò " + sorted(roles) + ", đơn vị " + unit.code(), by);
         }
         return require(username);
     }
@@ -328,6 +335,30 @@ public class Users {
     }
 
     void audit(String username, String action, String detail, String by) {
+        audit(username, action, detail, null, detail, by);
+    }
+
+    /**
+     * Keeps the change in the security audit and in the metadata trail, under the user's unit (so only those who
+     * see the unit see its users' changes), with the state before and after when there is one.
+     */
+    void audit(String username, String action, String detail, String before, String after, String by) {
+        String label = switch (action) {
+            case "CREATE" -> "Tạo người dùng";
+            case "UPDATE" -> "Đổi vai trò, đơn vị";
+            case "PASSWORD" -> "Đổi mật khẩu";
+            case "ENABLE" -> "Mở tài khoản";
+            case "DISABLE" -> "Khóa tài khoản";
+            case "UNLOCK" -> "Mở khóa đăng nhập";
+            case "LOCK" -> "Khóa tạm thời";
+            case "TOKEN" -> "Cấp token";
+            case "TOKEN_REVOKE" -> "Thu hồi token";
+            default -> action;
+        };
+        Long unit = jdbc.sql("select org_unit_id from app_user where username = :u").param("u", username)
+                .query(Long.class).optional().orElse(null);
+        metadata.record(MetadataChange.of(action.startsWith("TOKEN") ? Area.TOKEN : Area.USER, label, unit, username,
+                username, before, after).by(by));
         jdbc.sql("""
                 insert into security_audit (username, action, detail, changed_by, changed_at)
                 values (:u, :action, :detail, :by, :at)""")

@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.kehoach.access.Guard;
 import vn.kehoach.access.Resource;
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Sector;
 import vn.kehoach.datavalue.ConflictException;
@@ -58,13 +61,23 @@ public class PlanTasks {
     private final Catalog catalog;
     private final Actors actors;
     private final Guard guard;
+    private final MetadataAudit audit;
 
-    public PlanTasks(JdbcClient jdbc, OrgUnits orgUnits, Catalog catalog, Actors actors, Guard guard) {
+    public PlanTasks(JdbcClient jdbc, OrgUnits orgUnits, Catalog catalog, Actors actors, Guard guard,
+                     MetadataAudit audit) {
         this.guard = guard;
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.catalog = catalog;
         this.actors = actors;
+        this.audit = audit;
+    }
+
+    /** Keeps the task's change in the metadata trail, under the plan's unit, and returns the task. */
+    private PlanTask audited(PlanTask before, PlanTask after, String user) {
+        audit.record(MetadataChange.between(Area.TASK, orgUnits.require(after.ownerUnitCode()).id(),
+                String.valueOf(after.id()), MetadataAudit.cut(after.content(), 200), before, after).by(user));
+        return after;
     }
 
     /** The tasks the actor may see that pass the filter, in plan order (sector, then task). */
@@ -156,7 +169,7 @@ public class PlanTasks {
                        1, :user, :at)""").params(columns(d, u, user)).update(keys, "id");
         long id = keys.getKey().longValue();
         setCooperators(id, u.cooperators());
-        return require(id);
+        return audited(null, require(id), user);
     }
 
     /** Updates a task (planners only); a stale {@code expectedVersion} is refused with who changed it last. */
@@ -181,7 +194,7 @@ public class PlanTasks {
             throw new ConflictException("Nhiệm vụ số " + id + " vừa được người khác sửa; hãy tải lại trước khi lưu");
         }
         setCooperators(id, u.cooperators());
-        return require(id);
+        return audited(old, require(id), user);
     }
 
     /**
@@ -217,6 +230,9 @@ public class PlanTasks {
                 update plan_task set status = :status, version = version + 1, updated_by = :user, updated_at = :at
                  where id = :id""").param("status", status.name()).param("user", user)
                 .param("at", at.atOffset(ZoneOffset.UTC)).param("id", taskId).update();
+        audit.record(MetadataChange.of(Area.TASK, "Báo cáo tiến độ", orgUnits.require(t.ownerUnitCode()).id(),
+                String.valueOf(taskId), MetadataAudit.cut(t.content(), 200), t.status().label(),
+                status.label() + ": " + content.strip()).by(user));
         return new ProgressNote(keys.getKey().longValue(), taskId, notedOn, content.strip(), status, user, at);
     }
 

@@ -4,6 +4,5 @@
  * sees and reports on its own; what is past its deadline and not done is overdue. Part 2 of the plan reads the
  * tasks sector by sector.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"document :: spi", "orgunit", "catalog", "security", "access", "format",
-        "datavalue", "demo"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"document :: spi", "orgunit", "catalog", "security", "access", "format", "datavalue", "demo", "audit"})
 package vn.kehoach.task;

@@ -23,6 +23,9 @@ import vn.kehoach.access.Place;
 import vn.kehoach.access.Resource;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.DataElement;
 import vn.kehoach.catalog.Formula;
@@ -57,15 +60,17 @@ public class ValidationRules {
     private final DataSets dataSets;
     private final OrgUnits orgUnits;
     private final Guard guard;
+    private final MetadataAudit audit;
 
     public ValidationRules(JdbcClient jdbc, Catalog catalog, DataValues dataValues, DataSets dataSets,
-                           OrgUnits orgUnits, Guard guard) {
+                           OrgUnits orgUnits, Guard guard, MetadataAudit audit) {
         this.guard = guard;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.dataValues = dataValues;
         this.dataSets = dataSets;
         this.orgUnits = orgUnits;
+        this.audit = audit;
     }
 
     /** Every rule, in display order. */
@@ -90,6 +95,7 @@ public class ValidationRules {
                         + "' không phải chỉ tiêu thu thập (chỉ tiêu tính toán không dùng được trong quy tắc)");
             }
         }
+        ValidationRule before = find(r.code()).orElse(null);
         Map<String, Object> params = new HashMap<>();
         params.put("code", r.code());
         params.put("name", r.name());
@@ -115,7 +121,9 @@ public class ValidationRules {
                     values (:code, :name, :left, :leftLabel, :operator, :right, :rightLabel, :at, :tolerance,
                            :importance, :message, :sort)""").params(params).update();
         }
-        return find(r.code()).orElseThrow();
+        ValidationRule saved = find(r.code()).orElseThrow();
+        audit.record(MetadataChange.between(Area.RULE, null, saved.code(), saved.name(), before, saved));
+        return saved;
     }
 
     /** The rules that read any of these elements at the unit they check. */

@@ -5,5 +5,5 @@
  * save of a cell, on submission of a form, and on demand for a whole district with a report.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"datavalue", "dataset", "catalog", "orgunit", "period", "format", "security", "access"})
+        allowedDependencies = {"datavalue", "dataset", "catalog", "orgunit", "period", "format", "security", "access", "audit"})
 package vn.kehoach.validation;

@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.kehoach.audit.Area;
 import vn.kehoach.audit.AuditQuery;
 import vn.kehoach.audit.AuditRecord;
 import vn.kehoach.audit.AuditTrail;
@@ -23,9 +24,10 @@ import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.security.Scopes;
 
 /**
- * The audit trail page (nhật ký thay đổi): every change of a value, a target or an approval in the user's subtree
- * — who, when, from where (page, API, import, command line), old and new — searchable by unit, user, period, code,
- * channel, days and words, newest first. Each module keeps its own trail; this page merges them.
+ * The audit trail page (nhật ký thay đổi): every change of a value, a target, an approval and of metadata (documents,
+ * settings, catalog, forms, rules, org units, projects, tasks, users, tokens) in the user's subtree — who, when, from
+ * where (page, API, import, command line, and the client's address), old and new — searchable by kind, unit, user,
+ * period, code, channel, days and words, newest first. Each trail answers its part; this page merges them.
  */
 @Controller
 class AuditTrailController {
@@ -47,10 +49,12 @@ class AuditTrailController {
     String audit(@RequestParam(required = false) String unit, @RequestParam(required = false) String user,
                  @RequestParam(required = false) String period, @RequestParam(required = false) String code,
                  @RequestParam(required = false) Source source, @RequestParam(required = false) String from,
-                 @RequestParam(required = false) String to, @RequestParam(required = false) String q, Model model) {
+                 @RequestParam(required = false) String to, @RequestParam(required = false) String q,
+                 @RequestParam(required = false) Area area, Model model) {
         List<OrgUnit> units = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
         model.addAttribute("units", units);
         model.addAttribute("sources", Source.values());
+        model.addAttribute("areas", Area.values());
         OrgUnit root = unit == null || unit.isBlank() ? scopes.home() : scopes.visible(unit);
         List<String> errors = new ArrayList<>();
         LocalDate fromDay = day(from, "Từ ngày", errors);
@@ -62,16 +66,20 @@ class AuditTrailController {
             return "web/audit";
         }
         AuditQuery query = new AuditQuery(root.path(), user, period, code, source, startOf(fromDay),
-                toDay == null ? null : startOf(toDay.plusDays(1)), q, LIMIT);
+                toDay == null ? null : startOf(toDay.plusDays(1)), q, LIMIT, area);
         model.addAttribute("query", query);
         model.addAttribute("records", search(query));
         model.addAttribute("limit", LIMIT);
         return "web/audit";
     }
 
-    /** Every module's changes matching the query, merged newest first. */
+    /**
+     * Every module's changes matching the query, merged newest first. A trail of one area may not filter by area
+     * itself; its records are kept or dropped here by the area they show.
+     */
     List<AuditRecord> search(AuditQuery query) {
         return trails.orderedStream().flatMap(t -> t.search(query).stream())
+                .filter(r -> query.area() == null || query.area().holds(r.area()))
                 .sorted(Comparator.comparing(AuditRecord::at).reversed()).limit(query.limit()).toList();
     }
 

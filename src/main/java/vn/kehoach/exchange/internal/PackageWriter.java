@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import vn.kehoach.audit.MetadataAudit;
 import vn.kehoach.audit.Source;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.DataElement;
@@ -64,13 +65,16 @@ public class PackageWriter {
     private final DataValues dataValues;
     private final Targets targets;
     private final Actors actors;
+    private final MetadataAudit audit;
 
-    public PackageWriter(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets, Actors actors) {
+    public PackageWriter(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets, Actors actors,
+                         MetadataAudit audit) {
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.dataValues = dataValues;
         this.targets = targets;
         this.actors = actors;
+        this.audit = audit;
     }
 
     /**
@@ -86,7 +90,7 @@ public class PackageWriter {
         List<Table> ordered = new ArrayList<>(tables);
         ordered.sort(Comparator.comparing(Table::kind));
         for (Table table : ordered) {
-            int n = apply(table, user, source, errors, changes);
+            int n = audit.during(source, user, () -> apply(table, user, source, errors, changes));
             counts.merge(table.kind().label, n, Integer::sum);
         }
         if (!errors.isEmpty()) {
