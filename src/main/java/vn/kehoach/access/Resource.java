@@ -6,10 +6,8 @@ public enum Resource {
     VALUE("số liệu"),
     /** Chỉ tiêu kế hoạch: targets of a unit. */
     TARGET("chỉ tiêu kế hoạch"),
-    /** Văn bản kế hoạch: a unit's plan document, its letterhead and text blocks. */
+    /** Văn bản kế hoạch: a unit's plan document, its letterhead and text blocks, its wording and layout settings. */
     DOCUMENT("văn bản kế hoạch"),
-    /** A unit's wording and layout settings of its documents. */
-    DOCUMENT_SETTINGS("mẫu câu và bố cục văn bản"),
     /** Dự án đầu tư công, capital and disbursements. */
     PROJECT("dự án đầu tư công"),
     /** Nhiệm vụ of the plan. */
@@ -30,6 +28,8 @@ public enum Resource {
     REORGANISATION("sắp xếp đơn vị hành chính"),
     /** User accounts of a unit. */
     USER("tài khoản người dùng"),
+    /** Sao lưu: every table of the database at once — read only at the top of the tree. */
+    BACKUP("bản sao lưu toàn bộ dữ liệu"),
     /** Nhật ký thay đổi of a unit. */
     AUDIT("nhật ký thay đổi"),
     /** What a checked or extracted report is compared with: the unit's own stored figures. */

@@ -42,16 +42,15 @@ import org.flywaydb.core.Flyway;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.SerializationFeature;
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Place;
+import vn.kehoach.access.Resource;
 import vn.kehoach.backup.internal.Column;
 import vn.kehoach.backup.internal.ColumnKind;
 import vn.kehoach.backup.internal.RowLines;
 import vn.kehoach.backup.internal.Schema;
 import vn.kehoach.backup.internal.SchemaVersions;
 import vn.kehoach.backup.internal.TableShape;
-import vn.kehoach.security.Actor;
-import vn.kehoach.security.Actors;
-import vn.kehoach.security.OutOfScopeException;
-import vn.kehoach.security.Role;
 
 /**
  * Sao lưu và khôi phục toàn bộ dữ liệu. A backup is one read-only snapshot transaction (REPEATABLE READ on
@@ -69,11 +68,11 @@ public class Backups {
     private static final int H2_SNAPSHOT = 6;
 
     private final DataSource dataSource;
-    private final Actors actors;
+    private final Guard guard;
 
-    public Backups(DataSource dataSource, Actors actors) {
+    public Backups(DataSource dataSource, Guard guard) {
         this.dataSource = dataSource;
-        this.actors = actors;
+        this.guard = guard;
     }
 
     /** What a restore did: the manifest it followed and the rows it wrote. */
@@ -95,12 +94,7 @@ public class Backups {
      * every unit's figures and every password hash.
      */
     public void checkMayBackUp() {
-        Actor a = actors.current();
-        boolean root = a.scopePath().equals("/") || a.scopePath().matches("/[0-9]+/");
-        if (!a.has(Role.ADMIN) || !root) {
-            throw new OutOfScopeException("Tài khoản " + a.username()
-                    + " không được sao lưu: chỉ quản trị viên của đơn vị cấp cao nhất mới tải được bản sao lưu toàn bộ dữ liệu");
-        }
+        guard.checkRead(Resource.BACKUP, Place.WHOLE);
     }
 
     /** Writes a backup of the whole database as a zip to {@code out} (left open) and returns its manifest. */

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.audit.Area;
 import vn.kehoach.audit.MetadataAudit;
 import vn.kehoach.audit.MetadataChange;
@@ -26,16 +28,14 @@ import vn.kehoach.document.internal.Settings;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
-import vn.kehoach.security.Actors;
-import vn.kehoach.security.Role;
 
 /**
  * Keeps plan documents: their letterhead data, the free-text blocks a planner writes, and each unit's wording and
  * layout settings. A document that was never saved is offered with defaults, so any unit and year can be written.
  * <p>
- * The one access rule of documents lives here, for every page, API call and file: anyone whose subtree covers the
- * unit reads its documents and settings; only a planner or an administrator whose subtree covers it writes them
- * (the command line acts as the system, which may do everything). Every write goes to the metadata audit trail.
+ * Documents are checked here, for every page, API call and file, by the access rule of {@link Resource#DOCUMENT}:
+ * anyone whose subtree covers the unit reads its documents and settings; only a planner or an administrator whose
+ * subtree covers it writes them (the command line acts as the system, which may do everything). Every write goes to the metadata audit trail.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,36 +44,34 @@ public class PlanDocuments {
     private final DocumentStore store;
     private final Settings settings;
     private final OrgUnits orgUnits;
-    private final Actors actors;
+    private final Guard guard;
     private final MetadataAudit audit;
 
-    public PlanDocuments(DocumentStore store, Settings settings, OrgUnits orgUnits, Actors actors, MetadataAudit audit) {
+    public PlanDocuments(DocumentStore store, Settings settings, OrgUnits orgUnits, Guard guard, MetadataAudit audit) {
         this.store = store;
         this.settings = settings;
         this.orgUnits = orgUnits;
-        this.actors = actors;
+        this.guard = guard;
         this.audit = audit;
     }
 
     /** The unit, if the actor may read its documents (their subtree covers it); else refused. */
     OrgUnit readable(String unitCode) {
         OrgUnit unit = orgUnits.require(unitCode);
-        actors.checkCanSee(unit);
+        guard.checkRead(Resource.DOCUMENT, unit.place());
         return unit;
     }
 
     /** The unit, if the actor may write its documents (planner or administrator over it); else refused. */
     private OrgUnit writable(String unitCode) {
         OrgUnit unit = orgUnits.require(unitCode);
-        actors.checkCanWrite(unit, Role.PLANNER, Role.ADMIN);
+        guard.checkWrite(Resource.DOCUMENT, unit.place());
         return unit;
     }
 
     /** Whether the current actor may change the documents and settings of the unit (the pages offer the forms). */
     public boolean canWrite(String unitCode) {
-        OrgUnit unit = orgUnits.require(unitCode);
-        var a = actors.current();
-        return a.covers(unit) && a.hasAny(Role.PLANNER, Role.ADMIN);
+        return guard.mayWrite(Resource.DOCUMENT, orgUnits.require(unitCode).place());
     }
 
     /** The stored document of the unit and year, or one with the defaults (not stored). */

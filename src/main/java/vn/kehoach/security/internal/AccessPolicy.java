@@ -33,7 +33,6 @@ class AccessPolicy implements Guard {
             Map.entry(Resource.VALUE, EnumSet.of(Role.REPORTER, Role.PLANNER, Role.ADMIN)),
             Map.entry(Resource.TARGET, PLANNING),
             Map.entry(Resource.DOCUMENT, PLANNING),
-            Map.entry(Resource.DOCUMENT_SETTINGS, PLANNING),
             Map.entry(Resource.PROJECT, EnumSet.of(Role.PLANNER)),
             Map.entry(Resource.TASK, EnumSet.of(Role.PLANNER)),
             Map.entry(Resource.BUDGET, EnumSet.of(Role.PLANNER)),
@@ -44,12 +43,17 @@ class AccessPolicy implements Guard {
             Map.entry(Resource.ORG_UNIT, EnumSet.of(Role.ADMIN)),
             Map.entry(Resource.REORGANISATION, EnumSet.of(Role.ADMIN)),
             Map.entry(Resource.USER, EnumSet.of(Role.ADMIN)),
+            Map.entry(Resource.BACKUP, EnumSet.noneOf(Role.class)),
             Map.entry(Resource.AUDIT, EnumSet.noneOf(Role.class)),
             Map.entry(Resource.REPORT_FIGURES, EnumSet.noneOf(Role.class))));
 
     /** Who reads each resource (within their subtree). */
     static final Map<Resource, Set<Role>> READERS = new EnumMap<>(Map.ofEntries(
-            Map.entry(Resource.USER, EnumSet.of(Role.ADMIN))));
+            Map.entry(Resource.USER, EnumSet.of(Role.ADMIN)),
+            Map.entry(Resource.BACKUP, EnumSet.of(Role.ADMIN))));
+
+    /** What holds every unit's data at once: read only by an actor at a root, like the whole database is written. */
+    private static final Set<Resource> READ_AT_TOP = EnumSet.of(Resource.BACKUP);
 
     private final Actors actors;
 
@@ -64,7 +68,8 @@ class AccessPolicy implements Guard {
             return true;
         }
         return a.hasAny(READERS.getOrDefault(resource, ANY).toArray(Role[]::new))
-                && (place.isWhole() ? a != Actor.ANONYMOUS : place.path().startsWith(a.scopePath()));
+                && (place.isWhole() ? (READ_AT_TOP.contains(resource) ? atRoot(a) : a != Actor.ANONYMOUS)
+                : place.path().startsWith(a.scopePath()));
     }
 
     @Override
