@@ -6,5 +6,5 @@
  * and previewed as HTML. Other modules feed projects and tasks in through {@code document.spi}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"comparison", "catalog", "orgunit", "period", "target", "datavalue", "format", "demo"})
+        allowedDependencies = {"comparison", "catalog", "orgunit", "period", "target", "datavalue", "format", "demo", "problem"})
 package vn.kehoach.document;
