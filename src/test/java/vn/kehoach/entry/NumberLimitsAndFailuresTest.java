@@ -94,7 +94,7 @@ class NumberLimitsAndFailuresTest {
         return new DataValueSet(null, null, period, "THIHOA", List.of(
                 value("PIG_HERD", "900"),
                 value("CATTLE_HERD", TWENTY_ONE_DIGITS),
-                value("BUFFALO_HERD", "1.123456789"),
+                value("WS_MAIZE_AREA", "1.123456789"),
                 value("SPRING_RICE_AREA", "12345678901234567890.12345678")));
     }
 
@@ -108,13 +108,13 @@ class NumberLimitsAndFailuresTest {
                 .containsExactly(
                         tuple("E7619", 1, "Giá trị '" + TWENTY_ONE_DIGITS + "' của chỉ tiêu CATTLE_HERD, đơn vị THIHOA, "
                                 + "kỳ 2023S1: số quá lớn: tối đa 20 chữ số phần nguyên"),
-                        tuple("E7619", 2, "Giá trị '1.123456789' của chỉ tiêu BUFFALO_HERD, đơn vị THIHOA, kỳ 2023S1: "
+                        tuple("E7619", 2, "Giá trị '1.123456789' của chỉ tiêu WS_MAIZE_AREA, đơn vị THIHOA, kỳ 2023S1: "
                                 + "tối đa 8 chữ số thập phân"));
         assertThat(stored("PIG_HERD", "THIHOA", "2023S1")).isEqualByComparingTo("900");
         assertThat(stored("SPRING_RICE_AREA", "THIHOA", "2023S1")).as("20 digits and 8 decimals fit exactly")
                 .isEqualByComparingTo("12345678901234567890.12345678");
         assertThat(stored("CATTLE_HERD", "THIHOA", "2023S1")).isNull();
-        assertThat(stored("BUFFALO_HERD", "THIHOA", "2023S1")).isNull();
+        assertThat(stored("WS_MAIZE_AREA", "THIHOA", "2023S1")).isNull();
     }
 
     @Test
@@ -168,7 +168,7 @@ class NumberLimitsAndFailuresTest {
     @Test
     void anImportNamesTheFileLineAndColumnOfAnOversizedNumber() {
         String csv = "element,org_unit,period,value\nPIG_HERD,THIHOA,2016S1,12\nCATTLE_HERD,THIHOA,2016S1,"
-                + TWENTY_ONE_DIGITS + "\nBUFFALO_HERD,THIHOA,2016S1,0.000000001\n";
+                + TWENTY_ONE_DIGITS + "\nWS_MAIZE_AREA,THIHOA,2016S1,0.000000001\n";
         ImportResult r = ActingAs.as(users, "planner", () -> files.store(List.of(new IncomingFile("so-lieu.csv",
                 csv.getBytes(StandardCharsets.UTF_8))), ImportOptions.perFile(), "planner", Source.IMPORT));
         assertThat(r.errors()).extracting(Object::toString).containsExactly(
