@@ -7,15 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import vn.kehoach.problem.Problem;
-import vn.kehoach.problem.ProblemType;
 
 /**
  * Every failure of the REST API as problem+json a person can act on — {"type": "urn:kehoach:problem:bad-input",
@@ -28,26 +24,10 @@ import vn.kehoach.problem.ProblemType;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiErrors {
 
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return ProblemJson.response(Problem.of(ProblemType.BAD_INPUT, "Thiếu tham số '" + e.getParameterName() + "'")
-                .at(e.getParameterName(), null), request.getRequestURI());
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        String value = e.getValue() == null ? null : e.getValue().toString();
-        return ProblemJson.response(Problem.of(ProblemType.BAD_INPUT, "Tham số '" + e.getName() + "' không hợp lệ: '"
-                + e.getValue() + "'").at(e.getName(), value), request.getRequestURI());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return ProblemJson.response(Problem.of(ProblemType.BAD_INPUT, "Nội dung gửi lên không đọc được: cần JSON đúng "
-                + "cú pháp, đúng tên trường và kiểu giá trị"), request.getRequestURI());
-    }
-
-    /** Everything else, once: a module's refusal by its type, bad input as 400, anything unexpected as 500. */
+    /**
+     * Every failure, once: a module's refusal by its type, a missing or malformed parameter or body as 400, Spring's
+     * own refusals with their status, anything unexpected as 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> any(Exception e, HttpServletRequest request) {
         Problem problem = ProblemJson.of(e, request.getMethod() + " " + request.getRequestURI());

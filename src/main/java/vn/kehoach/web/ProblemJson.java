@@ -8,8 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.kehoach.problem.Problem;
@@ -73,6 +76,18 @@ final class ProblemJson {
      * Spring's own refusals keep their meaning: a denied access is 403, a wrong method 405, and so on.
      */
     static Problem of(Throwable failure, String where) {
+        if (failure instanceof MissingServletRequestParameterException e) {
+            return Problem.of(ProblemType.BAD_INPUT, "Thiếu tham số '" + e.getParameterName() + "'")
+                    .at(e.getParameterName(), null);
+        }
+        if (failure instanceof MethodArgumentTypeMismatchException e) {
+            return Problem.of(ProblemType.BAD_INPUT, "Tham số '" + e.getName() + "' không hợp lệ: '" + e.getValue() + "'")
+                    .at(e.getName(), e.getValue() == null ? null : e.getValue().toString());
+        }
+        if (failure instanceof HttpMessageNotReadableException) {
+            return Problem.of(ProblemType.BAD_INPUT, "Nội dung gửi lên không đọc được: cần JSON đúng cú pháp, đúng tên "
+                    + "trường và kiểu giá trị");
+        }
         if (failure instanceof AccessDeniedException) {
             return Problem.of(ProblemType.FORBIDDEN, ErrorPages.detail(403));
         }
