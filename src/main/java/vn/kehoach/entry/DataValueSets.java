@@ -128,8 +128,13 @@ public class DataValueSets {
             for (int n = 0; n < planned.size(); n++) {
                 Planned p = planned.get(n);
                 try {
-                    store(p, actor, source, counts, conflicts);
+                    storeRetrying(p, actor, source, counts, conflicts);
                 } catch (RuntimeException e) {
+                    if (ConflictException.concurrent(e)) {
+                        conflicts.add(conflict(p.index(), "value", p.element().code(), "E7643", "Xung đột với một lần "
+                                + "ghi khác khi lưu " + cell(p) + "; số liệu này chưa được lưu, hãy gửi lại"));
+                        continue;
+                    }
                     // What was stored stays stored: the summary says how far the set got, and what was not tried.
                     String incident = incident(e);
                     int left = planned.size() - n - 1;
@@ -161,6 +166,9 @@ public class DataValueSets {
                     break;
                 } catch (RuntimeException e) {
                     boolean again = ConflictException.concurrent(e) && attempt < ATTEMPTS;
+                    if (again) {
+                        log.info("Bộ số liệu: lần {} gặp ghi đồng thời ({}), chạy lại", attempt, e.getClass().getSimpleName());
+                    }
                     if (!again) {
                         java.util.Arrays.fill(counts, 0);
                         conflicts.add(conflict(-1, "dataValues", null, "E7699", ConflictException.concurrent(e)
@@ -287,6 +295,21 @@ public class DataValueSets {
             return Optional.empty();
         }
         return Optional.of(new Planned(i, element, unit, period, kind, value, comment));
+    }
+
+    /** Stores one value in its own transaction, again when another writer's lock undid the attempt. */
+    private void storeRetrying(Planned p, Actor actor, Source source, int[] counts, List<Conflict> conflicts) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store(p, actor, source, counts, conflicts);
+                return;
+            } catch (RuntimeException e) {
+                if (!ConflictException.concurrent(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Bộ số liệu: lần {} gặp ghi đồng thời ({}), chạy lại", attempt, e.getClass().getSimpleName());
+            }
+        }
     }
 
     private void store(Planned p, Actor actor, Source source, int[] counts, List<Conflict> conflicts) {

@@ -17,6 +17,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -41,6 +43,7 @@ import vn.kehoach.exchange.internal.WorkbookTables;
 @Service
 public class FileImport {
 
+    private static final Logger log = LoggerFactory.getLogger(FileImport.class);
     private static final String WORKBOOK = "bảng tính Excel";
     private static final String TEMPLATE = "biểu mẫu nhập liệu";
 
@@ -154,6 +157,7 @@ public class FileImport {
                 if (attempt == ATTEMPTS) {
                     return Optional.of(e instanceof ConflictException c ? c.getMessage() : "");
                 }
+                log.info("Nhập: lần {} gặp ghi đồng thời ({}), chạy lại", attempt, e.getClass().getSimpleName());
                 try {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(10, 60L * attempt));
                 } catch (InterruptedException interrupted) {
