@@ -46,6 +46,8 @@ public class FileImport {
     private static final Logger log = LoggerFactory.getLogger(FileImport.class);
     private static final String WORKBOOK = "bảng tính Excel";
     private static final String TEMPLATE = "biểu mẫu nhập liệu";
+    /** How many times a file is stored again after another writer's concurrent change undid the attempt. */
+    private static final int ATTEMPTS = 4;
 
     /** A part to store whole: its tables, or the errors that stop it before any write; a DHIS2 file's bytes. */
     private record Part(String name, String format, List<Table> tables, List<ImportError> errors, byte[] dhis2) {
@@ -136,9 +138,6 @@ public class FileImport {
         }
         return new ImportResult(outcomes, preview);
     }
-
-    /** How many times a file is stored again after another writer's concurrent change undid the attempt. */
-    private static final int ATTEMPTS = 4;
 
     /**
      * Runs a transaction, again (up to {@link #ATTEMPTS} times, after a short random pause) when it failed because
