@@ -6,5 +6,5 @@
  * units submitted it by its due date.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"datavalue", "datavalue :: spi", "dataset",
-        "validation", "catalog", "orgunit", "period", "format", "security", "audit"})
+        "validation", "catalog", "orgunit", "period", "format", "security", "audit", "problem"})
 package vn.kehoach.approval;

@@ -1,6 +1,5 @@
 package vn.kehoach.comparison;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -14,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.kehoach.period.Period;
 import vn.kehoach.security.Scopes;
+import vn.kehoach.format.Csv;
 
 /** REST access to comparisons, as JSON or CSV. */
 @RestController
@@ -41,20 +41,19 @@ class ComparisonController {
 
     @GetMapping(produces = "text/csv")
     @Operation(summary = "Như trên, dạng CSV (Accept: text/csv hoặc ?format=csv)")
-    ResponseEntity<String> csv(@RequestParam(required = false) String orgUnit,
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String orgUnit,
                                @RequestParam(required = false) String period,
                                @RequestParam(required = false) String base,
                                @RequestParam(required = false) String asOf) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(ComparisonRow.csv(rows(orgUnit, period, base, asOf)));
+        return Csv.answer(ComparisonRow.csv(rows(orgUnit, period, base, asOf)));
     }
 
     @GetMapping(params = "format=csv")
-    ResponseEntity<String> csvByParam(@RequestParam(required = false) String orgUnit,
+    ResponseEntity<byte[]> csvByParam(@RequestParam(required = false) String orgUnit,
                                       @RequestParam(required = false) String period,
                                       @RequestParam(required = false) String base,
                                       @RequestParam(required = false) String asOf) {
-        return csv(orgUnit, period, base, asOf);
+        return Csv.download(ComparisonRow.csv(rows(orgUnit, period, base, asOf)), "so-sanh.csv");
     }
 
     private List<ComparisonRow> rows(String orgUnit, String period, String base, String asOf) {

@@ -1,16 +1,13 @@
 package vn.kehoach.comparison;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import vn.kehoach.format.Csv;
 import vn.kehoach.format.Numbers;
 
 /**
@@ -72,16 +69,7 @@ public record ComparisonRow(
 
     /** The rows as CSV with the {@link #COLUMNS} header. */
     public static String csv(List<ComparisonRow> rows) {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(sb, CSVFormat.DEFAULT.builder()
-                .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get())) {
-            for (ComparisonRow r : rows) {
-                printer.printRecord(r.cells());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sb.toString();
+        return Csv.write(COLUMNS, rows.stream().map(ComparisonRow::cells).toList());
     }
 
     private static BigDecimal round(BigDecimal v, int decimals) {

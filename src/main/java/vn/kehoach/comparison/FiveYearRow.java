@@ -1,17 +1,14 @@
 package vn.kehoach.comparison;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import vn.kehoach.format.Csv;
 import vn.kehoach.format.Numbers;
 
 /**
@@ -61,21 +58,11 @@ public record FiveYearRow(
     }
 
     public static String csv(List<FiveYearRow> rows) {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
-                .setRecordSeparator("\n").get())) {
-            for (FiveYearRow r : rows) {
-                p.printRecord(r.unit, r.plan, r.indicatorCode, r.indicatorName, r.unitOfMeasure, n(r.target),
-                        r.targetDirection, r.baseYear, n(r.baseValue), r.latestYear == null ? "" : r.latestYear,
-                        n(r.latestValue), n(r.pctOfTarget), n(r.averageGrowthPct), n(r.requiredGrowthPct),
-                        r.status == null ? "" : r.status, r.notComparable == null ? "" : r.notComparable,
-                        r.illustrative, String.join(" ", r.years.stream().map(y -> y.year + ":" + n(y.target) + ":"
-                                + n(y.value)).toList()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sb.toString();
+        return Csv.write(COLUMNS, rows.stream().map(r -> java.util.Arrays.asList(r.unit, r.plan, r.indicatorCode,
+                r.indicatorName, r.unitOfMeasure, r.target, r.targetDirection, r.baseYear, r.baseValue, r.latestYear,
+                r.latestValue, r.pctOfTarget, r.averageGrowthPct, r.requiredGrowthPct, r.status, r.notComparable,
+                r.illustrative, String.join(" ", r.years.stream().map(y -> y.year + ":" + n(y.target) + ":"
+                        + n(y.value)).toList()))).toList());
     }
 
     /** A change in percent as a sentence reads it: "tăng 1,97%", "giảm 17,70%"; empty for none. */

@@ -69,61 +69,86 @@ public class DataValues {
         this.locks = locks;
     }
 
-    /** Saves the value (creates or updates it) and returns what is now stored. */
+    /**
+     * Saves the value (creates or updates it) and returns what is now stored. Two writers of one cell never end in
+     * a database error: the stored row is locked while it is read, and a cell created by someone else between the
+     * read and the insert is, for a write that expected it empty, a {@link ConflictException} naming the cell, and
+     * for one that expected nothing, an update of what they stored.
+     */
     @Transactional
     public DataValue save(DataValueWrite w, String user, Source source) {
         DataElement element = catalog.element(w.elementCode());
         OrgUnit unit = orgUnits.require(w.orgUnitCode());
         guard.checkWrite(Resource.VALUE, unit.place());
         checkType(element, w.value());
+        String tooLarge = Numbers.tooLarge(w.value());
+        if (tooLarge != null) {
+            throw new IllegalArgumentException(cell(element, unit, w.period()) + ": " + tooLarge);
+        }
         checkInForce(unit, w.period());
         long periodId = periods.idOf(w.period());
         Instant now = Instant.now();
-        Optional<Current> current = current(element.id(), unit.id(), periodId, w.kind());
-        if (current.isPresent()) {
-            Current c = current.get();
-            if (w.expectedVersion() != null && w.expectedVersion() != c.version) {
-                throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
-                        + w.period().id() + " vừa được " + c.updatedBy + " sửa thành "
-                        + Numbers.vi().format(c.value) + "; hãy tải lại trước khi lưu");
+        for (int attempt = 0; ; attempt++) {
+            Optional<Current> current = current(element.id(), unit.id(), periodId, w.kind());
+            if (current.isPresent()) {
+                Current c = current.get();
+                if (w.expectedVersion() != null && w.expectedVersion() != c.version) {
+                    throw new ConflictException(cell(element, unit, w.period()) + " vừa được " + c.updatedBy
+                            + " sửa thành " + Numbers.vi().format(c.value) + "; hãy tải lại trước khi lưu");
+                }
+                if (c.value.compareTo(w.value()) == 0 && Objects.equals(c.comment, w.comment())
+                        && c.illustrative == w.illustrative()) {
+                    return find(element.code(), unit.code(), w.period(), w.kind()).orElseThrow();
+                }
+                checkUnlocked(element, unit, w.period());
+                int n = jdbc.sql("""
+                        update data_value set amount = :value, comment = :comment, illustrative = :ill,
+                               version = version + 1, updated_by = :user, updated_at = :at
+                         where id = :id and version = :version""")
+                        .param("value", w.value()).param("comment", w.comment()).param("ill", w.illustrative())
+                        .param("user", user).param("at", timestamp(now)).param("id", c.id).param("version", c.version)
+                        .update();
+                if (n == 0) {
+                    throw new ConflictException(cell(element, unit, w.period())
+                            + " vừa được người khác sửa; hãy tải lại trước khi lưu");
+                }
+                audit(element.id(), unit.id(), periodId, w.kind(), "UPDATE", c.value, w.value(), c.comment, w.comment(),
+                        user, now, source);
+                break;
             }
-            if (c.value.compareTo(w.value()) == 0 && Objects.equals(c.comment, w.comment())
-                    && c.illustrative == w.illustrative()) {
-                return find(element.code(), unit.code(), w.period(), w.kind()).orElseThrow();
-            }
-            checkUnlocked(element, unit, w.period());
-            int n = jdbc.sql("""
-                    update data_value set amount = :value, comment = :comment, illustrative = :ill,
-                           version = version + 1, updated_by = :user, updated_at = :at
-                     where id = :id and version = :version""")
-                    .param("value", w.value()).param("comment", w.comment()).param("ill", w.illustrative())
-                    .param("user", user).param("at", timestamp(now)).param("id", c.id).param("version", c.version)
-                    .update();
-            if (n == 0) {
-                throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
-                        + w.period().id() + " vừa được người khác sửa; hãy tải lại trước khi lưu");
-            }
-            audit(element.id(), unit.id(), periodId, w.kind(), "UPDATE", c.value, w.value(), c.comment, w.comment(),
-                    user, now, source);
-        } else {
             if (w.expectedVersion() != null && w.expectedVersion() != 0) {
-                throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
-                        + w.period().id() + " vừa bị người khác xóa; hãy tải lại trước khi lưu");
+                throw new ConflictException(cell(element, unit, w.period())
+                        + " vừa bị người khác xóa; hãy tải lại trước khi lưu");
             }
             checkUnlocked(element, unit, w.period());
-            jdbc.sql("""
+            // "on conflict do nothing": the unique key decides between two writers creating the cell at once, and
+            // the loser learns it from the count instead of from a duplicate-key error that aborts its transaction.
+            int inserted = jdbc.sql("""
                     insert into data_value (element_id, org_unit_id, period_id, kind, amount, comment, illustrative,
                            version, updated_by, updated_at)
-                    values (:element, :unit, :period, :kind, :value, :comment, :ill, 1, :user, :at)""")
+                    values (:element, :unit, :period, :kind, :value, :comment, :ill, 1, :user, :at)
+                    on conflict do nothing""")
                     .param("element", element.id()).param("unit", unit.id()).param("period", periodId)
                     .param("kind", w.kind().name()).param("value", w.value()).param("comment", w.comment())
                     .param("ill", w.illustrative()).param("user", user).param("at", timestamp(now)).update();
-            audit(element.id(), unit.id(), periodId, w.kind(), "CREATE", null, w.value(), null, w.comment(), user,
-                    now, source);
+            if (inserted == 1) {
+                audit(element.id(), unit.id(), periodId, w.kind(), "CREATE", null, w.value(), null, w.comment(), user,
+                        now, source);
+                break;
+            }
+            if (w.expectedVersion() != null || attempt > 0) {
+                throw new ConflictException(cell(element, unit, w.period())
+                        + " vừa được người khác nhập cùng lúc; hãy tải lại để xem số đã lưu trước khi lưu");
+            }
         }
         events.publishEvent(new DataValueChanged(element.code(), unit.code(), w.period(), w.kind(), w.value(),
                 w.illustrative()));
         return find(element.code(), unit.code(), w.period(), w.kind()).orElseThrow();
+    }
+
+    /** The cell as a person names it: "Số liệu 'Sản lượng lương thực có hạt' của Xã Minh Long kỳ 2021S1". */
+    private static String cell(DataElement element, OrgUnit unit, Period period) {
+        return "Số liệu '" + element.name() + "' của " + unit.name() + " kỳ " + period.id();
     }
 
     /** Removes a value, keeping the removal in the audit trail. Returns false when there was none. */
@@ -382,7 +407,8 @@ public class DataValues {
     private Optional<Current> current(long element, long unit, long period, ValueKind kind) {
         return jdbc.sql("""
                         select id, amount, comment, illustrative, version, updated_by from data_value
-                         where element_id = :e and org_unit_id = :u and period_id = :p and kind = :k""")
+                         where element_id = :e and org_unit_id = :u and period_id = :p and kind = :k
+                           for update""")
                 .param("e", element).param("u", unit).param("p", period).param("k", kind.name())
                 .query((rs, i) -> new Current(rs.getLong(1), Numbers.normal(rs.getBigDecimal(2)), rs.getString(3), rs.getBoolean(4),
                         rs.getInt(5), rs.getString(6))).optional();

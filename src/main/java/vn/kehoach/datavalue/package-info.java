@@ -3,5 +3,5 @@
  * comment, a version for optimistic locking, and an audit trail of every change (who, when, from where,
  * old and new).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "orgunit", "period", "format", "audit", "security", "access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "orgunit", "period", "format", "audit", "security", "access", "problem"})
 package vn.kehoach.datavalue;

@@ -1,7 +1,11 @@
 package vn.kehoach.document;
 
+import vn.kehoach.problem.Problem;
+import vn.kehoach.problem.ProblemType;
+import vn.kehoach.problem.Refusal;
+
 /** A setting that cannot be used, with where and why: "Biểu mẫu, dòng 12, cột 9: chỉ tiêu 'GRAIN' không có". */
-public class TemplateException extends IllegalArgumentException {
+public class TemplateException extends IllegalArgumentException implements Refusal {
 
     private final TemplateKind kind;
 
@@ -12,5 +16,10 @@ public class TemplateException extends IllegalArgumentException {
 
     public TemplateKind kind() {
         return kind;
+    }
+
+    @Override
+    public Problem problem() {
+        return Problem.of(ProblemType.BAD_INPUT, getMessage());
     }
 }

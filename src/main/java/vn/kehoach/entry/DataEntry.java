@@ -108,6 +108,8 @@ public class DataEntry {
                 BigDecimal value = parse(element, typed);
                 if (value == null) {
                     error = notANumber(element, typed);
+                } else if (Numbers.unstorable(value) != null) {
+                    error = "'" + typed + "': " + Numbers.unstorable(value);
                 } else {
                     Optional<DataValue> stored = dataValues.find(element.code(), unit.code(), period, line.kind());
                     // A demo figure stays marked illustrative only while nobody changes the number itself.

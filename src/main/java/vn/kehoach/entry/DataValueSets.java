@@ -2,6 +2,7 @@ package vn.kehoach.entry;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +24,7 @@ import vn.kehoach.catalog.ValueType;
 import vn.kehoach.dataset.DataSet;
 import vn.kehoach.dataset.DataSetElement;
 import vn.kehoach.dataset.DataSets;
+import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.datavalue.DataValue;
 import vn.kehoach.datavalue.DataValueWrite;
 import vn.kehoach.datavalue.DataValues;
@@ -46,6 +50,10 @@ import vn.kehoach.security.Scopes;
  */
 @Service
 public class DataValueSets {
+
+    private static final Logger log = LoggerFactory.getLogger(DataValueSets.class);
+    /** How many times a set stored whole is tried again after another writer's concurrent change undid it. */
+    private static final int ATTEMPTS = 4;
 
     /** DHIS2's atomic modes: NONE stores every valid value, ALL stores nothing when any value is refused. */
     public enum AtomicMode {
@@ -110,25 +118,67 @@ public class DataValueSets {
             return summary(options, ImportSummary.Status.ERROR, 0, 0, total, 0, conflicts,
                     "Không nhập gì (atomicMode=ALL): " + conflicts.size() + " số liệu bị từ chối");
         }
+        // One order for every writer (the cell's key), so two sets of overlapping cells wait instead of deadlocking.
+        planned.sort(Comparator.comparing((Planned p) -> p.unit().code()).thenComparing(p -> p.element().code())
+                .thenComparing(p -> p.period().id()).thenComparing(Planned::kind));
         int[] counts = new int[4];
+        String stopped = null;
         if (atomicMode == AtomicMode.NONE && !dryRun) {
             // Each value in its own transaction, so a refused one (a locked form) leaves the others stored.
-            for (Planned p : planned) {
-                store(p, actor, source, counts, conflicts);
+            for (int n = 0; n < planned.size(); n++) {
+                Planned p = planned.get(n);
+                try {
+                    storeRetrying(p, actor, source, counts, conflicts);
+                } catch (RuntimeException e) {
+                    if (ConflictException.concurrent(e)) {
+                        conflicts.add(conflict(p.index(), "value", p.element().code(), "E7643", "Xung đột với một lần "
+                                + "ghi khác khi lưu " + cell(p) + "; số liệu này chưa được lưu, hãy gửi lại"));
+                        continue;
+                    }
+                    // What was stored stays stored: the summary says how far the set got, and what was not tried.
+                    String incident = incident(e);
+                    int left = planned.size() - n - 1;
+                    conflicts.add(conflict(p.index(), "value", p.element().code(), "E7699", "Lỗi hệ thống khi lưu "
+                            + cell(p) + " (mã lỗi " + incident + "); số liệu này" + (left > 0 ? " và " + left
+                            + " số liệu sau nó" : "") + " chưa được lưu, hãy gửi lại"));
+                    stopped = "Dừng giữa chừng do lỗi hệ thống (mã lỗi " + incident + "): đã lưu " + (counts[0]
+                            + counts[1] + counts[3]) + " số liệu, " + (left + 1) + " số liệu chưa được lưu";
+                    break;
+                }
             }
         } else {
             int conflictsBefore = conflicts.size();
-            transactions.executeWithoutResult(status -> {
-                for (Planned p : planned) {
-                    store(p, actor, source, counts, conflicts);
-                    if (atomicMode == AtomicMode.ALL && conflicts.size() > conflictsBefore) {
-                        break;
+            for (int attempt = 1; ; attempt++) {
+                java.util.Arrays.fill(counts, 0);
+                conflicts.subList(conflictsBefore, conflicts.size()).clear();
+                try {
+                    transactions.executeWithoutResult(status -> {
+                        for (Planned p : planned) {
+                            store(p, actor, source, counts, conflicts);
+                            if (atomicMode == AtomicMode.ALL && conflicts.size() > conflictsBefore) {
+                                break;
+                            }
+                        }
+                        if (dryRun || conflicts.size() > conflictsBefore) {
+                            status.setRollbackOnly();
+                        }
+                    });
+                    break;
+                } catch (RuntimeException e) {
+                    boolean again = ConflictException.concurrent(e) && attempt < ATTEMPTS;
+                    if (again) {
+                        log.info("Bộ số liệu: lần {} gặp ghi đồng thời ({}), chạy lại", attempt, e.getClass().getSimpleName());
+                    }
+                    if (!again) {
+                        java.util.Arrays.fill(counts, 0);
+                        conflicts.add(conflict(-1, "dataValues", null, "E7699", ConflictException.concurrent(e)
+                                ? "Xung đột với một lần ghi khác đang sửa cùng số liệu; không lưu số liệu nào, hãy gửi lại"
+                                : "Lỗi hệ thống (mã lỗi " + incident(e) + "); không lưu số liệu nào, hãy gửi lại"));
+                        return summary(options, ImportSummary.Status.ERROR, 0, 0, total, 0, conflicts,
+                                "Không nhập gì: " + conflicts.get(conflicts.size() - 1).value());
                     }
                 }
-                if (dryRun || conflicts.size() > conflictsBefore) {
-                    status.setRollbackOnly();
-                }
-            });
+            }
             if (atomicMode == AtomicMode.ALL && conflicts.size() > conflictsBefore) {
                 return summary(options, ImportSummary.Status.ERROR, 0, 0, total, 0, conflicts,
                         "Không nhập gì (atomicMode=ALL): " + conflicts.size() + " số liệu bị từ chối");
@@ -137,8 +187,8 @@ public class DataValueSets {
         int ignored = total - counts[0] - counts[1] - counts[3];
         ImportSummary.Status status = conflicts.isEmpty() ? ImportSummary.Status.SUCCESS
                 : counts[0] + counts[1] + counts[3] == 0 ? ImportSummary.Status.ERROR : ImportSummary.Status.WARNING;
-        String description = (dryRun ? "Chạy thử, không lưu: " : "")
-                + (conflicts.isEmpty() ? "Đã nhập xong" : "Đã nhập các số liệu hợp lệ; " + conflicts.size() + " số liệu bị từ chối");
+        String description = (dryRun ? "Chạy thử, không lưu: " : "") + (stopped != null ? stopped
+                : conflicts.isEmpty() ? "Đã nhập xong" : "Đã nhập các số liệu hợp lệ; " + conflicts.size() + " số liệu bị từ chối");
         return summary(options, status, counts[0], counts[1], ignored, counts[3], conflicts, description);
     }
 
@@ -236,11 +286,30 @@ public class DataValueSets {
                 : " phải là số dạng máy, dấu chấm thập phân, không phân cách hàng nghìn (ví dụ 1492.9)")
                 : element.valueType() == ValueType.INTEGER && value.stripTrailingZeros().scale() > 0
                 ? "Chỉ tiêu " + element.code() + " nhận số nguyên, không nhận " + text : null;
+        if (typeError == null && Numbers.unstorable(value) != null) {
+            typeError = "Giá trị '" + text + "' của chỉ tiêu " + element.code() + ", đơn vị " + unit.code() + ", kỳ "
+                    + period.id() + ": " + Numbers.unstorable(value);
+        }
         if (typeError != null) {
             conflicts.add(conflict(i, "value", text, "E7619", typeError));
             return Optional.empty();
         }
         return Optional.of(new Planned(i, element, unit, period, kind, value, comment));
+    }
+
+    /** Stores one value in its own transaction, again when another writer's lock undid the attempt. */
+    private void storeRetrying(Planned p, Actor actor, Source source, int[] counts, List<Conflict> conflicts) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store(p, actor, source, counts, conflicts);
+                return;
+            } catch (RuntimeException e) {
+                if (!ConflictException.concurrent(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Bộ số liệu: lần {} gặp ghi đồng thời ({}), chạy lại", attempt, e.getClass().getSimpleName());
+            }
+        }
     }
 
     private void store(Planned p, Actor actor, Source source, int[] counts, List<Conflict> conflicts) {
@@ -263,9 +332,23 @@ public class DataValueSets {
             }
         } catch (EntryLockedException e) {
             conflicts.add(conflict(p.index(), "period", p.period().id(), "E7642", e.getMessage()));
+        } catch (ConflictException e) {
+            conflicts.add(conflict(p.index(), "value", p.element().code(), "E7643", e.getMessage()));
         } catch (IllegalArgumentException e) {
             conflicts.add(conflict(p.index(), "value", p.element().code(), "E7619", e.getMessage()));
         }
+    }
+
+    /** The value as a person names it: "chỉ tiêu PIG_HERD, đơn vị MINHLONG, kỳ 2021S1". */
+    private static String cell(Planned p) {
+        return "chỉ tiêu " + p.element().code() + ", đơn vị " + p.unit().code() + ", kỳ " + p.period().id();
+    }
+
+    /** Logs an unexpected failure with a short code the person can quote; its text never leaves the server. */
+    private static String incident(RuntimeException e) {
+        String code = java.util.UUID.randomUUID().toString().substring(0, 8);
+        log.error("Bộ số liệu: lỗi hệ thống {}", code, e);
+        return code;
     }
 
     private static BigDecimal parse(DataElement element, String text) {
@@ -284,7 +367,7 @@ public class DataValueSets {
 
     private static Conflict conflict(int index, String property, String object, String code, String message) {
         return new Conflict(object, Map.of(property, object == null ? "" : object), message, code, property,
-                List.of(index));
+                index < 0 ? List.of() : List.of(index));
     }
 
     private static ImportSummary summary(Map<String, Object> options, ImportSummary.Status status, int imported,

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import tools.jackson.core.JsonEncoding;
@@ -23,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.exchange.internal.JsonEntries;
+import vn.kehoach.format.Csv;
+import vn.kehoach.format.SpreadsheetText;
 
 /**
  * Reads and writes DHIS2's {@code dataValueSets} files, JSON and CSV, exactly as DHIS2 imports and exports them
@@ -149,13 +150,10 @@ public final class Dhis2DataValueSets {
     public static void writeCsv(List<Dhis2DataValue> values, OutputStream out) {
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get());
-            for (Dhis2DataValue v : values) {
-                p.printRecord(v.dataElement(), v.period(), v.orgUnit(), v.categoryOptionCombo(),
-                        v.attributeOptionCombo(), v.value(), SpreadsheetText.neutralise(v.storedBy()), v.lastUpdated(),
-                        SpreadsheetText.neutralise(v.comment()), v.followup(), v.deleted());
-            }
-            p.flush();
+            Csv.write(w, CSV_HEADER, values.stream().map(v -> java.util.Arrays.<Object>asList(v.dataElement(), v.period(),
+                    v.orgUnit(), v.categoryOptionCombo(), v.attributeOptionCombo(), v.value(), v.storedBy(),
+                    v.lastUpdated(), v.comment(), v.followup(), v.deleted())).toList());
+            w.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

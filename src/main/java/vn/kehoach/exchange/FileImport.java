@@ -11,16 +11,21 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kehoach.audit.Source;
+import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.exchange.internal.CsvTables;
 import vn.kehoach.exchange.internal.Dhis2Tables;
 import vn.kehoach.exchange.internal.JsonTables;
@@ -38,8 +43,11 @@ import vn.kehoach.exchange.internal.WorkbookTables;
 @Service
 public class FileImport {
 
+    private static final Logger log = LoggerFactory.getLogger(FileImport.class);
     private static final String WORKBOOK = "bảng tính Excel";
     private static final String TEMPLATE = "biểu mẫu nhập liệu";
+    /** How many times a file is stored again after another writer's concurrent change undid the attempt. */
+    private static final int ATTEMPTS = 4;
 
     /** A part to store whole: its tables, or the errors that stop it before any write; a DHIS2 file's bytes. */
     private record Part(String name, String format, List<Table> tables, List<ImportError> errors, byte[] dhis2) {
@@ -102,24 +110,68 @@ public class FileImport {
         List<Part> parts = parts(files, options, mapping);
         List<ImportOutcome> outcomes = new ArrayList<>();
         if (options.atomic()) {
-            tx.executeWithoutResult(status -> {
-                for (Part part : parts) {
-                    outcomes.add(apply(part, user, source, preview, null));
-                }
-                boolean failed = outcomes.stream().anyMatch(o -> !o.ok());
-                if (preview || failed) {
-                    status.setRollbackOnly();
-                }
+            Optional<String> busy = retrying(() -> {
+                outcomes.clear();
+                tx.executeWithoutResult(status -> {
+                    for (Part part : parts) {
+                        outcomes.add(apply(part, user, source, preview, null));
+                    }
+                    boolean failed = outcomes.stream().anyMatch(o -> !o.ok());
+                    if (preview || failed) {
+                        status.setRollbackOnly();
+                    }
+                });
             });
+            if (busy.isPresent()) {
+                outcomes.clear();
+                parts.forEach(p -> outcomes.add(conflicted(p, busy.get())));
+            }
             if (!preview && outcomes.stream().anyMatch(o -> !o.ok())) {
                 outcomes.replaceAll(o -> new ImportOutcome(o.name(), o.format(), false, o.report(), o.changes(), o.errors()));
             }
         } else {
             for (Part part : parts) {
-                outcomes.add(tx.execute(status -> apply(part, user, source, preview, status)));
+                ImportOutcome[] outcome = new ImportOutcome[1];
+                Optional<String> busy = retrying(() -> outcome[0] = tx.execute(status -> apply(part, user, source, preview, status)));
+                outcomes.add(busy.isPresent() ? conflicted(part, busy.get()) : outcome[0]);
             }
         }
         return new ImportResult(outcomes, preview);
+    }
+
+    /**
+     * Runs a transaction, again (up to {@link #ATTEMPTS} times, after a short random pause) when it failed because
+     * another writer changed the same cells at the same moment (a deadlock, a key taken, a version moved on): a
+     * new attempt reads what the other one stored. Empty when it succeeded; else why it was given up.
+     */
+    private static Optional<String> retrying(Runnable transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.run();
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                if (!ConflictException.concurrent(e)) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    return Optional.of(e instanceof ConflictException c ? c.getMessage() : "");
+                }
+                log.info("Nhập: lần {} gặp ghi đồng thời ({}), chạy lại", attempt, e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(10, 60L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return Optional.of("");
+                }
+            }
+        }
+    }
+
+    /** A part given up after its retries: nothing of it stored, and the file named. */
+    private static ImportOutcome conflicted(Part part, String reason) {
+        return new ImportOutcome(part.name(), part.format(), false, null, List.of(), List.of(new ImportError(part.name(), 0,
+                null, "xung đột với một lần ghi khác đang sửa cùng số liệu" + (reason.isEmpty() ? "" : " (" + reason + ")")
+                + "; chưa lưu gì của tệp này, hãy nhập lại")));
     }
 
     /** Applies one part; on its own transaction (status given) it rolls back on error or in a preview. */

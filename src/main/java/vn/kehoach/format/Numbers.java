@@ -113,6 +113,34 @@ public final class Numbers {
         return MACHINE_NUMBER.matcher(s).matches() ? new BigDecimal(s) : null;
     }
 
+    /** Digits before the decimal mark a stored figure may have: numeric(28, 8) holds 20. */
+    public static final int MAX_INTEGER_DIGITS = 20;
+    /** Digits after the decimal mark a stored figure may have: numeric(28, 8) holds 8. */
+    public static final int MAX_DECIMALS = 8;
+
+    /**
+     * Why a number read from text cannot be stored exactly as written — "số quá lớn: tối đa 20 chữ số phần
+     * nguyên" or "tối đa 8 chữ số thập phân" (the database would round it silently) — or null when it can. Every
+     * channel that reads typed or sent numbers (the entry grid, imports, the DHIS2 API) asks this one rule.
+     */
+    public static String unstorable(BigDecimal value) {
+        String tooLarge = tooLarge(value);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
+        return normal(value).scale() > MAX_DECIMALS ? "tối đa " + MAX_DECIMALS + " chữ số thập phân" : null;
+    }
+
+    /** The half of {@link #unstorable} no stored figure may break, whatever its source: too many integer digits. */
+    public static String tooLarge(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal n = normal(value);
+        return n.precision() - n.scale() > MAX_INTEGER_DIGITS
+                ? "số quá lớn: tối đa " + MAX_INTEGER_DIGITS + " chữ số phần nguyên" : null;
+    }
+
     /** 30/06/2021. */
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);

@@ -1,7 +1,11 @@
 package vn.kehoach.orgunit;
 
+import vn.kehoach.problem.Problem;
+import vn.kehoach.problem.ProblemType;
+import vn.kehoach.problem.Refusal;
+
 /** A code that names no org unit. */
-public class UnknownOrgUnitException extends IllegalArgumentException {
+public class UnknownOrgUnitException extends IllegalArgumentException implements Refusal {
 
     private final String code;
 
@@ -12,5 +16,10 @@ public class UnknownOrgUnitException extends IllegalArgumentException {
 
     public String code() {
         return code;
+    }
+
+    @Override
+    public Problem problem() {
+        return Problem.of(ProblemType.NOT_FOUND, getMessage()).at("orgUnit", code);
     }
 }

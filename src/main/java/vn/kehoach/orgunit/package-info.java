@@ -3,5 +3,5 @@
  * as reporting units under the unit they serve. Every unit keeps its materialised path, so a subtree is
  * one indexed prefix query. The one place that knows the tree.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "audit", "problem"})
 package vn.kehoach.orgunit;

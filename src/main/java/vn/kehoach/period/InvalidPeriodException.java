@@ -1,7 +1,11 @@
 package vn.kehoach.period;
 
+import vn.kehoach.problem.Problem;
+import vn.kehoach.problem.ProblemType;
+import vn.kehoach.problem.Refusal;
+
 /** A period id that cannot be read; the message, in Vietnamese, names the id and what is wrong. */
-public class InvalidPeriodException extends IllegalArgumentException {
+public class InvalidPeriodException extends IllegalArgumentException implements Refusal {
 
     private final String id;
 
@@ -12,5 +16,10 @@ public class InvalidPeriodException extends IllegalArgumentException {
 
     public String id() {
         return id;
+    }
+
+    @Override
+    public Problem problem() {
+        return Problem.of(ProblemType.BAD_INPUT, getMessage()).at("period", id);
     }
 }

@@ -22,7 +22,10 @@ public class Periods {
     public long idOf(Period period) {
         return jdbc.sql("select id from period where iso = :iso").param("iso", period.id()).query(Long.class)
                 .optional().orElseGet(() -> {
-                    jdbc.sql("insert into period (iso, type, start_date, end_date) values (:iso, :type, :start, :end)")
+                    // Two writers may store the same new period at once: the unique id decides, quietly.
+                    jdbc.sql("""
+                                    insert into period (iso, type, start_date, end_date) values (:iso, :type, :start, :end)
+                                    on conflict do nothing""")
                             .param("iso", period.id()).param("type", period.type().name())
                             .param("start", period.start()).param("end", period.end()).update();
                     return jdbc.sql("select id from period where iso = :iso").param("iso", period.id())

@@ -1,17 +1,14 @@
 package vn.kehoach.project;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import vn.kehoach.format.Csv;
 import vn.kehoach.format.Numbers;
 
 /**
@@ -62,18 +59,9 @@ public record BudgetLineRow(
     }
 
     public static String csv(List<BudgetLineRow> rows) {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.DEFAULT.builder()
-                .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get())) {
-            for (BudgetLineRow r : rows) {
-                out.printRecord(r.unit, r.period, r.side, r.figure, s(r.parent), r.depth, r.label, r.unitOfMeasure,
-                        s(r.kind), Numbers.machine(r.actual), s(r.issuer), s(r.issuerLabel), Numbers.machine(r.estimate),
-                        Numbers.machine(r.pctOfPlan), s(r.status), r.illustrative);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sb.toString();
+        return Csv.write(COLUMNS, rows.stream().map(r -> java.util.Arrays.<Object>asList(r.unit, r.period, r.side,
+                r.figure, r.parent, r.depth, r.label, r.unitOfMeasure, r.kind, r.actual, r.issuer, r.issuerLabel,
+                r.estimate, r.pctOfPlan, r.status, r.illustrative)).toList());
     }
 
     private static String s(String v) {

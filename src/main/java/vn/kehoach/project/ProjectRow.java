@@ -1,17 +1,14 @@
 package vn.kehoach.project;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import vn.kehoach.format.Csv;
 import vn.kehoach.format.Numbers;
 
 /**
@@ -52,22 +49,9 @@ public record ProjectRow(
     }
 
     public static String csv(List<ProjectRow> rows) {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.DEFAULT.builder()
-                .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get())) {
-            for (ProjectRow r : rows) {
-                out.printRecord(r.code, r.name, r.kind, r.kindLabel, r.ownerUnit, String.join(";", r.places),
-                        r.placeNames, r.status, r.statusLabel, s(r.handedOverOn), r.year == null ? "" : r.year,
-                        s(r.asOf), Numbers.machine(r.allocated), Numbers.machine(r.disbursed), Numbers.machine(r.rate),
-                        r.behindSchedule, r.illustrative, r.note == null ? "" : r.note);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sb.toString();
-    }
-
-    private static String s(LocalDate d) {
-        return d == null ? "" : d.toString();
+        return Csv.write(COLUMNS, rows.stream().map(r -> java.util.Arrays.<Object>asList(r.code, r.name, r.kind,
+                r.kindLabel, r.ownerUnit, String.join(";", r.places), r.placeNames, r.status, r.statusLabel,
+                r.handedOverOn, r.year, r.asOf, r.allocated, r.disbursed, r.rate, r.behindSchedule, r.illustrative,
+                r.note)).toList());
     }
 }

@@ -4,5 +4,5 @@
  * CSRF on forms, Argon2id password hashes, lockout after repeated failed logins. {@link vn.kehoach.security.Actors}
  * tells any module who is acting and refuses what lies outside their scope.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"orgunit", "audit", "access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"orgunit", "audit", "access", "problem"})
 package vn.kehoach.security;

@@ -77,9 +77,20 @@ public class Targets {
         params.put("ill", t.illustrative());
         params.put("user", user);
         params.put("at", Instant.now().atOffset(ZoneOffset.UTC));
-        if (old.isPresent()) {
-            if (old.get().equals(normalised(t, figure, unit))) {
-                return old.get();
+        if (old.isPresent() && old.get().equals(normalised(t, figure, unit))) {
+            return old.get();
+        }
+        // "on conflict do nothing": a target created by someone else since the read is replaced, as a target always is,
+        // instead of a duplicate-key error that aborts the transaction.
+        boolean created = old.isEmpty() && jdbc.sql("""
+                insert into target (figure_code, org_unit_id, period_id, issuer, direction, basis, amount, amount_high,
+                       status, decision, wording, note, illustrative, version, updated_by, updated_at)
+                values (:figure, :unit, :period, :issuer, :direction, :basis, :value, :high, :status, :decision,
+                       :wording, :note, :ill, 1, :user, :at)
+                on conflict do nothing""").params(params).update() == 1;
+        if (!created) {
+            if (old.isEmpty()) {
+                old = find(figure.code(), unit.code(), t.period(), t.issuer());
             }
             jdbc.sql("""
                     update target set direction = :direction, basis = :basis, amount = :value, amount_high = :high,
@@ -87,12 +98,6 @@ public class Targets {
                            illustrative = :ill, version = version + 1, updated_by = :user, updated_at = :at
                      where figure_code = :figure and org_unit_id = :unit and period_id = :period and issuer = :issuer""")
                     .params(params).update();
-        } else {
-            jdbc.sql("""
-                    insert into target (figure_code, org_unit_id, period_id, issuer, direction, basis, amount, amount_high,
-                           status, decision, wording, note, illustrative, version, updated_by, updated_at)
-                    values (:figure, :unit, :period, :issuer, :direction, :basis, :value, :high, :status, :decision,
-                           :wording, :note, :ill, 1, :user, :at)""").params(params).update();
         }
         params.put("action", old.isPresent() ? "UPDATE" : "CREATE");
         params.put("old", old.map(Targets::describe).orElse(null));

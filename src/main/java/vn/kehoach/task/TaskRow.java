@@ -1,15 +1,13 @@
 package vn.kehoach.task;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import vn.kehoach.format.Csv;
 
 /** A plan task as machines read it (CSV export, JSON, the command line); dates as yyyy-MM-dd. */
 @JsonPropertyOrder({"id", "year", "sector", "sector_name", "reference", "content", "lead", "lead_name",
@@ -41,17 +39,8 @@ public record TaskRow(
     }
 
     public static String csv(List<TaskRow> rows) {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.DEFAULT.builder()
-                .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get())) {
-            for (TaskRow r : rows) {
-                out.printRecord(r.id, r.year, r.sector, r.sectorName, r.reference == null ? "" : r.reference, r.content,
-                        r.lead, r.leadName, String.join(";", r.cooperators), r.deadline, r.status, r.statusLabel,
-                        r.overdue, r.assignmentIllustrative, r.note == null ? "" : r.note);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sb.toString();
+        return Csv.write(COLUMNS, rows.stream().map(r -> java.util.Arrays.<Object>asList(r.id, r.year, r.sector,
+                r.sectorName, r.reference, r.content, r.lead, r.leadName, String.join(";", r.cooperators), r.deadline,
+                r.status, r.statusLabel, r.overdue, r.assignmentIllustrative, r.note)).toList());
     }
 }

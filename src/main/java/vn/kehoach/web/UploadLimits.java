@@ -1,26 +1,24 @@
 package vn.kehoach.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import vn.kehoach.exchange.ImportLimits;
+import vn.kehoach.problem.Problem;
+import vn.kehoach.problem.ProblemType;
 import vn.kehoach.security.Actors;
 
 /**
  * An upload over the 20 MB limit ({@code spring.servlet.multipart.max-file-size}) is refused before any
- * controller sees it; this turns that into a Vietnamese message: JSON with status 413 for the API, a page for
+ * controller sees it; this turns that into a Vietnamese message: problem+json with status 413 for the API, a page for
  * the browser (its message in the element htmx swaps in, so it shows where the import result would).
  */
 @ControllerAdvice
@@ -42,10 +40,7 @@ class UploadLimits {
     Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", HttpStatus.PAYLOAD_TOO_LARGE.value());
-            body.put("error", message());
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON).body(body);
+            return ProblemJson.response(Problem.of(ProblemType.TOO_LARGE, message()), request.getRequestURI());
         }
         ModelAndView page = new ModelAndView("web/upload-too-large");
         page.addObject("message", message());

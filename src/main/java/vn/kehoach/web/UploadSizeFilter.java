@@ -8,13 +8,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
+
+import vn.kehoach.problem.Problem;
+import vn.kehoach.problem.ProblemType;
 
 /**
  * Refuses an upload whose declared size is over the multipart limit before anything reads it. Without this, the
  * first reader of the body is the CSRF check of a page, whose failure to parse the parts ends in the servlet
- * container's English "413 Payload Too Large" page; here the person gets the Vietnamese message instead (JSON for
+ * container's English "413 Payload Too Large" page; here the person gets the Vietnamese message instead (problem+json for
  * the API), in the element where the exchange page shows an import's result.
  */
 class UploadSizeFilter extends OncePerRequestFilter {
@@ -39,8 +43,9 @@ class UploadSizeFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (path.startsWith("/api/")) {
-            response.setContentType("application/json");
-            response.getWriter().write("{\"status\":413,\"error\":\"" + message.replace("\"", "\\\"") + "\"}");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write(ProblemJson.text(Problem.of(ProblemType.TOO_LARGE, message), 413,
+                    request.getRequestURI()));
             return;
         }
         String ctx = request.getContextPath();

@@ -169,7 +169,7 @@ class AnalyticsWebTest {
         }
         HttpResponse<byte[]> csv = download("/dashboard/export?chart=sectors&format=csv&unit=HALANG&period=2021S1");
         assertThat(new String(csv.body(), StandardCharsets.UTF_8))
-                .startsWith("Lĩnh vực,Số chỉ tiêu,Bình quân % KH,Vượt,Đạt,Đang thực hiện,Không đạt,Chưa có số liệu\n");
+                .startsWith("\uFEFFLĩnh vực,Số chỉ tiêu,Bình quân % KH,Vượt,Đạt,Đang thực hiện,Không đạt,Chưa có số liệu\n");
     }
 
     @Test

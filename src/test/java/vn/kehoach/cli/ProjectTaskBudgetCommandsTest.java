@@ -52,7 +52,8 @@ class ProjectTaskBudgetCommandsTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Đã ghi 26 dự án");
         String csv = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("code,name,kind,kind_label,owner_unit,places");
+        assertThat(csv.lines().findFirst().orElseThrow()).as("a file gets the byte order mark Excel needs")
+                .startsWith("\uFEFFcode,name,kind,kind_label,owner_unit,places");
         assertThat(csv).contains("CT21-14,Cải tạo, sửa chữa đường TL 207A (Thanh Nhật – Thị Hoa),ROAD".replace(
                 "Cải tạo, sửa chữa đường TL 207A (Thanh Nhật – Thị Hoa)", "\"Cải tạo, sửa chữa đường TL 207A (Thanh Nhật – Thị Hoa)\""));
     }

@@ -115,7 +115,7 @@ class ProjectsBudgetTasksWebTest {
     void theProjectExportIsScopedToTheCallersCommune() throws Exception {
         HttpResponse<String> all = get("planner", "/api/v1/projects?year=2021&asOf=2021-06-30&format=csv", "text/csv");
         List<String> lines = all.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo(String.join(",", ProjectRow.COLUMNS));
+        assertThat(lines.get(0)).as("a download begins with the byte order mark").isEqualTo("\uFEFF" + String.join(",", ProjectRow.COLUMNS));
         assertThat(lines).hasSize(1 + 26);
         assertThat(lines).anyMatch(l -> l.startsWith("CT21-23,") && l.contains("LYQUOC;MINHLONG") && l.contains(",560,175,31.3,"));
         HttpResponse<String> minhLong = get("reporter-minhlong", "/api/v1/projects?year=2021", "application/json");
@@ -261,7 +261,7 @@ class ProjectsBudgetTasksWebTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("error").asString()).contains("Không có nhiệm vụ số " + others);
         String overdue = get("planner", "/api/v1/tasks?overdueAt=2023-01-01&format=csv", "text/csv").body();
-        assertThat(overdue.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", vn.kehoach.task.TaskRow.COLUMNS));
+        assertThat(overdue.lines().findFirst().orElseThrow()).isEqualTo("\uFEFF" + String.join(",", vn.kehoach.task.TaskRow.COLUMNS));
         assertThat(overdue.lines().count()).isEqualTo(1 + 35);
 
         signIn("agency-nnptnt");

@@ -1,7 +1,5 @@
 package vn.kehoach.analytics.internal;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.kehoach.analytics.Analytics;
 import vn.kehoach.analytics.AnalyticsQuery;
 import vn.kehoach.analytics.Pivot;
+import vn.kehoach.format.Csv;
 import vn.kehoach.security.Scopes;
 
 /** {@code GET /api/v1/analytics}: a pivot table as JSON or CSV. */
@@ -42,13 +41,12 @@ class AnalyticsController {
     @GetMapping(produces = "text/csv")
     @Operation(summary = "Như trên, dạng CSV (Accept: text/csv hoặc ?format=csv)")
     ResponseEntity<byte[]> csv(@ModelAttribute @Parameter(hidden = true) PivotRequest request) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(TableFiles.csv(PivotRequest.table("Bảng tổng hợp", pivot(request))));
+        return Csv.answer(TableFiles.csv(PivotRequest.table("Bảng tổng hợp", pivot(request))));
     }
 
     @GetMapping(params = "format=csv")
     ResponseEntity<byte[]> csvByParam(@ModelAttribute PivotRequest request) {
-        return csv(request);
+        return Csv.download(TableFiles.csv(PivotRequest.table("Bảng tổng hợp", pivot(request))), "bang-tong-hop.csv");
     }
 
     private Pivot pivot(PivotRequest request) {

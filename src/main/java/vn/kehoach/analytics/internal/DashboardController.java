@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.format.Csv;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
@@ -108,7 +109,7 @@ class DashboardController {
         if (!csv && !"xlsx".equalsIgnoreCase(format)) {
             throw new IllegalArgumentException("định dạng '" + format + "' không có; dùng xlsx hoặc csv");
         }
-        byte[] body = csv ? TableFiles.csv(table) : TableFiles.xlsx(table);
+        byte[] body = csv ? Csv.file(TableFiles.csv(table)) : TableFiles.xlsx(table);
         return ResponseEntity.ok()
                 .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                         : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -4,14 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -19,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.kehoach.format.Csv;
 import vn.kehoach.format.Numbers;
 
 /**
@@ -30,21 +28,17 @@ public final class TableFiles {
     private TableFiles() {
     }
 
-    public static byte[] csv(Table table) {
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(table.headers());
-            for (List<Table.Entry> row : table.rows()) {
-                List<String> cells = new ArrayList<>();
-                for (Table.Entry e : row) {
-                    cells.add(e.numeric() ? Numbers.machine(Numbers.round(e.number(), e.decimals())) : e.text());
-                }
-                p.printRecord(cells);
+    /** The table as CSV text; a download wraps it with {@link Csv#file}. */
+    public static String csv(Table table) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Table.Entry> row : table.rows()) {
+            List<Object> cells = new ArrayList<>();
+            for (Table.Entry e : row) {
+                cells.add(e.numeric() ? Numbers.round(e.number(), e.decimals()) : e.text());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rows.add(cells);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return Csv.write(table.headers(), rows);
     }
 
     public static byte[] xlsx(Table table) {

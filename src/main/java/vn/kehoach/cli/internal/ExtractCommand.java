@@ -2,16 +2,14 @@ package vn.kehoach.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
@@ -22,6 +20,7 @@ import vn.kehoach.format.Numbers;
 import vn.kehoach.narrative.FigureExtractor;
 import vn.kehoach.narrative.Proposal;
 import vn.kehoach.narrative.ReportFiles;
+import vn.kehoach.format.Csv;
 
 /**
  * {@code kehoach extract FILE}: the figures a report states, matched to the catalog, as a review list; with
@@ -85,31 +84,31 @@ class ExtractCommand implements Callable<Integer> {
         String unitCode = unit.code();
         int skipped = 0;
         Files.createDirectories(out);
-        try (CSVPrinter values = new CSVPrinter(Files.newBufferedWriter(out.resolve("values.csv"), StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("element", "org_unit", "period", "kind", "value", "comment").get());
-             CSVPrinter targets = new CSVPrinter(Files.newBufferedWriter(out.resolve("targets.csv"), StandardCharsets.UTF_8),
-                     CSVFormat.DEFAULT.builder().setHeader("figure", "org_unit", "period", "issuer", "value", "note").get())) {
-            for (Proposal p : proposals) {
-                if (p.figureCode() == null || p.confidence() < minConfidence || p.valueInFigureUnit() == null
-                        || p.period() == null) {
-                    continue;
-                }
-                if (extractor.reasonNotToImport(unit, p) != null) {
-                    skipped++;
-                    continue;
-                }
-                String note = "trích từ báo cáo (độ tin cậy " + p.confidence() + "): " + p.subject();
-                if (p.type() == Proposal.Type.VALUE) {
-                    values.printRecord(p.figureCode(), unitCode, p.period(), p.estimate() ? "ESTIMATE" : "ACTUAL",
-                            Numbers.machine(p.valueInFigureUnit()), note);
-                } else {
-                    targets.printRecord(p.figureCode(), unitCode, p.period(), "DISTRICT_COUNCIL",
-                            Numbers.machine(p.valueInFigureUnit()), note);
-                }
+        List<List<Object>> values = new ArrayList<>();
+        List<List<Object>> targets = new ArrayList<>();
+        for (Proposal p : proposals) {
+            if (p.figureCode() == null || p.confidence() < minConfidence || p.valueInFigureUnit() == null
+                    || p.period() == null) {
+                continue;
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            if (extractor.reasonNotToImport(unit, p) != null) {
+                skipped++;
+                continue;
+            }
+            String note = "trích từ báo cáo (độ tin cậy " + p.confidence() + "): " + p.subject();
+            if (p.type() == Proposal.Type.VALUE) {
+                values.add(List.of(p.figureCode(), unitCode, p.period(), p.estimate() ? "ESTIMATE" : "ACTUAL",
+                        p.valueInFigureUnit(), note));
+            } else {
+                targets.add(List.of(p.figureCode(), unitCode, p.period(), "DISTRICT_COUNCIL", p.valueInFigureUnit(),
+                        note));
+            }
         }
+        // Files a person reviews in a spreadsheet before importing them: with the byte order mark (import skips it).
+        Files.write(out.resolve("values.csv"), Csv.file(Csv.write(List.of("element", "org_unit", "period", "kind",
+                "value", "comment"), values)));
+        Files.write(out.resolve("targets.csv"), Csv.file(Csv.write(List.of("figure", "org_unit", "period", "issuer",
+                "value", "note"), targets)));
         return skipped;
     }
 }

@@ -6,6 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import vn.kehoach.problem.Problem;
+import vn.kehoach.problem.ProblemType;
+import vn.kehoach.problem.Refusal;
 
 /** {@code kehoach}: the top command, holding the options every sub-command shares. */
 @Command(name = "kehoach", mixinStandardHelpOptions = true, version = "KeHoach 0.1",
@@ -39,36 +42,32 @@ public class KeHoachCommand implements Runnable {
         top.application = application;
         CommandLine cli = new CommandLine(top);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Throwable cause = rootUserError(ex);
+            Problem problem = Problem.of(ex);
             PrintWriter err = commandLine.getErr();
-            if (cause != null) {
-                err.println("Lỗi: " + cause.getMessage());
-                err.flush();
-                return 2;
+            if (problem.unexpected()) {
+                // An operator runs the command line: the stack trace is theirs to read or send on.
+                err.println("Lỗi: " + ex);
+                ex.printStackTrace(err);
+            } else {
+                err.println("Lỗi: " + problem.detail() + (problem.errors().isEmpty() ? ""
+                        : " (" + problem.errors().size() + " lỗi):"));
+                problem.errors().forEach(e -> err.println("  - " + e));
             }
-            err.println("Lỗi: " + ex);
-            ex.printStackTrace(err);
             err.flush();
-            return 1;
+            return problem.type().exitCode();
         });
         return cli;
     }
 
-    /** The exception a user can act on (a bad code, period or file), looked for through Spring's wrappers. */
-    private static Throwable rootUserError(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException || t instanceof UserError
-                    || t.getClass().getSimpleName().equals("ImportException")) {
-                return t;
-            }
-        }
-        return null;
-    }
-
     /** A problem with what the user asked for, reported without a stack trace. */
-    static class UserError extends RuntimeException {
+    static class UserError extends RuntimeException implements Refusal {
         UserError(String message) {
             super(message);
+        }
+
+        @Override
+        public Problem problem() {
+            return Problem.of(ProblemType.BAD_INPUT, getMessage());
         }
     }
 }

@@ -29,6 +29,7 @@ import vn.kehoach.project.ProjectProgress;
 import vn.kehoach.project.ProjectRow;
 import vn.kehoach.project.ProjectStatus;
 import vn.kehoach.project.Projects;
+import vn.kehoach.format.Csv;
 
 /** {@code kehoach projects list|export}: the public investment register with the figures of a plan year. */
 @Command(name = "projects", mixinStandardHelpOptions = true,
@@ -130,7 +131,8 @@ class ProjectsCommand {
                     out.print(csv);
                     out.flush();
                 } else {
-                    Files.writeString(output, csv, StandardCharsets.UTF_8);
+                    // A file is opened in a spreadsheet: it begins with the byte order mark (standard output does not).
+                    Files.write(output, Csv.file(csv));
                     System.out.println("Đã ghi " + (csv.lines().count() - 1) + " dự án vào " + output);
                 }
             }

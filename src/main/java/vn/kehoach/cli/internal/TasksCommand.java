@@ -24,6 +24,7 @@ import vn.kehoach.task.PlanTasks;
 import vn.kehoach.task.TaskFilter;
 import vn.kehoach.task.TaskRow;
 import vn.kehoach.task.TaskStatus;
+import vn.kehoach.format.Csv;
 
 /** {@code kehoach tasks list|export|overdue}: the plan tasks, and those past their deadline and not done. */
 @Command(name = "tasks", mixinStandardHelpOptions = true,
@@ -100,7 +101,8 @@ class TasksCommand {
                 if (output == null) {
                     out(csv);
                 } else {
-                    Files.writeString(output, csv, StandardCharsets.UTF_8);
+                    // A file is opened in a spreadsheet: it begins with the byte order mark (standard output does not).
+                    Files.write(output, Csv.file(csv));
                     out("Đã ghi " + list.size() + " nhiệm vụ vào " + output + "\n");
                 }
             }

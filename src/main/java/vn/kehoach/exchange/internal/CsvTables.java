@@ -10,7 +10,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import vn.kehoach.exchange.CsvFile;
 import vn.kehoach.exchange.ImportError;
-import vn.kehoach.exchange.SpreadsheetText;
+import vn.kehoach.format.SpreadsheetText;
 
 /**
  * Reads a CSV file of the package format into a {@link Table}: a header line, '#' comment lines; a leading

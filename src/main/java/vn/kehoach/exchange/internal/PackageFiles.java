@@ -2,15 +2,12 @@ package vn.kehoach.exchange.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -21,7 +18,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.exchange.CsvFile;
-import vn.kehoach.exchange.SpreadsheetText;
+import vn.kehoach.format.Csv;
 import vn.kehoach.format.Numbers;
 
 /**
@@ -52,35 +49,13 @@ public final class PackageFiles {
     public static List<CsvFile> csv(Map<TableKind, List<Map<String, Object>>> rows) {
         List<CsvFile> files = new ArrayList<>();
         rows.forEach((kind, list) -> {
-            StringWriter w = new StringWriter();
-            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                    .setHeader(kind.columns().toArray(String[]::new)).setRecordSeparator('\n').get())) {
-                for (Map<String, Object> row : list) {
-                    List<String> cells = new ArrayList<>();
-                    for (String c : kind.columns()) {
-                        cells.add(csvCell(row.get(c)));
-                    }
-                    p.printRecord(cells);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            List<List<Object>> cells = new ArrayList<>();
+            for (Map<String, Object> row : list) {
+                cells.add(kind.columns().stream().map(row::get).toList());
             }
-            files.add(new CsvFile(csvName(kind), w.toString()));
+            files.add(new CsvFile(csvName(kind), Csv.write(kind.columns(), cells)));
         });
         return files;
-    }
-
-    private static String csvCell(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof BigDecimal n) {
-            return Numbers.machine(n);
-        }
-        if (v instanceof Boolean b) {
-            return b.toString();
-        }
-        return SpreadsheetText.neutralise(v.toString());
     }
 
     public static void json(Map<TableKind, List<Map<String, Object>>> rows, OutputStream out) {

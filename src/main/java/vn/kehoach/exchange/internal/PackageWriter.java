@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,7 @@ import vn.kehoach.catalog.Sector;
 import vn.kehoach.catalog.TimeAggregation;
 import vn.kehoach.catalog.TreeAggregation;
 import vn.kehoach.catalog.ValueType;
+import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.datavalue.DataValue;
 import vn.kehoach.datavalue.DataValueWrite;
 import vn.kehoach.datavalue.DataValues;
@@ -59,6 +62,8 @@ import vn.kehoach.target.Targets;
  */
 @Component
 public class PackageWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(PackageWriter.class);
 
     private final Catalog catalog;
     private final OrgUnits orgUnits;
@@ -103,6 +108,7 @@ public class PackageWriter {
         TableKind kind = table.kind();
         int count = 0;
         int order = 0;
+        List<Pending> pending = new ArrayList<>();
         for (Line line : table.lines()) {
             order += 10;
             if (table.binding() != null && line.text("value") == null) {
@@ -120,17 +126,62 @@ public class PackageWriter {
                     case TARGETS -> target(line, user, source, changes);
                 };
                 if (errors.size() == before && write != null) {
-                    write.run();
-                    count++;
+                    Pending p = new Pending(key(line), line, write);
+                    // Catalog lines may need the lines above them stored (a unit's parent): those are written at once.
+                    if (kind == TableKind.VALUES || kind == TableKind.TARGETS) {
+                        pending.add(p);
+                    } else if (write(table, p, errors)) {
+                        count++;
+                    }
                 }
-            } catch (DataAccessException e) {
-                table.error(line, null, "lỗi cơ sở dữ liệu: " + e.getMostSpecificCause().getMessage());
-                throw new ImportException(errors);
             } catch (IllegalArgumentException | OutOfScopeException e) {
                 table.error(line, null, e.getMessage());
             }
         }
+        // Every import writes its cells in one order (the key's), so two imports of overlapping cells wait for each
+        // other instead of deadlocking; the sort is stable, so a cell's repeated lines keep their file order.
+        pending.sort(Comparator.comparing(Pending::key));
+        for (Pending p : pending) {
+            if (write(table, p, errors)) {
+                count++;
+            }
+        }
         return count;
+    }
+
+    /** A checked line's write, kept until the table's lines are all read. */
+    private record Pending(String key, Line line, Runnable write) {
+    }
+
+    private static String key(Line l) {
+        StringBuilder key = new StringBuilder();
+        for (String column : List.of("org_unit", "element", "figure", "period", "kind", "issuer")) {
+            String v = l.text(column);
+            key.append(v == null ? "" : v.toUpperCase(java.util.Locale.ROOT)).append('|');
+        }
+        return key.toString();
+    }
+
+    private boolean write(Table table, Pending p, List<ImportError> errors) {
+        try {
+            p.write().run();
+            return true;
+        } catch (DataAccessException e) {
+            if (ConflictException.concurrent(e)) {
+                // Another import wrote the same rows at the same moment: the caller runs the file again.
+                throw e;
+            }
+            // The database's own words are for the log; the person gets the place and what to do.
+            log.error("Nhập {}: lỗi cơ sở dữ liệu", table.file(), e);
+            table.error(p.line(), null, "lỗi cơ sở dữ liệu khi lưu dòng này; chưa lưu gì của tệp. Hãy thử lại; "
+                    + "nếu vẫn lỗi, báo quản trị viên (chi tiết trong nhật ký máy chủ)");
+            throw new ImportException(errors);
+        } catch (ConflictException e) {
+            throw e;
+        } catch (IllegalArgumentException | OutOfScopeException e) {
+            table.error(p.line(), null, e.getMessage());
+            return false;
+        }
     }
 
     private Runnable unit(Line l, List<Change> changes) {

@@ -4,22 +4,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 import vn.kehoach.catalog.Indicator;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.ComparisonEngine;
 import vn.kehoach.datavalue.ValueKind;
-import vn.kehoach.format.Numbers;
+import vn.kehoach.format.Csv;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
@@ -71,25 +71,26 @@ public class SdmxCsv {
     }
 
     public void write(List<OrgUnit> roots, Period period, String dataflow, OutputStream out) {
-        try {
-            CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                    CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).setRecordSeparator('\n').get());
-            for (OrgUnit root : roots) {
-                for (OrgUnit unit : orgUnits.subtree(root)) {
-                    for (Comparison c : observations(engine.compareAll(unit, period))) {
-                        String time = timePeriod(c.period());
-                        if (time == null) {
-                            continue;
-                        }
-                        BigDecimal value = c.figure() instanceof Indicator
-                                ? c.actual().setScale(c.figure().decimals(), RoundingMode.HALF_UP) : c.actual();
-                        String status = c.illustrative() ? "I" : c.kind() == ValueKind.ESTIMATE ? "E" : "A";
-                        p.printRecord("dataflow", dataflow, "I", freq(c.period().type()), unit.code(), c.figure().code(),
-                                time, Numbers.machine(value), c.figure().unitCode(), c.figure().decimals(), status);
+        List<List<Object>> rows = new ArrayList<>();
+        for (OrgUnit root : roots) {
+            for (OrgUnit unit : orgUnits.subtree(root)) {
+                for (Comparison c : observations(engine.compareAll(unit, period))) {
+                    String time = timePeriod(c.period());
+                    if (time == null) {
+                        continue;
                     }
+                    BigDecimal value = c.figure() instanceof Indicator
+                            ? c.actual().setScale(c.figure().decimals(), RoundingMode.HALF_UP) : c.actual();
+                    String status = c.illustrative() ? "I" : c.kind() == ValueKind.ESTIMATE ? "E" : "A";
+                    rows.add(java.util.Arrays.asList("dataflow", dataflow, "I", freq(c.period().type()), unit.code(), c.figure().code(),
+                            time, value, c.figure().unitCode(), c.figure().decimals(), status));
                 }
             }
-            p.flush();
+        }
+        try {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Csv.write(w, HEADER, rows);
+            w.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

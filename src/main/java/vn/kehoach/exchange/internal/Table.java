@@ -166,6 +166,11 @@ public final class Table {
         public BigDecimal number(String column, boolean required) {
             Object raw = cells.get(column);
             if (raw instanceof BigDecimal n) {
+                // A workbook's number is a binary double: its decimals beyond 8 are noise and are rounded on storing.
+                if (Numbers.tooLarge(n) != null) {
+                    error(this, column, Numbers.vi().format(n) + ": " + Numbers.tooLarge(n));
+                    return null;
+                }
                 return Numbers.normal(n);
             }
             String v = required ? required(column) : text(column);
@@ -177,6 +182,12 @@ public final class Table {
                 error(this, column, "'" + v + "' không phải là số" + (numbers == NumberStyle.MACHINE
                         ? " (dùng dấu chấm thập phân, không phân nhóm: 1492.9)"
                         : " (viết 1.492,9 hoặc 1492.9)"));
+                return null;
+            }
+            String unstorable = Numbers.unstorable(n);
+            if (unstorable != null) {
+                error(this, column, "'" + v + "': " + unstorable);
+                return null;
             }
             return n;
         }

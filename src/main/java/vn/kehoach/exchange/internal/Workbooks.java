@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Workbook;
 
-import vn.kehoach.exchange.SpreadsheetText;
+import vn.kehoach.format.SpreadsheetText;
 import vn.kehoach.format.Numbers;
 
 /** What the workbook writers share: styles, and how a value becomes a cell without losing a digit. */

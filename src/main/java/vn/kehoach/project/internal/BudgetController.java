@@ -1,6 +1,5 @@
 package vn.kehoach.project.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -16,6 +15,7 @@ import vn.kehoach.period.Period;
 import vn.kehoach.project.BudgetLineRow;
 import vn.kehoach.project.BudgetLines;
 import vn.kehoach.security.Scopes;
+import vn.kehoach.format.Csv;
 
 /** REST access to the budget table: each line, its actual and each issuer's estimate with % of plan. */
 @RestController
@@ -39,13 +39,12 @@ class BudgetController {
 
     @GetMapping(produces = "text/csv")
     @Operation(summary = "Như trên, dạng CSV (Accept: text/csv hoặc ?format=csv)")
-    ResponseEntity<String> csv(@RequestParam(required = false) String orgUnit, @RequestParam String period) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(BudgetLineRow.csv(json(orgUnit, period)));
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String orgUnit, @RequestParam String period) {
+        return Csv.answer(BudgetLineRow.csv(json(orgUnit, period)));
     }
 
     @GetMapping(params = "format=csv")
-    ResponseEntity<String> csvByParam(@RequestParam(required = false) String orgUnit, @RequestParam String period) {
-        return csv(orgUnit, period);
+    ResponseEntity<byte[]> csvByParam(@RequestParam(required = false) String orgUnit, @RequestParam String period) {
+        return Csv.download(BudgetLineRow.csv(json(orgUnit, period)), "ngan-sach.csv");
     }
 }

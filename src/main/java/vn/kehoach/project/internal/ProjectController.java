@@ -1,7 +1,6 @@
 package vn.kehoach.project.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -36,6 +35,7 @@ import vn.kehoach.project.internal.ProjectRequests.DisbursementBody;
 import vn.kehoach.project.internal.ProjectRequests.ProjectBody;
 import vn.kehoach.security.Actors;
 import vn.kehoach.security.Scopes;
+import vn.kehoach.format.Csv;
 
 /** REST access to the project register: list and export, detail, create, update, capital, disbursements. */
 @RestController
@@ -71,21 +71,20 @@ class ProjectController {
 
     @GetMapping(produces = "text/csv")
     @Operation(summary = "Như trên, dạng CSV (Accept: text/csv hoặc ?format=csv)")
-    ResponseEntity<String> csv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String commune,
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String commune,
                                @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                                @RequestParam(required = false) String source, @RequestParam(required = false) LocalDate asOf) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(ProjectRow.csv(list(year, commune, kind, status, source, asOf)));
+        return Csv.answer(ProjectRow.csv(list(year, commune, kind, status, source, asOf)));
     }
 
     @GetMapping(params = "format=csv")
-    ResponseEntity<String> csvByParam(@RequestParam(required = false) Integer year,
+    ResponseEntity<byte[]> csvByParam(@RequestParam(required = false) Integer year,
                                       @RequestParam(required = false) String commune,
                                       @RequestParam(required = false) String kind,
                                       @RequestParam(required = false) String status,
                                       @RequestParam(required = false) String source,
                                       @RequestParam(required = false) LocalDate asOf) {
-        return csv(year, commune, kind, status, source, asOf);
+        return Csv.download(ProjectRow.csv(list(year, commune, kind, status, source, asOf)), "du-an.csv");
     }
 
     @GetMapping("/programme")

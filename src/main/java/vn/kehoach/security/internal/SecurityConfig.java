@@ -16,7 +16,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -87,7 +86,9 @@ class SecurityConfig {
                     .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                     .csrf(c -> c.requireCsrfProtectionMatcher(cookieWrites))
                     .headers(SecurityConfig::headers)
-                    .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                    .exceptionHandling(e -> e.authenticationEntryPoint(
+                            // sendError, not a bare status: the error page answers it as Vietnamese problem+json.
+                            (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value())));
             return http.build();
         }
 

@@ -1,7 +1,6 @@
 package vn.kehoach.task.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -27,6 +26,7 @@ import vn.kehoach.task.TaskDraft;
 import vn.kehoach.task.TaskFilter;
 import vn.kehoach.task.TaskRow;
 import vn.kehoach.task.TaskStatus;
+import vn.kehoach.format.Csv;
 
 /** REST access to plan tasks: list and export, the overdue list, detail with notes, create, update, report progress. */
 @RestController
@@ -80,20 +80,19 @@ class TaskController {
 
     @GetMapping(produces = "text/csv")
     @Operation(summary = "Như trên, dạng CSV (Accept: text/csv hoặc ?format=csv)")
-    ResponseEntity<String> csv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String sector,
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String sector,
                                @RequestParam(required = false) String status, @RequestParam(required = false) String lead,
                                @RequestParam(required = false) LocalDate overdueAt) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(TaskRow.csv(list(year, sector, status, lead, overdueAt)));
+        return Csv.answer(TaskRow.csv(list(year, sector, status, lead, overdueAt)));
     }
 
     @GetMapping(params = "format=csv")
-    ResponseEntity<String> csvByParam(@RequestParam(required = false) Integer year,
+    ResponseEntity<byte[]> csvByParam(@RequestParam(required = false) Integer year,
                                       @RequestParam(required = false) String sector,
                                       @RequestParam(required = false) String status,
                                       @RequestParam(required = false) String lead,
                                       @RequestParam(required = false) LocalDate overdueAt) {
-        return csv(year, sector, status, lead, overdueAt);
+        return Csv.download(TaskRow.csv(list(year, sector, status, lead, overdueAt)), "nhiem-vu.csv");
     }
 
     @GetMapping("/overdue")
