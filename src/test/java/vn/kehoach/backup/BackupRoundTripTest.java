@@ -229,6 +229,32 @@ class BackupRoundTripTest {
     }
 
     @Test
+    void aRowTheDatabaseRefusesHalfwayUndoesTheWholeReplace() throws Exception {
+        // A file and manifest that agree, but a value points to an element that does not exist: every table has been
+        // deleted and those before data_value inserted again when the foreign key refuses the row; nothing is kept.
+        String last = "data_value";
+        Manifest.Table lastTable = h2Manifest.table(last).orElseThrow();
+        assertThat(lastTable.rows()).isPositive();
+        Path broken = dir.resolve("broken-row.zip");
+        String brokenText;
+        try (ZipFile in = new ZipFile(fromH2.toFile()); InputStream s = in.getInputStream(in.getEntry(lastTable.file()))) {
+            String text = new String(s.readAllBytes(), StandardCharsets.UTF_8);
+            String firstLine = text.lines().findFirst().orElseThrow();
+            brokenText = text.replace(firstLine, firstLine.replaceFirst("^\\[\"([0-9]+)\",\"[0-9]+\"", "[\"$1\",\"999999\""));
+            assertThat(brokenText).isNotEqualTo(text);
+        }
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(brokenText.getBytes(StandardCharsets.UTF_8)));
+        Path step = rewrite("broken-step.zip", lastTable.file(), t -> brokenText);
+        Files.move(step, broken);
+        Path consistent = rewriteFrom(broken, "broken-row-consistent.zip", Manifest.FILE, t -> t.replace(lastTable.sha256(), sha));
+        Run r = run("--db", postgres, "restore", "--replace", consistent.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Không ghi được bảng " + last);
+        assertUnchanged();
+    }
+
+    @Test
     void aMissingTableFileIsRefusedNamingIt() throws Exception {
         Path missing = rewrite("missing.zip", "tables/app_user.jsonl", null);
         Run r = run("--db", postgres, "restore", "--replace", missing.toString());
@@ -377,8 +403,12 @@ class BackupRoundTripTest {
 
     /** A copy of the H2 backup with one entry changed by {@code edit}, or left out when {@code edit} is null. */
     private Path rewrite(String name, String entry, UnaryOperator<String> edit) throws Exception {
+        return rewriteFrom(fromH2, name, entry, edit);
+    }
+
+    private static Path rewriteFrom(Path from, String name, String entry, UnaryOperator<String> edit) throws Exception {
         Path copy = dir.resolve(name);
-        try (ZipFile in = new ZipFile(fromH2.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+        try (ZipFile in = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
             for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
                 ZipEntry z = e.nextElement();
                 byte[] bytes;
