@@ -8,5 +8,5 @@
  * ({@link vn.kehoach.document.PlanDocuments}); every write is in the metadata audit trail.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"comparison", "catalog", "orgunit", "period", "target", "datavalue", "format", "demo", "security", "audit", "problem"})
+        allowedDependencies = {"comparison", "catalog", "orgunit", "period", "target", "datavalue", "format", "demo", "security", "audit", "problem", "access"})
 package vn.kehoach.document;

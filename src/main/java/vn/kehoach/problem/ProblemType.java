@@ -21,6 +21,8 @@ public enum ProblemType {
     LOCKED(409, 2, "locked", "Số liệu đã khóa"),
     /** Quá lớn: an upload over the limit. */
     TOO_LARGE(413, 2, "too-large", "Tệp quá lớn"),
+    /** Máy chủ đang bận: no database connection came in time; the same request may succeed a moment later. */
+    BUSY(503, 1, "busy", "Máy chủ đang bận"),
     /** Lỗi hệ thống: anything unexpected; its details go to the log, never to the person. */
     INTERNAL(500, 1, "internal", "Lỗi hệ thống");
 

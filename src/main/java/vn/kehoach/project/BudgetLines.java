@@ -12,6 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Place;
+import vn.kehoach.access.Resource;
+import vn.kehoach.audit.Area;
+import vn.kehoach.audit.MetadataAudit;
+import vn.kehoach.audit.MetadataChange;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Figure;
 import vn.kehoach.comparison.Comparison;
@@ -34,8 +40,13 @@ public class BudgetLines {
     private final Catalog catalog;
     private final ComparisonEngine engine;
     private final Scopes scopes;
+    private final Guard guard;
+    private final MetadataAudit audit;
 
-    public BudgetLines(JdbcClient jdbc, Catalog catalog, ComparisonEngine engine, Scopes scopes) {
+    public BudgetLines(JdbcClient jdbc, Catalog catalog, ComparisonEngine engine, Scopes scopes, Guard guard,
+                       MetadataAudit audit) {
+        this.guard = guard;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.engine = engine;
@@ -69,7 +80,11 @@ public class BudgetLines {
     /** Creates or replaces a line; its figure must be in the catalog and its parent a line of the same side. */
     @Transactional
     public BudgetLine save(BudgetLine line) {
-        catalog.figure(line.figureCode());
+        // The tree of budget lines is one for the whole database, like the catalog it places.
+        guard.checkWrite(Resource.BUDGET, Place.WHOLE);
+        BudgetLine before = lines().stream().filter(l -> l.figureCode().equals(line.figureCode())).findFirst()
+                .orElse(null);
+        Figure figure = catalog.figure(line.figureCode());
         if (line.parentCode() != null) {
             BudgetLine parent = lines().stream().filter(l -> l.figureCode().equals(line.parentCode())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("dòng ngân sách '" + line.figureCode()
@@ -98,6 +113,8 @@ public class BudgetLines {
                     insert into budget_line (figure_code, side, parent_code, label, sort_order)
                     values (:figure, :side, :parent, :label, :sort)""").params(p).update();
         }
+        audit.record(MetadataChange.between(Area.CATALOG, null, line.figureCode(), "Dòng ngân sách " + (line.label() == null ? figure.name() : line.label()),
+                before, line));
         return line;
     }
 

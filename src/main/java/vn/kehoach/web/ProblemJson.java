@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -57,8 +58,11 @@ final class ProblemJson {
     }
 
     static ResponseEntity<Map<String, Object>> response(Problem problem, int status, String instance) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body(problem, status, instance));
+        ResponseEntity.BodyBuilder r = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.type() == ProblemType.BUSY) {
+            r.header("Retry-After", "5");
+        }
+        return r.body(body(problem, status, instance));
     }
 
     static ResponseEntity<Map<String, Object>> response(Problem problem, String instance) {
@@ -87,6 +91,10 @@ final class ProblemJson {
         if (failure instanceof HttpMessageNotReadableException) {
             return Problem.of(ProblemType.BAD_INPUT, "Nội dung gửi lên không đọc được: cần JSON đúng cú pháp, đúng tên "
                     + "trường và kiểu giá trị");
+        }
+        if (failure instanceof CannotGetJdbcConnectionException) {
+            // The pool is exhausted (see spring.datasource.hikari.connection-timeout): busy, not broken.
+            return Problem.of(ProblemType.BUSY, "Máy chủ đang bận, hãy thử lại sau vài giây");
         }
         if (failure instanceof AccessDeniedException) {
             return Problem.of(ProblemType.FORBIDDEN, ErrorPages.detail(403));

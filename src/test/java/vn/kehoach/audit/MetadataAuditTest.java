@@ -188,11 +188,11 @@ class MetadataAuditTest {
         assertThat(f.newValue()).isEqualTo("name: " + form.name() + " (sửa)");
 
         ValidationRule rule = rules.all().get(0);
-        ActingAs.run(users, "planner", () -> rules.save(new ValidationRule(rule.code(), rule.name(), rule.leftSide(),
+        ActingAs.run(users, "admin", () -> rules.save(new ValidationRule(rule.code(), rule.name(), rule.leftSide(),
                 rule.leftLabel(), rule.operator(), rule.rightSide(), rule.rightLabel(), rule.rightSideAt(),
                 new BigDecimal("2.5"), rule.importance(), rule.message(), rule.sortOrder())));
         AuditRecord r = search(root, Area.RULE, rule.code()).get(0);
-        assertThat(r.username()).isEqualTo("planner");
+        assertThat(r.username()).isEqualTo("admin");
         assertThat(r.area()).isEqualTo("Quy tắc kiểm tra");
         assertThat(r.newValue()).isEqualTo("tolerancePct: 2.5");
     }

@@ -298,7 +298,7 @@ class BackupRoundTripTest {
                 .header("Authorization", basic("planner")).header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(planner.statusCode()).isEqualTo(403);
-        assertThat(planner.body()).contains("chỉ quản trị viên của đơn vị cấp cao nhất");
+        assertThat(planner.body()).contains("Tài khoản planner không có quyền này (cần vai trò [Quản trị] để xem bản sao lưu toàn bộ dữ liệu)");
     }
 
     @Test

@@ -35,7 +35,7 @@ class AccessPolicy implements Guard {
             Map.entry(Resource.DOCUMENT, PLANNING),
             Map.entry(Resource.PROJECT, EnumSet.of(Role.PLANNER)),
             Map.entry(Resource.TASK, EnumSet.of(Role.PLANNER)),
-            Map.entry(Resource.BUDGET, EnumSet.of(Role.PLANNER)),
+            Map.entry(Resource.BUDGET, PLANNING),
             Map.entry(Resource.CATALOG, PLANNING),
             Map.entry(Resource.FORM, PLANNING),
             Map.entry(Resource.RULE, PLANNING),
