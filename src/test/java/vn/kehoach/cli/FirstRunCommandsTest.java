@@ -167,36 +167,42 @@ class FirstRunCommandsTest {
     }
 
     @Test
-    void unitAddCreatesACommuneAndAVillageThatUnitListShowsInTreeOrder() {
-        CommandLineTest.Run commune = CommandLineTest.run("--db", h2, "unit", "add", "--code", "XAHALANG", "--name", "Xã Hạ Lang",
+    void unitAddCreatesACommuneAndAVillageThatUnitListShowsInTreeOrderOnBothDatabases() {
+        for (String db : new String[] {h2, POSTGRES}) {
+            addAndList(db);
+        }
+    }
+
+    private void addAndList(String db) {
+        CommandLineTest.Run commune = CommandLineTest.run("--db", db, "unit", "add", "--code", "XAHALANG", "--name", "Xã Hạ Lang",
                 "--kind", "COMMUNE", "--parent", "CAOBANG", "--valid-from", "2025-07-01");
         assertThat(commune.exit()).as(commune.err()).isZero();
         assertThat(commune.out()).contains("Đã thêm Xã Hạ Lang (XAHALANG, Xã) thuộc Tỉnh Cao Bằng (CAOBANG).");
-        CommandLineTest.Run village = CommandLineTest.run("--db", h2, "unit", "add", "--code", "BANPIAT", "--name", "Bản Piất",
+        CommandLineTest.Run village = CommandLineTest.run("--db", db, "unit", "add", "--code", "BANPIAT", "--name", "Bản Piất",
                 "--kind", "VILLAGE", "--parent", "XAHALANG");
         assertThat(village.exit()).as(village.err()).isZero();
 
-        CommandLineTest.Run csv = CommandLineTest.run("--db", h2, "unit", "list", "--root", "CAOBANG", "--format", "csv");
+        CommandLineTest.Run csv = CommandLineTest.run("--db", db, "unit", "list", "--root", "CAOBANG", "--format", "csv");
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.out().lines().toList()).containsSubsequence(
                 "code,name,kind,parent,valid_from,valid_to,level",
                 "CAOBANG,Tỉnh Cao Bằng,PROVINCE,,,,1",
                 "XAHALANG,Xã Hạ Lang,COMMUNE,CAOBANG,2025-07-01,,2",
                 "BANPIAT,Bản Piất,VILLAGE,XAHALANG,,,3");
-        CommandLineTest.Run table = CommandLineTest.run("--db", h2, "unit", "list");
+        CommandLineTest.Run table = CommandLineTest.run("--db", db, "unit", "list");
         assertThat(table.out()).contains("Thôn, tổ dân phố").contains("    BANPIAT");
-        CommandLineTest.Run json = CommandLineTest.run("--db", h2, "unit", "list", "--root", "XAHALANG", "--format", "json");
+        CommandLineTest.Run json = CommandLineTest.run("--db", db, "unit", "list", "--root", "XAHALANG", "--format", "json");
         assertThat(json.out()).contains("\"code\" : \"BANPIAT\"").contains("\"kind\" : \"VILLAGE\"").contains("\"level\" : 3")
                 .doesNotContain("CAOBANG,");
     }
 
     @Test
     void unitAddUnderAnUnknownParentIsRefusedNamingIt() {
-        CommandLineTest.Run r = CommandLineTest.run("--db", h2, "unit", "add", "--code", "XAMOI", "--name", "Xã Mới",
+        CommandLineTest.Run r = CommandLineTest.run("--db", POSTGRES, "unit", "add", "--code", "XAMOI", "--name", "Xã Mới",
                 "--kind", "COMMUNE", "--parent", "KHONGCO");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Không có đơn vị mã 'KHONGCO'");
-        assertThat(CommandLineTest.run("--db", h2, "unit", "list", "--format", "csv").out()).doesNotContain("XAMOI");
+        assertThat(CommandLineTest.run("--db", POSTGRES, "unit", "list", "--format", "csv").out()).doesNotContain("XAMOI");
     }
 
     @Test
