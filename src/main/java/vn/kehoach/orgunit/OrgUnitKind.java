@@ -8,6 +8,11 @@ public enum OrgUnitKind {
     COMMUNE("Xã"),
     WARD("Phường"),
     TOWN("Thị trấn"),
+    /**
+     * Thôn, bản, tổ dân phố: a settlement below a commune. Not commune level: it is not counted among the communes of
+     * "07/13 xã, thị trấn", and its figures add up into its commune's.
+     */
+    VILLAGE("Thôn, tổ dân phố"),
     /** Cơ quan, đơn vị: a reporting unit that is not a territory (phòng Nông nghiệp, Chi cục Thuế…). */
     AGENCY("Cơ quan");
 

@@ -118,7 +118,8 @@ class UserCommand implements Runnable {
         }
     }
 
-    private static String readPassword(boolean fromStdin) throws Exception {
+    /** The password from the first line of standard input, or asked twice on the console without echo. */
+    static String readPassword(boolean fromStdin) throws Exception {
         if (!fromStdin) {
             Console console = System.console();
             if (console == null) {
