@@ -38,6 +38,7 @@ class ProblemTest {
         assertThat(ProblemType.LOCKED.status()).isEqualTo(409);
         assertThat(ProblemType.ofStatus(404)).isEqualTo(ProblemType.NOT_FOUND);
         assertThat(ProblemType.ofStatus(405)).isEqualTo(ProblemType.BAD_INPUT);
-        assertThat(ProblemType.ofStatus(503)).isEqualTo(ProblemType.INTERNAL);
+        assertThat(ProblemType.ofStatus(503)).isEqualTo(ProblemType.BUSY);
+        assertThat(ProblemType.ofStatus(502)).isEqualTo(ProblemType.INTERNAL);
     }
 }
