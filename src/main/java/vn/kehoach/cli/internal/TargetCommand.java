@@ -23,6 +23,7 @@ import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
+import vn.kehoach.target.Direction;
 import vn.kehoach.target.SumCheck;
 import vn.kehoach.target.Target;
 import vn.kehoach.target.TargetChecks;
@@ -94,7 +95,8 @@ class TargetCommand implements Runnable {
                         .figure(stored.figureCode()).unitCode()).symbol();
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 out.println("Đã giao " + stored.figureCode() + " — " + unitName + " — " + stored.period().id() + ": "
-                        + stored.direction().symbol() + " " + range(stored.value(), stored.valueHigh()) + " "
+                        + (stored.direction() == Direction.RANGE ? "" : stored.direction().symbol() + " ")
+                        + range(stored.value(), stored.valueHigh()) + " "
                         + unitOfMeasure + " (" + stored.issuer().label() + ", " + stored.status().label() + ")");
                 out.flush();
             }
