@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +22,7 @@ import vn.kehoach.period.Period;
 import vn.kehoach.security.Actors;
 import vn.kehoach.security.Scopes;
 
-/** REST access to plan targets: read, set (planners and administrators over the unit) and the sum check. */
+/** REST access to plan targets: read, set and delete (planners and administrators over the unit), the sum check. */
 @RestController
 @RequestMapping("/api/v1/targets")
 @Tag(name = "Chỉ tiêu kế hoạch", description = "Chỉ tiêu được giao: cấp giao, hướng, quyết định; kiểm tra phân bổ")
@@ -66,6 +67,21 @@ class TargetController {
         URI location = UriComponentsBuilder.fromPath("/api/v1/targets").queryParam("orgUnit", stored.orgUnitCode())
                 .queryParam("period", stored.period().id()).queryParam("figure", stored.figureCode()).build().toUri();
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).location(location).body(stored);
+    }
+
+    /** Deletes one target (planners and administrators over the unit): 204, or 404 when there is none. */
+    @DeleteMapping
+    @Operation(summary = "Xóa một chỉ tiêu (figure, orgUnit, period, issuer); giá trị cũ được giữ trong nhật ký")
+    ResponseEntity<Void> delete(@RequestParam String figure, @RequestParam String orgUnit, @RequestParam String period,
+                                @RequestParam String issuer) {
+        Issuer i;
+        try {
+            i = Issuer.parse(issuer);
+        } catch (IllegalArgumentException e) {
+            throw new TargetInputException("issuer", issuer, e.getMessage());
+        }
+        targets.delete(figure, orgUnit, Period.parse(period), i, actors.current().username(), Source.API);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/check")

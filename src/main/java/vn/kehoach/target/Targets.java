@@ -114,6 +114,34 @@ public class Targets {
     }
 
     /**
+     * Deletes the target of this figure, unit, period and issuer, keeping its last value in the audit trail; a
+     * target that does not exist is refused as not found.
+     */
+    @Transactional
+    public Target delete(String figureCode, String orgUnitCode, Period period, Issuer issuer, String user,
+                         Source source) {
+        OrgUnit unit = orgUnits.require(orgUnitCode);
+        guard.checkWrite(Resource.TARGET, unit.place());
+        Target old = find(figureCode, unit.code(), period, issuer).orElseThrow(() -> new TargetNotFoundException(
+                "Không có chỉ tiêu " + figureCode.toUpperCase() + " của " + unit.name() + " kỳ " + period.id()
+                        + " do " + issuer.label()));
+        long periodId = periods.idOf(period);
+        jdbc.sql("""
+                delete from target
+                 where figure_code = :figure and org_unit_id = :unit and period_id = :period and issuer = :issuer""")
+                .param("figure", old.figureCode()).param("unit", unit.id()).param("period", periodId)
+                .param("issuer", issuer.name()).update();
+        jdbc.sql("""
+                insert into target_audit (figure_code, org_unit_id, period_id, issuer, action, old_value, new_value,
+                       changed_by, changed_at, source)
+                values (:figure, :unit, :period, :issuer, 'DELETE', :old, null, :user, :at, :source)""")
+                .param("figure", old.figureCode()).param("unit", unit.id()).param("period", periodId)
+                .param("issuer", issuer.name()).param("old", describe(old)).param("user", user)
+                .param("at", Instant.now().atOffset(ZoneOffset.UTC)).param("source", source.name()).update();
+        return old;
+    }
+
+    /**
      * Reads a target as typed or sent, naming the field of the first thing wrong (as a {@link TargetInputException}):
      * an unknown figure or unit, a bad period, issuer, direction, basis or status, a number that is not one or cannot
      * be stored, a range without its upper end. {@code numbers} reads the numbers: {@code Numbers.vi()::parse} for what

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,6 +68,8 @@ class TargetSettingAndSumCheckTest {
     OrgUnits orgUnits;
     @Autowired
     Users users;
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -124,6 +127,23 @@ class TargetSettingAndSumCheckTest {
                 {"figureCode": "PIG_HERD", "orgUnitCode": "MINHLONG", "period": "2024", "value": 900}""");
         assertThat(own.statusCode()).isEqualTo(201);
         assertThat(targets.list(orgUnits.require("ANLAC"), Period.year(2024), "PIG_HERD")).isEmpty();
+    }
+
+    @Test
+    void aPlannerDeletesATargetAndTheTrailKeepsItsLastValue() throws Exception {
+        assertThat(post("planner", """
+                {"figureCode": "POULTRY_FLOCK", "orgUnitCode": "HALANG", "period": "2025", "value": 140000}""")
+                .statusCode()).isEqualTo(201);
+        String path = "/api/v1/targets?figure=POULTRY_FLOCK&orgUnit=HALANG&period=2025&issuer=DISTRICT_COUNCIL";
+        assertThat(delete("reporter-minhlong", path).statusCode()).isEqualTo(403);
+        assertThat(delete("planner", path).statusCode()).isEqualTo(204);
+        assertThat(targets.list(orgUnits.require("HALANG"), Period.year(2025), "POULTRY_FLOCK")).isEmpty();
+        assertThat(delete("planner", path).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("""
+                        select a.action || ' ' || coalesce(a.old_value, '-') || ' ' || a.changed_by from target_audit a
+                          join period p on p.id = a.period_id
+                         where a.figure_code = 'POULTRY_FLOCK' and p.iso = '2025' order by a.id""")
+                .query(String.class).list()).containsExactly("CREATE - planner", "DELETE ≥ 140000 planner");
     }
 
     @Test
@@ -281,6 +301,11 @@ class TargetSettingAndSumCheckTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/targets"))
                 .header("Authorization", basic(user)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> delete(String user, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", basic(user)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String user, String path) throws Exception {
