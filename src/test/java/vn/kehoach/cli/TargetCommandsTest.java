@@ -107,6 +107,19 @@ class TargetCommandsTest {
     }
 
     @Test
+    void helpSaysHowNumbersAreTypedAndWhatTheIssuerDefaultsTo() {
+        Run help = run("target", "set", "--help");
+        assertThat(help.exit()).isZero();
+        String text = help.out().replaceAll("\\s+", " ");
+        assertThat(text).contains("Số viết kiểu Việt Nam: 7.220 là bảy nghìn hai trăm hai mươi, 8,5 là tám phẩy năm;")
+                .contains("(\"8–9%\": --value 8 --high 9)").contains("Mặc định: HĐND cùng cấp của đơn vị")
+                .contains("GROWTH_PCT (tốc độ tăng, %)");
+        Run check = run("target", "check", "--help");
+        assertThat(check.exit()).isZero();
+        assertThat(check.out().replaceAll("\\s+", " ")).contains("Mã thoát 1 khi có chỉ tiêu lệch");
+    }
+
+    @Test
     void badInputIsRefusedWithExitTwoNamingTheField() {
         Run number = run("--db", h2, "target", "set", "--unit", "HALANG", "--figure", "PIG_HERD", "--period", "2024",
                 "--value", "15.07,0");
