@@ -1,7 +1,7 @@
 /**
  * The command line ({@code ./kehoach}): picocli commands that start the application context they need and
  * call the modules' services: serve, demo, load-demo, compare, import, user, check, extract, bench, projects, tasks,
- * budget, report, backup, restore, init, unit.
+ * budget, report, backup, restore, init, unit, target.
  */
 @org.springframework.modulith.ApplicationModule
 package vn.kehoach.cli;

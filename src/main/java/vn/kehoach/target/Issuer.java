@@ -1,5 +1,9 @@
 package vn.kehoach.target;
 
+import java.util.Optional;
+
+import vn.kehoach.orgunit.OrgUnitKind;
+
 /** Who set a target (cấp giao). */
 public enum Issuer {
     CENTRAL("Trung ương giao", "TW"),
@@ -26,6 +30,25 @@ public enum Issuer {
     /** "UBND tỉnh", for narrow table columns. */
     public String shortLabel() {
         return shortLabel;
+    }
+
+    /**
+     * The issuer a unit's own targets have when none is named: the council of the unit's own level, which adopts the
+     * unit's plan (Luật Tổ chức chính quyền địa phương: HĐND quyết định kế hoạch phát triển kinh tế - xã hội của cấp
+     * mình); the nation's are set by the centre. Empty for a kind without a council of its own (an agency, a village):
+     * there the issuer must be named.
+     */
+    public static Optional<Issuer> defaultFor(OrgUnitKind kind) {
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (kind) {
+            case COUNTRY -> CENTRAL;
+            case PROVINCE -> PROVINCE_COUNCIL;
+            case DISTRICT -> DISTRICT_COUNCIL;
+            case COMMUNE, WARD, TOWN -> COMMUNE_COUNCIL;
+            default -> null;
+        });
     }
 
     public static Issuer parse(String text) {

@@ -1,5 +1,6 @@
 package vn.kehoach.target;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -111,6 +113,134 @@ public class Targets {
         return find(figure.code(), unit.code(), t.period(), t.issuer()).orElseThrow();
     }
 
+    /**
+     * Deletes the target of this figure, unit, period and issuer, keeping its last value in the audit trail; a
+     * target that does not exist is refused as not found.
+     */
+    @Transactional
+    public Target delete(String figureCode, String orgUnitCode, Period period, Issuer issuer, String user,
+                         Source source) {
+        OrgUnit unit = orgUnits.require(orgUnitCode);
+        guard.checkWrite(Resource.TARGET, unit.place());
+        Target old = find(figureCode, unit.code(), period, issuer).orElseThrow(() -> new TargetNotFoundException(
+                "Không có chỉ tiêu " + figureCode.toUpperCase() + " của " + unit.name() + " kỳ " + period.id()
+                        + " do " + issuer.label()));
+        long periodId = periods.idOf(period);
+        jdbc.sql("""
+                delete from target
+                 where figure_code = :figure and org_unit_id = :unit and period_id = :period and issuer = :issuer""")
+                .param("figure", old.figureCode()).param("unit", unit.id()).param("period", periodId)
+                .param("issuer", issuer.name()).update();
+        jdbc.sql("""
+                insert into target_audit (figure_code, org_unit_id, period_id, issuer, action, old_value, new_value,
+                       changed_by, changed_at, source)
+                values (:figure, :unit, :period, :issuer, 'DELETE', :old, null, :user, :at, :source)""")
+                .param("figure", old.figureCode()).param("unit", unit.id()).param("period", periodId)
+                .param("issuer", issuer.name()).param("old", describe(old)).param("user", user)
+                .param("at", Instant.now().atOffset(ZoneOffset.UTC)).param("source", source.name()).update();
+        return old;
+    }
+
+    /**
+     * Reads a target as typed or sent, naming the field of the first thing wrong (as a {@link TargetInputException}):
+     * an unknown figure or unit, a bad period, issuer, direction, basis or status, a number that is not one or cannot
+     * be stored, a range without its upper end. {@code numbers} reads the numbers: {@code Numbers.vi()::parse} for what
+     * a person types ("7.220", "8,5"), {@code Numbers::parseMachine} for what a system sends ("7220", "8.5"). Without
+     * an issuer the target gets the council of the unit's own level; a unit whose kind has none must name it.
+     */
+    public Target read(TargetInput in, Function<String, BigDecimal> numbers) {
+        String figureCode = required(in.figureCode(), "figureCode", "mã chỉ tiêu");
+        Figure figure = catalog.findFigure(figureCode).orElseThrow(() -> new TargetInputException("figureCode",
+                figureCode, "Không có chỉ tiêu mã '" + figureCode + "' (figureCode)"));
+        String unitCode = required(in.orgUnitCode(), "orgUnitCode", "mã đơn vị");
+        OrgUnit unit = orgUnits.find(unitCode).orElseThrow(() -> new TargetInputException("orgUnitCode", unitCode,
+                "Không có đơn vị mã '" + unitCode + "' (orgUnitCode)"));
+        String periodText = required(in.period(), "period", "kỳ (năm kế hoạch)");
+        Period period;
+        try {
+            period = Period.parse(periodText.strip());
+        } catch (IllegalArgumentException e) {
+            throw new TargetInputException("period", periodText, e.getMessage());
+        }
+        Issuer issuer;
+        if (in.issuer() == null || in.issuer().isBlank()) {
+            issuer = Issuer.defaultFor(unit.kind()).orElseThrow(() -> new TargetInputException("issuer", null,
+                    "Thiếu cấp giao (issuer): " + unit.name() + " không có cấp giao mặc định; dùng một trong "
+                            + java.util.Arrays.toString(Issuer.values())));
+        } else {
+            issuer = field("issuer", in.issuer(), Issuer::parse);
+        }
+        Direction direction = field("direction", in.direction(), Direction::parse);
+        Basis basis = field("basis", in.basis(), t -> {
+            try {
+                return Basis.parse(t);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cách giao '" + t + "' không có; dùng một trong "
+                        + java.util.Arrays.toString(Basis.values()));
+            }
+        });
+        TargetStatus status = field("status", in.status(), t -> {
+            try {
+                return TargetStatus.parse(t);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("trạng thái '" + t + "' không có; dùng một trong "
+                        + java.util.Arrays.toString(TargetStatus.values()));
+            }
+        });
+        BigDecimal value = number("value", required(in.value(), "value", "giá trị chỉ tiêu"), numbers);
+        BigDecimal high = in.valueHigh() == null || in.valueHigh().isBlank() ? null
+                : number("valueHigh", in.valueHigh(), numbers);
+        if (direction == Direction.RANGE && high == null) {
+            throw new TargetInputException("valueHigh", null, "Chỉ tiêu dạng khoảng (RANGE) cần giá trị trên (valueHigh)");
+        }
+        if (direction != Direction.RANGE && high != null) {
+            throw new TargetInputException("valueHigh", in.valueHigh(),
+                    "Giá trị trên (valueHigh) chỉ dùng cho chỉ tiêu dạng khoảng (direction RANGE)");
+        }
+        if (high != null && high.compareTo(value) < 0) {
+            throw new TargetInputException("valueHigh", in.valueHigh(),
+                    "Giá trị trên (valueHigh) nhỏ hơn giá trị dưới (value)");
+        }
+        return new Target(figure.code(), unit.code(), period, issuer, direction, basis, value, high, status,
+                blankToNull(in.decision()), blankToNull(in.wording()), blankToNull(in.note()),
+                Boolean.TRUE.equals(in.illustrative()));
+    }
+
+    private static String required(String text, String field, String what) {
+        if (text == null || text.isBlank()) {
+            throw new TargetInputException(field, null, "Thiếu " + what + " (" + field + ")");
+        }
+        return text.strip();
+    }
+
+    private static <T> T field(String field, String text, Function<String, T> parse) {
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new TargetInputException(field, text, capitalised(e.getMessage()) + " (" + field + ")");
+        }
+    }
+
+    private static BigDecimal number(String field, String text, Function<String, BigDecimal> numbers) {
+        BigDecimal n = numbers.apply(text);
+        if (n == null) {
+            throw new TargetInputException(field, text, "'" + text + "' không phải là số (" + field + ")");
+        }
+        String unstorable = Numbers.unstorable(n);
+        if (unstorable != null) {
+            throw new TargetInputException(field, text, "'" + text + "': " + unstorable + " (" + field + ")");
+        }
+        return n;
+    }
+
+    private static String capitalised(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     public Optional<Target> find(String figureCode, String orgUnitCode, Period period, Issuer issuer) {
         return jdbc.sql(SELECT + " where t.figure_code = :f and u.code = :u and p.iso = :p and t.issuer = :i")
                 .param("f", figureCode.toUpperCase()).param("u", orgUnitCode.toUpperCase()).param("p", period.id())
@@ -135,6 +265,14 @@ public class Targets {
         }
         sql.append(" order by u.path, p.start_date, t.figure_code, t.issuer");
         return jdbc.sql(sql.toString()).params(params).query(Targets::map).list();
+    }
+
+    /** The targets for exactly this period of the units directly below the unit (in force or not). */
+    public List<Target> ofUnitsBelow(OrgUnit parent, Period period) {
+        return jdbc.sql(SELECT + """
+                         where u.parent_id = :parent and p.iso = :period
+                         order by u.path, t.figure_code, t.issuer""")
+                .param("parent", parent.id()).param("period", period.id()).query(Targets::map).list();
     }
 
     /** Targets of every unit of the subtree, filtered by any of period and figure. */

@@ -3,5 +3,5 @@
  * it (tỉnh giao, HĐND huyện giao, UBND huyện giao) by which decision, in which direction (at least, at most,
  * above, below, about, a range), as a level or as a change on last year. One figure may have several.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "orgunit", "period", "audit", "format", "security", "access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "orgunit", "period", "audit", "format", "security", "access", "problem"})
 package vn.kehoach.target;

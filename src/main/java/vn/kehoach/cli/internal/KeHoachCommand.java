@@ -17,7 +17,7 @@ import vn.kehoach.problem.Refusal;
                 ImportCommand.class, ExportCommand.class, TemplateCommand.class, UserCommand.class, CheckCommand.class,
                 ExtractCommand.class, ValidateCommand.class, BenchCommand.class, ProjectsCommand.class,
                 TasksCommand.class, BudgetCommand.class, ReportCommand.class, ReorganiseCommand.class, PlanCommand.class,
-                BackupCommand.class, RestoreCommand.class, InitCommand.class, UnitCommand.class,
+                BackupCommand.class, RestoreCommand.class, InitCommand.class, UnitCommand.class, TargetCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 

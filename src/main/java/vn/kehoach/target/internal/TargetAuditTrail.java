@@ -70,6 +70,7 @@ class TargetAuditTrail implements AuditTrail {
         String action = switch (rs.getString("action")) {
             case "CREATE" -> "Giao mới";
             case "UPDATE" -> "Sửa";
+            case "DELETE" -> "Xóa";
             default -> rs.getString("action");
         };
         return new AuditRecord(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
