@@ -85,6 +85,7 @@ abstract class DemoAnalytics {
         assertThat(same(a.pctVsPrevious(), b.pctVsPrevious())).as(what + " % vs previous").isTrue();
         assertThat(same(a.changeVsPrevious(), b.changeVsPrevious())).as(what + " change").isTrue();
         assertThat(a.status()).as(what).isEqualTo(b.status());
+        assertThat(a.dataMonths()).as(what + " months of data").isEqualTo(b.dataMonths());
         assertThat(a.illustrative()).as(what + " illustrative").isEqualTo(b.illustrative());
         assertThat(a.previousIllustrative()).as(what).isEqualTo(b.previousIllustrative());
         assertThat(Objects.equals(a.target(), b.target())).as(what + " target").isTrue();
