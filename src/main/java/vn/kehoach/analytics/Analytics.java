@@ -106,8 +106,18 @@ public class Analytics {
 
     private static FigureSource source(Evaluation ev, OrgUnit unit) {
         Integer slot = ev.slotOf(unit.code());
-        return (figure, period, view) -> slot == null ? FigureValue.EMPTY
-                : ev.value(figure.code(), Units.of(slot), Span.of(period), view);
+        return new FigureSource() {
+            @Override
+            public FigureValue value(Figure figure, Period period, ValueKind view) {
+                return slot == null ? FigureValue.EMPTY : ev.value(figure.code(), Units.of(slot), Span.of(period), view);
+            }
+
+            @Override
+            public java.util.Optional<java.time.LocalDate> dataThrough(Figure figure, Period period, ValueKind view) {
+                return slot == null ? java.util.Optional.empty()
+                        : java.util.Optional.ofNullable(ev.dataThrough(figure.code(), Units.of(slot), Span.of(period), view));
+            }
+        };
     }
 
     /** Builds the index again from the database; returns how many values it holds. */

@@ -5,11 +5,15 @@ import java.math.BigDecimal;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.target.Target;
 
-/** A comparison as the pages print it: every number already in Vietnamese form with its unit. */
+/**
+ * A comparison as the pages print it: every number already in Vietnamese form with its unit; {@code pctOfPlan} is
+ * the difference to a ceiling ("cao hơn chỉ tiêu 3,87 điểm %") where the target is one, and {@code dataNote} says
+ * when the values cover only part of the period ("số liệu 6 tháng").
+ */
 public record Cells(String code, String name, String kind, String actual, boolean actualIllustrative, String target,
                     boolean targetIllustrative, String issuer, String decision, String pctOfPlan, String previous,
                     boolean previousIllustrative, String pctVsPrevious, String change, String status,
-                    String statusClass, String notComparable) {
+                    String statusClass, String notComparable, String dataNote) {
 
     public static Cells of(Comparison c) {
         Numbers vi = Numbers.vi();
@@ -25,13 +29,13 @@ public record Cells(String code, String name, String kind, String actual, boolea
                 },
                 quantity(c.actual(), d, unit), c.illustrative(), t == null ? "" : target(t, d, pd, unit),
                 t != null && t.illustrative(), t == null ? "" : t.issuer().label(), t == null ? "" : t.decision(),
-                vi.percent(c.pctOfPlan(), pd),
+                c.standing(),
                 c.notComparable() != null ? "không so sánh được" : quantity(c.previous(), d, unit),
                 c.previousIllustrative(),
                 vi.percent(c.pctVsPrevious(), pd), change(c.changeVsPrevious(), d, unit),
                 c.status() == null ? "" : c.status().label(),
                 c.status() == null ? "" : "status-" + c.status().name().toLowerCase().replace('_', '-'),
-                c.notComparable());
+                c.notComparable(), c.dataNote() == null ? "" : c.dataNote());
     }
 
     /** "7.380 tấn", "84,5%". */

@@ -24,17 +24,71 @@ import vn.kehoach.target.Target;
  * @param basePeriod      the period compared with: the same period last year unless another was asked for
  * @param notComparable   why the figure cannot be compared with the base period (a definition changed between them,
  *                        a split gave no shares), in which case previous, percentage and change are null
+ * @param dataMonths      how many months of the period the values cover when they stop before its end ("số liệu 6
+ *                        tháng" in a year view of data known to June); null when they cover the whole period
  */
 public record Comparison(OrgUnit unit, Figure figure, MeasureUnit measure, Period period, ValueKind kind,
                          BigDecimal actual, boolean illustrative, Target target, BigDecimal pctOfPlan,
                          BigDecimal previous, boolean previousIllustrative, BigDecimal pctVsPrevious, BigDecimal changeVsPrevious, Status status,
-                         Period basePeriod, String notComparable) {
+                         Period basePeriod, String notComparable, Integer dataMonths) {
+
+    public Comparison(OrgUnit unit, Figure figure, MeasureUnit measure, Period period, ValueKind kind,
+                      BigDecimal actual, boolean illustrative, Target target, BigDecimal pctOfPlan,
+                      BigDecimal previous, boolean previousIllustrative, BigDecimal pctVsPrevious,
+                      BigDecimal changeVsPrevious, Status status, Period basePeriod, String notComparable) {
+        this(unit, figure, measure, period, kind, actual, illustrative, target, pctOfPlan, previous,
+                previousIllustrative, pctVsPrevious, changeVsPrevious, status, basePeriod, notComparable, null);
+    }
 
     public Comparison(OrgUnit unit, Figure figure, MeasureUnit measure, Period period, ValueKind kind,
                       BigDecimal actual, boolean illustrative, Target target, BigDecimal pctOfPlan, BigDecimal previous,
                       boolean previousIllustrative, BigDecimal pctVsPrevious, BigDecimal changeVsPrevious, Status status) {
         this(unit, figure, measure, period, kind, actual, illustrative, target, pctOfPlan, previous,
-                previousIllustrative, pctVsPrevious, changeVsPrevious, status, period.previousYear(), null);
+                previousIllustrative, pctVsPrevious, changeVsPrevious, status, period.previousYear(), null, null);
+    }
+
+    /** True when the values stop before the end of the period (a year view of six months' data). */
+    public boolean partPeriod() {
+        return dataMonths != null;
+    }
+
+    /** "số liệu 6 tháng" when the values cover only part of the period; null otherwise. */
+    public String dataNote() {
+        return dataMonths == null ? null : "số liệu " + dataMonths + " tháng";
+    }
+
+    /** True when the target is a ceiling (at most, below): printed by its {@link #gap()}, never as a % of plan. */
+    public boolean ceiling() {
+        return Gap.ceiling(target);
+    }
+
+    /**
+     * The achieved value (the level, the change or the growth, as the target's basis reads it) minus the bound that
+     * matters; null without a target or a value.
+     */
+    public Gap gap() {
+        if (target == null) {
+            return null;
+        }
+        BigDecimal achieved = switch (target.basis()) {
+            case LEVEL -> actual;
+            case CHANGE -> changeVsPrevious;
+            case GROWTH_PCT -> pctVsPrevious == null ? null : pctVsPrevious.subtract(BigDecimal.valueOf(100));
+        };
+        return Gap.of(achieved, vn.kehoach.comparison.internal.Judge.boundThatMatters(target, figure.polarity()),
+                target, figure, measure);
+    }
+
+    /**
+     * What the "% KH" cell prints: the percentage of plan ("99,4%"), or for a ceiling the difference to it ("cao hơn
+     * chỉ tiêu 3,87 điểm %"); empty when there is neither.
+     */
+    public String standing() {
+        if (ceiling()) {
+            Gap g = gap();
+            return g == null ? "" : g.text();
+        }
+        return vn.kehoach.format.Numbers.vi().percent(pctOfPlan, figure.pctDecimals());
     }
 
     public boolean comparable() {

@@ -3,6 +3,7 @@ package vn.kehoach.comparison;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -257,13 +258,16 @@ public class ComparisonEngine {
         BigDecimal prev = previous.value();
         for (Row row : rows) {
             BigDecimal a = row.cell.value();
+            Integer dataMonths = row.kind == null ? null : values.dataThrough(figure, period, row.kind)
+                    .filter(d -> d.isBefore(period.end()))
+                    .map(d -> (int) ChronoUnit.MONTHS.between(period.start(), d.plusDays(1))).orElse(null);
             BigDecimal pctVsPrevious = Judge.percent(a, prev);
             BigDecimal change = a == null || prev == null ? null : a.subtract(prev);
             boolean illustrative = row.cell.illustrative();
             boolean previousIllustrative = prev != null && previous.illustrative();
             if (targets.isEmpty()) {
                 out.add(new Comparison(unit, figure, measure, period, row.kind, a, illustrative, null, null, prev,
-                        previousIllustrative, pctVsPrevious, change, null, base, notComparable));
+                        previousIllustrative, pctVsPrevious, change, null, base, notComparable, dataMonths));
                 continue;
             }
             for (Target t : targets) {
@@ -272,12 +276,15 @@ public class ComparisonEngine {
                     case CHANGE -> change;
                     case GROWTH_PCT -> pctVsPrevious == null ? null : pctVsPrevious.subtract(BigDecimal.valueOf(100));
                 };
-                BigDecimal pct = Judge.percent(achieved, Judge.boundThatMatters(t, figure.polarity()));
-                boolean partial = !t.period().sameSpan(period) && t.period().contains(period);
+                // A ceiling is read by its difference (Comparison.gap), never as a percentage that grows the worse it is.
+                BigDecimal pct = Gap.ceiling(t) ? null
+                        : Judge.percent(achieved, Judge.boundThatMatters(t, figure.polarity()));
+                // Six months against a year's target, or a year view of six months' data: progress, not a result.
+                boolean partial = (!t.period().sameSpan(period) && t.period().contains(period)) || dataMonths != null;
                 boolean flow = figure instanceof DataElement e && e.timeAggregation() == TimeAggregation.SUM;
                 Status status = Judge.judge(achieved, t, figure.polarity(), partial, flow);
                 out.add(new Comparison(unit, figure, measure, period, row.kind, a, illustrative, t, pct, prev,
-                        previousIllustrative, pctVsPrevious, change, status, base, notComparable));
+                        previousIllustrative, pctVsPrevious, change, status, base, notComparable, dataMonths));
             }
         }
         return out;

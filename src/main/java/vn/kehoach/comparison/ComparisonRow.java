@@ -15,11 +15,16 @@ import vn.kehoach.format.Numbers;
  * as the figure prints them (values to its decimals, percentages to its percentage decimals). The kind is ACTUAL,
  * ESTIMATE or PRELIMINARY; {@code not_comparable} gives the reason when the figure cannot be compared with
  * {@code previous_period} (then previous, pct_vs_previous and change_vs_previous are empty).
+ *
+ * <p>{@code pct_of_plan} is empty for a ceiling (AT_MOST, BELOW: "dưới 18%"), where a percentage reads backwards;
+ * {@code gap_to_target} is the achieved value minus the target (the bound that matters) for every target, in
+ * {@code gap_unit} ("điểm %" for percentages and growth rates); {@code data_months} is how many months of the period
+ * the values cover when they stop before its end (6 for a year of data known to June), empty when they cover it all.
  */
 @JsonPropertyOrder({"unit", "unit_name", "indicator_code", "indicator_name", "unit_of_measure", "period", "kind",
         "actual", "target", "issuer", "pct_of_plan", "previous", "pct_vs_previous", "status", "status_label",
         "change_vs_previous", "previous_period", "issuer_label", "target_direction", "target_high", "target_basis",
-        "target_status", "decision", "illustrative", "not_comparable"})
+        "target_status", "decision", "illustrative", "not_comparable", "gap_to_target", "gap_unit", "data_months"})
 public record ComparisonRow(
         @JsonProperty("unit") String unit,
         @JsonProperty("unit_name") String unitName,
@@ -45,7 +50,10 @@ public record ComparisonRow(
         @JsonProperty("target_status") String targetStatus,
         @JsonProperty("decision") String decision,
         @JsonProperty("illustrative") boolean illustrative,
-        @JsonProperty("not_comparable") String notComparable) {
+        @JsonProperty("not_comparable") String notComparable,
+        @JsonProperty("gap_to_target") BigDecimal gapToTarget,
+        @JsonProperty("gap_unit") String gapUnit,
+        @JsonProperty("data_months") Integer dataMonths) {
 
     /** The CSV header, the JSON property names, in order. */
     public static final List<String> COLUMNS = List.of(ComparisonRow.class.getAnnotation(JsonPropertyOrder.class).value());
@@ -53,6 +61,7 @@ public record ComparisonRow(
     public static ComparisonRow of(Comparison c) {
         int d = c.figure().decimals();
         var t = c.target();
+        Gap gap = c.gap();
         return new ComparisonRow(c.unit().code(), c.unit().name(), c.figure().code(), c.figure().name(),
                 c.measure() == null ? c.figure().unitCode() : c.measure().symbol(), c.period().id(),
                 c.kind() == null ? null : c.kind().name(), round(c.actual(), d),
@@ -64,7 +73,8 @@ public record ComparisonRow(
                 t == null ? null : t.issuer().label(),
                 t == null ? null : t.direction().name(), t == null ? null : round(t.valueHigh(), d),
                 t == null ? null : t.basis().name(), t == null ? null : t.status().name(),
-                t == null ? null : t.decision(), c.anyIllustrative(), c.notComparable());
+                t == null ? null : t.decision(), c.anyIllustrative(), c.notComparable(),
+                gap == null ? null : Numbers.normal(gap.value()), gap == null ? null : gap.unit(), c.dataMonths());
     }
 
     /** The rows as CSV with the {@link #COLUMNS} header. */
@@ -82,7 +92,7 @@ public record ComparisonRow(
                 n(actual), n(target), s(issuer), n(pctOfPlan), n(previous), n(pctVsPrevious), s(status),
                 s(statusLabel), n(changeVsPrevious), s(previousPeriod), s(issuerLabel), s(targetDirection),
                 n(targetHigh), s(targetBasis), s(targetStatus), s(decision), String.valueOf(illustrative),
-                s(notComparable));
+                s(notComparable), n(gapToTarget), s(gapUnit), dataMonths == null ? "" : dataMonths.toString());
     }
 
     private static String s(String v) {

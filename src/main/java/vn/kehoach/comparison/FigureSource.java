@@ -26,4 +26,14 @@ public interface FigureSource {
     default java.util.Optional<String> notComparable(Figure figure, Period period) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The last day of the latest stored period that goes into the figure's value over the period in the view (for an
+     * indicator, the earliest such day of its operands: a ratio is only as recent as its oldest part); empty when
+     * nothing feeds it or the source cannot tell. A day before the period's end means the value covers only part of
+     * it: a year view of data known to June.
+     */
+    default java.util.Optional<java.time.LocalDate> dataThrough(Figure figure, Period period, ValueKind view) {
+        return java.util.Optional.empty();
+    }
 }

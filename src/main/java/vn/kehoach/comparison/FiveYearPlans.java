@@ -97,7 +97,8 @@ public class FiveYearPlans {
         BigDecimal requiredGrowth = latestYear != null && latestYear < plan.lastYear() && target.basis() == Basis.LEVEL
                 ? growth(latest.value(), target.value(), plan.lastYear() - latestYear) : null;
         BigDecimal achieved = target.basis() == Basis.GROWTH_PCT ? averageGrowth : latest.value();
-        BigDecimal pct = Judge.percent(achieved, Judge.boundThatMatters(target, figure.polarity()));
+        BigDecimal pct = Gap.ceiling(target) ? null
+                : Judge.percent(achieved, Judge.boundThatMatters(target, figure.polarity()));
         boolean partial = latestYear == null || latestYear < plan.lastYear();
         Status status = achieved == null ? null : Judge.judge(achieved, target, figure.polarity(), partial, false);
         List<FiveYearProgress.Year> years = new ArrayList<>();
@@ -108,7 +109,7 @@ public class FiveYearPlans {
             if (t == null && v.isEmpty()) {
                 continue;
             }
-            BigDecimal p = t == null ? null : Judge.percent(v.value(), Judge.boundThatMatters(t, figure.polarity()));
+            BigDecimal p = t == null || Gap.ceiling(t) ? null : Judge.percent(v.value(), Judge.boundThatMatters(t, figure.polarity()));
             Status s = t == null || v.isEmpty() ? null : Judge.judge(v.value(), t, figure.polarity(), false, false);
             years.add(new FiveYearProgress.Year(y.year(), t, v.value(), p, s));
         }

@@ -13,11 +13,12 @@ import vn.kehoach.format.Numbers;
 
 /**
  * Five-year progress as machines read it (CSV, JSON, the REST API): values to the figure's decimals, percentages
- * to one decimal and growth rates to two; the yearly cascade as "year:target:value" items.
+ * to one decimal and growth rates to two; the yearly cascade as "year:target:value" items. A ceiling ("dưới 18%")
+ * has no {@code pct_of_target}: {@code gap_to_target} (latest − target, in {@code gap_unit}) says where it stands.
  */
 @JsonPropertyOrder({"unit", "plan", "indicator_code", "indicator_name", "unit_of_measure", "target", "target_direction",
         "base_year", "base_value", "latest_year", "latest_value", "pct_of_target", "average_growth_pct",
-        "required_growth_pct", "status", "not_comparable", "illustrative", "years"})
+        "required_growth_pct", "status", "not_comparable", "illustrative", "years", "gap_to_target", "gap_unit"})
 public record FiveYearRow(
         @JsonProperty("unit") String unit,
         @JsonProperty("plan") String plan,
@@ -36,7 +37,9 @@ public record FiveYearRow(
         @JsonProperty("status") String status,
         @JsonProperty("not_comparable") String notComparable,
         @JsonProperty("illustrative") boolean illustrative,
-        @JsonProperty("years") List<YearRow> years) {
+        @JsonProperty("years") List<YearRow> years,
+        @JsonProperty("gap_to_target") BigDecimal gapToTarget,
+        @JsonProperty("gap_unit") String gapUnit) {
 
     public static final List<String> COLUMNS = List.of(FiveYearRow.class.getAnnotation(JsonPropertyOrder.class).value());
 
@@ -54,7 +57,8 @@ public record FiveYearRow(
                 round(f.requiredGrowth(), 2), f.status() == null ? null : f.status().name(), f.notComparable(),
                 f.illustrative(), f.years().stream().map(y -> new YearRow(y.year(),
                         y.target() == null ? null : round(y.target().value(), d), round(y.value(), d),
-                        round(y.pctOfPlan(), 1))).toList());
+                        round(y.pctOfPlan(), 1))).toList(),
+                f.gap() == null ? null : Numbers.normal(f.gap().value()), f.gap() == null ? null : f.gap().unit());
     }
 
     public static String csv(List<FiveYearRow> rows) {
@@ -62,7 +66,7 @@ public record FiveYearRow(
                 r.indicatorName, r.unitOfMeasure, r.target, r.targetDirection, r.baseYear, r.baseValue, r.latestYear,
                 r.latestValue, r.pctOfTarget, r.averageGrowthPct, r.requiredGrowthPct, r.status, r.notComparable,
                 r.illustrative, String.join(" ", r.years.stream().map(y -> y.year + ":" + n(y.target) + ":"
-                        + n(y.value)).toList()))).toList());
+                        + n(y.value)).toList()), r.gapToTarget, r.gapUnit)).toList());
     }
 
     /** A change in percent as a sentence reads it: "tăng 1,97%", "giảm 17,70%"; empty for none. */

@@ -23,12 +23,12 @@ record PlanCells(String code, String name, String target, String base, String la
         return new PlanCells(f.figure().code(), f.figure().name(), q(f.target().value(), d, unit),
                 f.baseValue() == null ? "" : f.baseYear() + ": " + q(f.baseValue(), d, unit),
                 f.latestYear() == null ? "" : f.latestYear() + ": " + q(f.latestValue(), d, unit),
-                vi.percent(f.pctOfTarget(), 1),
+                f.standing(),
                 f.notComparable() != null ? "không so sánh được" : vi.percent(f.averageGrowth(), 2),
                 FiveYearRow.change(f.requiredGrowth()), f.status() == null ? "" : f.status().label(), f.notComparable(),
                 f.illustrative(), f.years().stream().map(y -> new YearCells(y.year(),
                         y.target() == null ? "" : q(y.target().value(), d, unit), q(y.value(), d, unit),
-                        vi.percent(y.pctOfPlan(), 1), y.status() == null ? "" : y.status().label())).toList());
+                        y.standing(f.figure(), f.measure()), y.status() == null ? "" : y.status().label())).toList());
     }
 
     private static String q(BigDecimal v, int d, String unit) {

@@ -74,6 +74,24 @@ abstract class DemoAnalytics {
         assertThat(compared).as("lines compared").isGreaterThan(300);
     }
 
+    @Autowired
+    vn.kehoach.analytics.internal.Dashboards dashboards;
+
+    @Test
+    void theYearDashboardOfSixMonthsDataShowsRevenueInProgressWithItsMonths() {
+        var d = dashboards.build(orgUnits.require("HALANG"), Period.year(2021), null, null);
+        var revenue = d.fields().values().stream().flatMap(List::stream)
+                .filter(t -> t.cells().code().equals("BUDGET_REVENUE") && t.cells().issuer().equals("UBND tỉnh giao"))
+                .findFirst().orElseThrow();
+        assertThat(revenue.cells().pctOfPlan()).isEqualTo("69,48%");
+        assertThat(revenue.status()).isEqualTo(vn.kehoach.comparison.Status.IN_PROGRESS);
+        assertThat(revenue.cells().dataNote()).isEqualTo("số liệu 6 tháng");
+        assertThat(d.fields().values().stream().flatMap(List::stream)
+                .filter(t -> t.cells().code().equals("BUDGET_REVENUE") || t.cells().code().equals("TAX_REVENUE")))
+                .as("half a year's revenue is not a failure against the year's estimate")
+                .noneMatch(t -> t.status() == vn.kehoach.comparison.Status.NOT_MET);
+    }
+
     private static void assertSameFigures(Comparison a, Comparison b) {
         String what = b.unit().code() + " " + b.figure().code() + " " + b.period() + " " + b.kind();
         assertThat(a.figure().code()).as(what).isEqualTo(b.figure().code());
@@ -85,6 +103,7 @@ abstract class DemoAnalytics {
         assertThat(same(a.pctVsPrevious(), b.pctVsPrevious())).as(what + " % vs previous").isTrue();
         assertThat(same(a.changeVsPrevious(), b.changeVsPrevious())).as(what + " change").isTrue();
         assertThat(a.status()).as(what).isEqualTo(b.status());
+        assertThat(a.dataMonths()).as(what + " months of data").isEqualTo(b.dataMonths());
         assertThat(a.illustrative()).as(what + " illustrative").isEqualTo(b.illustrative());
         assertThat(a.previousIllustrative()).as(what).isEqualTo(b.previousIllustrative());
         assertThat(Objects.equals(a.target(), b.target())).as(what + " target").isTrue();

@@ -45,7 +45,8 @@ class TimeAndTerritoryCommandsTest {
             assertThat(buffalo).contains("1.352 con").contains("1.394 con").contains("97,0%");
             Run csv = CommandLineTest.run("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
                     "2021S1", "--format", "csv");
-            assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith(",illustrative,not_comparable");
+            assertThat(csv.out().lines().findFirst().orElseThrow())
+                    .endsWith(",illustrative,not_comparable,gap_to_target,gap_unit,data_months");
             assertThat(csv.out()).contains("XAHALANG,Xã Hạ Lang,BUFFALO_HERD,Tổng đàn trâu,con,2025S2,ACTUAL,1352,,,,1394,97,,,-42,2021S1,");
         }
     }
@@ -75,6 +76,41 @@ class TimeAndTerritoryCommandsTest {
     }
 
     @Test
+    void povertyAboveItsCeilingPrintsThePointsAboveItAndNotMet() {
+        for (String db : new String[] {h2, postgres}) {
+            Run r = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2022");
+            assertThat(r.exit()).as(r.err()).isZero();
+            String poverty = r.out().lines().filter(l -> l.startsWith("POOR_HOUSEHOLD_RATE")).findFirst()
+                    .orElseThrow();
+            assertThat(poverty).contains("25,12%").contains("≤ 23,77%").contains("cao hơn chỉ tiêu 1,35 điểm %")
+                    .endsWith("không đạt");
+            Run csv = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2022", "--format",
+                    "csv");
+            assertThat(csv.out().lines().filter(l -> l.startsWith("HALANG,Huyện Hạ Lang,POOR_HOUSEHOLD_RATE,"))
+                    .findFirst().orElseThrow()).contains(",25.12,23.77,DISTRICT_COMMITTEE,,")
+                    .contains(",NOT_MET,không đạt,").endsWith(",1.35,điểm %,");
+        }
+    }
+
+    @Test
+    void aYearOfSixMonthsRevenueSaysSoAndIsInProgress() {
+        for (String db : new String[] {h2, postgres}) {
+            Run r = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2021");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out().lines().filter(l -> l.startsWith("BUDGET_REVENUE")).findFirst().orElseThrow())
+                    .contains("13,747 tỷ đồng").contains("69,48%").endsWith("đang thực hiện — số liệu 6 tháng");
+            Run json = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2021", "--format",
+                    "json");
+            assertThat(json.out()).contains("\"indicator_code\" : \"BUDGET_REVENUE\"");
+            Run csv = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2021", "--format",
+                    "csv");
+            assertThat(csv.out().lines().filter(l -> l.startsWith("HALANG,Huyện Hạ Lang,BUDGET_REVENUE,"))
+                    .findFirst().orElseThrow()).contains(",13.747,19.785,PROVINCE,69.48,")
+                    .contains(",IN_PROGRESS,đang thực hiện,").endsWith(",-6.038,tỷ đồng,6");
+        }
+    }
+
+    @Test
     void reorganiseListsThe2025ResolutionAndRefusesAMergeOfAnEndedCommune() {
         Run list = CommandLineTest.run("--db", h2, "reorganise", "list");
         assertThat(list.exit()).as(list.err()).isZero();
@@ -98,6 +134,9 @@ class TimeAndTerritoryCommandsTest {
         assertThat(forest).contains("62,0%").contains("2020: 58,2%").contains("2024: 60,8%").contains("98,1%")
                 .contains("1,10%").contains("1,97%");
         assertThat(r.out()).contains("(†) POOR_HOUSEHOLD_RATE: định nghĩa thay đổi từ 01/01/2022");
+        String poverty = r.out().lines().filter(l -> l.startsWith("POOR_HOUSEHOLD_RATE")).findFirst().orElseThrow();
+        assertThat(poverty).contains("18,00%").contains("2024: 21,87%").contains("cao hơn chỉ tiêu 3,87 điểm %")
+                .contains("đang thực hiện").doesNotContain("121,5%");
         Run csv = CommandLineTest.run("--db", postgres, "plan", "progress", "--unit", "HALANG", "--format", "csv");
         assertThat(csv.out()).contains("HALANG,2021-2025,CROP_VALUE_PER_HA,");
         assertThat(csv.out().lines().filter(l -> l.contains("CROP_VALUE_PER_HA")).findFirst().orElseThrow())

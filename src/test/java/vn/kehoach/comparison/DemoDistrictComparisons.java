@@ -109,6 +109,48 @@ abstract class DemoDistrictComparisons {
         assertThat(pct(row("RECURRENT_EXPENDITURE"))).isEqualTo("41,4%");
         assertThat(pct(row("POLICY_CREDIT_BALANCE"))).isEqualTo("99,6%");
         assertThat(province.status()).as("six months into a year's estimate").isEqualTo(Status.IN_PROGRESS);
+        assertThat(province.dataMonths()).as("the six months are the whole period asked for").isNull();
+    }
+
+    @Test
+    void aYearViewOfSixMonthsRevenueSaysSoAndIsProgressNotAFailure() {
+        List<Comparison> year = engine.compare("HALANG", Period.year(2021));
+        Comparison province = year.stream().filter(c -> c.figure().code().equals("BUDGET_REVENUE")
+                && c.target().issuer() == Issuer.PROVINCE).findFirst().orElseThrow();
+        assertThat(province.actual()).isEqualByComparingTo("13.747");
+        assertThat(pct(province)).isEqualTo("69,48%");
+        assertThat(province.dataMonths()).isEqualTo(6);
+        assertThat(province.status()).as("13,747 of 19,785 by June is progress").isEqualTo(Status.IN_PROGRESS);
+        assertThat(province.dataNote()).isEqualTo("số liệu 6 tháng");
+        Cells cells = Cells.of(province);
+        assertThat(cells.pctOfPlan()).isEqualTo("69,48%");
+        assertThat(cells.status()).isEqualTo("đang thực hiện");
+        assertThat(cells.dataNote()).isEqualTo("số liệu 6 tháng");
+        ComparisonRow row = ComparisonRow.of(province);
+        assertThat(row.dataMonths()).isEqualTo(6);
+        assertThat(row.status()).isEqualTo("IN_PROGRESS");
+        assertThat(year).filteredOn(c -> c.actual() != null && c.target() != null && c.dataMonths() != null)
+                .as("no part-year line of 2021 is judged a failure").noneMatch(c -> c.status() == Status.NOT_MET);
+    }
+
+    @Test
+    void povertyAboveItsCeilingIsNotMetAndReadsAsPercentagePointsAboveIt() {
+        Comparison poverty = engine.compare("HALANG", Period.year(2022)).stream()
+                .filter(c -> c.figure().code().equals("POOR_HOUSEHOLD_RATE") && c.kind() == ValueKind.ACTUAL)
+                .findFirst().orElseThrow();
+        assertThat(poverty.actual()).isEqualByComparingTo("25.12");
+        assertThat(poverty.target().value()).isEqualByComparingTo("23.77");
+        assertThat(poverty.status()).isEqualTo(Status.NOT_MET);
+        assertThat(poverty.pctOfPlan()).as("25,12 ÷ 23,77 = 105,7% would read as over-achieved").isNull();
+        assertThat(poverty.gap().value()).isEqualByComparingTo("1.35");
+        assertThat(poverty.standing()).isEqualTo("cao hơn chỉ tiêu 1,35 điểm %");
+        assertThat(Cells.of(poverty).pctOfPlan()).isEqualTo("cao hơn chỉ tiêu 1,35 điểm %");
+        assertThat(Cells.of(poverty).status()).isEqualTo("không đạt");
+        ComparisonRow row = ComparisonRow.of(poverty);
+        assertThat(row.pctOfPlan()).isNull();
+        assertThat(row.gapToTarget()).isEqualByComparingTo("1.35");
+        assertThat(row.gapUnit()).isEqualTo("điểm %");
+        assertThat(row.dataMonths()).isNull();
     }
 
     @Test

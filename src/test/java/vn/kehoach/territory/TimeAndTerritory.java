@@ -251,6 +251,21 @@ abstract class TimeAndTerritory {
     }
 
     @Test
+    void povertyOf21Point87AgainstAtMost18IsWordedAs3Point87PointsAboveNot121Point5Percent() {
+        FiveYearProgress poverty = plans.progress(orgUnits.require("HALANG"), Period.parse("2021-2025")).stream()
+                .filter(p -> p.figure().code().equals("POOR_HOUSEHOLD_RATE")).findFirst().orElseThrow();
+        assertThat(poverty.latestValue()).isEqualByComparingTo("21.87");
+        assertThat(poverty.target().value()).isEqualByComparingTo("18");
+        assertThat(poverty.pctOfTarget()).as("21,87 ÷ 18 = 121,5% reads as over-achieved").isNull();
+        assertThat(poverty.standing()).isEqualTo("cao hơn chỉ tiêu 3,87 điểm %");
+        assertThat(poverty.status()).as("2025 is still to come").isEqualTo(vn.kehoach.comparison.Status.IN_PROGRESS);
+        vn.kehoach.comparison.FiveYearRow row = vn.kehoach.comparison.FiveYearRow.of(poverty);
+        assertThat(row.pctOfTarget()).isNull();
+        assertThat(row.gapToTarget()).isEqualByComparingTo("3.87");
+        assertThat(row.gapUnit()).isEqualTo("điểm %");
+    }
+
+    @Test
     void aFiveYearTargetIsNotTheTargetOfOneYear() {
         assertThat(engine.compare("HALANG", Period.year(2024)).stream()
                 .filter(c -> c.figure().code().equals("CROP_VALUE_PER_HA")).map(c -> c.target().value().toPlainString()))

@@ -179,6 +179,58 @@ public final class Evaluation {
         return v;
     }
 
+    /**
+     * The last day of the latest stored period that goes into the figure's value over the span for the units (for
+     * an indicator, the earliest such day of its operands), as the comparison engine's own source reads it; null
+     * when nothing feeds it.
+     */
+    public java.time.LocalDate dataThrough(String code, Units units, Span span, ValueKind view) {
+        return through(code, units, span, view, new java.util.HashSet<>());
+    }
+
+    private java.time.LocalDate through(String code, Units units, Span span, ValueKind view,
+                                        java.util.Set<String> seen) {
+        if (!seen.add(code)) {
+            return null;
+        }
+        DataElement e = elements.get(code);
+        if (e != null) {
+            ElementColumns columns = index.element(code);
+            if (columns == null) {
+                return null;
+            }
+            java.time.LocalDate last = null;
+            List<Column> candidates = new ArrayList<>(candidates(columns, ValueKind.ACTUAL, span, e.timeAggregation()));
+            if (view == ValueKind.ESTIMATE) {
+                candidates.addAll(candidates(columns, ValueKind.ESTIMATE, span, e.timeAggregation()));
+            }
+            for (Column c : candidates) {
+                if (last != null && !c.period.end().isAfter(last)) {
+                    continue;
+                }
+                for (int root : units.roots()) {
+                    if (c.anyIn(root, index.end(root))) {
+                        last = c.period.end();
+                        break;
+                    }
+                }
+            }
+            return last;
+        }
+        Indicator ind = indicators.get(code);
+        if (ind == null) {
+            return null;
+        }
+        java.time.LocalDate earliest = null;
+        for (String v : formulas.computeIfAbsent(code, c -> Formula.parse(ind.formula())).variables()) {
+            java.time.LocalDate d = through(v, units, span, view, seen);
+            if (d != null && (earliest == null || d.isBefore(earliest))) {
+                earliest = d;
+            }
+        }
+        return earliest;
+    }
+
     private FigureValue indicator(Indicator ind, Units units, Span span, ValueKind view) {
         Formula formula = formulas.computeIfAbsent(ind.code(), c -> Formula.parse(ind.formula()));
         Map<String, BigDecimal> operands = new HashMap<>();

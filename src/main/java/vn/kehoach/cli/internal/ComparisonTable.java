@@ -85,11 +85,12 @@ final class ComparisonTable {
                 quantity(c.actual(), d, unit) + (c.illustrative() ? " *" : ""),
                 target,
                 t == null ? "" : t.issuer().shortLabel(),
-                vi.percent(c.pctOfPlan(), pd),
+                c.standing(),
                 c.notComparable() != null ? "không so sánh được †"
                         : quantity(c.previous(), d, unit) + (c.previousIllustrative() ? " *" : ""),
                 vi.percent(c.pctVsPrevious(), pd),
-                c.status() == null ? "" : c.status().label()
+                (c.status() == null ? "" : c.status().label())
+                        + (c.partPeriod() ? (c.status() == null ? "" : " — ") + c.dataNote() : "")
         };
     }
 

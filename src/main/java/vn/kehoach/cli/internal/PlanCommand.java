@@ -83,14 +83,14 @@ class PlanCommand {
                     quantity(f.target().value(), d, unit) + (f.illustrative() ? " *" : ""),
                     f.baseValue() == null ? "" : f.baseYear() + ": " + quantity(f.baseValue(), d, unit),
                     f.latestYear() == null ? "" : f.latestYear() + ": " + quantity(f.latestValue(), d, unit),
-                    vi.percent(f.pctOfTarget(), 1),
+                    f.standing(),
                     f.notComparable() != null ? "không so sánh được †" : vi.percent(f.averageGrowth(), 2),
                     FiveYearRow.change(f.requiredGrowth()),
                     f.status() == null ? "" : f.status().label()));
             for (FiveYearProgress.Year y : f.years()) {
                 rows.add(List.of("", "  năm " + y.year(),
                         y.target() == null ? "" : quantity(y.target().value(), d, unit),
-                        "", y.value() == null ? "" : quantity(y.value(), d, unit), vi.percent(y.pctOfPlan(), 1), "", "",
+                        "", y.value() == null ? "" : quantity(y.value(), d, unit), y.standing(f.figure(), f.measure()), "", "",
                         y.status() == null ? "" : y.status().label()));
             }
             if (f.notComparable() != null) {

@@ -160,6 +160,51 @@ public final class FigureValues implements FigureSource {
     }
 
     @Override
+    public Optional<LocalDate> dataThrough(Figure figure, Period period, ValueKind view) {
+        return Optional.ofNullable(through(figure.code(), period, view, new HashSet<>()));
+    }
+
+    private LocalDate through(String code, Period period, ValueKind view, Set<String> seen) {
+        if (!seen.add(code)) {
+            return null;
+        }
+        DataElement e = elements.get(code);
+        if (e != null) {
+            LocalDate last = null;
+            for (List<StoredValue> own : stored.getOrDefault(code, Map.of()).values()) {
+                for (StoredValue v : own) {
+                    if (readIn(view, v.kind()) && e.timeAggregation().admits(period, v.period())
+                            && (last == null || v.period().end().isAfter(last))) {
+                        last = v.period().end();
+                    }
+                }
+            }
+            return last;
+        }
+        Indicator ind = indicators.get(code);
+        if (ind == null) {
+            return null;
+        }
+        LocalDate earliest = null;
+        for (String v : formulas.computeIfAbsent(code, c -> Formula.parse(ind.formula())).variables()) {
+            LocalDate d = through(v, period, view, seen);
+            if (d != null && (earliest == null || d.isBefore(earliest))) {
+                earliest = d;
+            }
+        }
+        return earliest;
+    }
+
+    /** The kinds of value a view reads (see the class comment). */
+    private static boolean readIn(ValueKind view, ValueKind kind) {
+        return switch (view) {
+            case ACTUAL -> kind == ValueKind.ACTUAL;
+            case PRELIMINARY -> kind != ValueKind.ESTIMATE;
+            case ESTIMATE -> true;
+        };
+    }
+
+    @Override
     public Optional<String> notComparable(Figure figure, Period period) {
         if (excluded.isEmpty()) {
             return Optional.empty();

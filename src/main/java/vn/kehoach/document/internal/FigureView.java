@@ -171,6 +171,28 @@ public final class FigureView {
         return c == null ? "" : Printed.percent(c.pctOfPlan(), figure);
     }
 
+    /** True when the target is a ceiling ("dưới 4%", "xuống còn 18%"): worded by {{gap}}, never by {{pctOfPlan}}. */
+    public boolean ceiling() {
+        return c != null && c.ceiling();
+    }
+
+    /**
+     * The difference to a ceiling as officers write it: "cao hơn chỉ tiêu 3,87 điểm %", "thấp hơn chỉ tiêu 1,2 điểm %
+     * (đạt)"; empty without a value or a target.
+     */
+    public String gap() {
+        if (!hasValue() || c.gap() == null) {
+            return "";
+        }
+        boolean met = c.status() == Status.MET || c.status() == Status.EXCEEDED;
+        return c.gap().text() + (met ? " (đạt)" : "");
+    }
+
+    /** "số liệu 6 tháng" when the values stop before the end of the period; empty otherwise. */
+    public String dataNote() {
+        return c == null || c.dataNote() == null ? "" : c.dataNote();
+    }
+
     public boolean exceeded() {
         return c != null && c.status() == Status.EXCEEDED;
     }
