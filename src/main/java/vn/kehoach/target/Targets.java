@@ -22,6 +22,7 @@ import vn.kehoach.access.Resource;
 import vn.kehoach.audit.Source;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Figure;
+import vn.kehoach.catalog.Polarity;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
@@ -170,7 +171,6 @@ public class Targets {
         } else {
             issuer = field("issuer", in.issuer(), Issuer::parse);
         }
-        Direction direction = field("direction", in.direction(), Direction::parse);
         Basis basis = field("basis", in.basis(), t -> {
             try {
                 return Basis.parse(t);
@@ -179,6 +179,11 @@ public class Targets {
                         + java.util.Arrays.toString(Basis.values()));
             }
         });
+        // A level of a figure where lower is better (the poverty rate) is a ceiling unless the input says otherwise:
+        // "tỷ lệ hộ nghèo 18%" is read as at most 18%, as officers mean it.
+        Direction direction = (in.direction() == null || in.direction().isBlank())
+                && figure.polarity() == Polarity.LOWER_IS_BETTER && basis == Basis.LEVEL
+                ? Direction.AT_MOST : field("direction", in.direction(), Direction::parse);
         TargetStatus status = field("status", in.status(), t -> {
             try {
                 return TargetStatus.parse(t);

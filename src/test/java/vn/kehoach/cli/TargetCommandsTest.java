@@ -104,6 +104,11 @@ class TargetCommandsTest {
         assertThat(range.exit()).as(range.err()).isZero();
         assertThat(range.out()).isEqualTo(
                 "Đã giao SPRING_RICE_AREA — Xã Minh Long — 2022: 24,5 – 25,5 ha (UBND huyện giao, đã giao)\n");
+
+        Run poverty = run("--db", h2, "target", "set", "--unit", "CAOBANG", "--figure", "POOR_HOUSEHOLD_RATE", "--period",
+                "2027", "--value", "18");
+        assertThat(poverty.exit()).as(poverty.err()).isZero();
+        assertThat(poverty.out()).as("a level of a lower-is-better figure is a ceiling").contains("2027: ≤ 18");
     }
 
     @Test

@@ -65,8 +65,9 @@ class TargetCommand implements Runnable {
         String value;
         @Option(names = "--high", paramLabel = "SỐ", description = "Cận trên, chỉ cho --direction RANGE (\"8–9%%\": --value 8 --high 9).")
         String high;
-        @Option(names = "--direction", paramLabel = "HƯỚNG", description = "AT_LEAST (mặc định, \"đạt\"), ABOVE (\"trên\"), "
-                + "AT_MOST (\"không quá\"), BELOW (\"dưới\"), ABOUT (\"khoảng\"), RANGE (\"từ … đến …\").")
+        @Option(names = "--direction", paramLabel = "HƯỚNG", description = "AT_LEAST (\"đạt\"), ABOVE (\"trên\"), "
+                + "AT_MOST (\"không quá\"), BELOW (\"dưới\"), ABOUT (\"khoảng\"), RANGE (\"từ … đến …\"). Mặc định: "
+                + "AT_MOST cho chỉ tiêu càng thấp càng tốt (tỷ lệ hộ nghèo), AT_LEAST cho các chỉ tiêu khác.")
         String direction;
         @Option(names = "--issuer", paramLabel = "CẤP", description = "Cấp giao: CENTRAL, PROVINCE_COUNCIL, PROVINCE, "
                 + "DISTRICT_COUNCIL, DISTRICT_COMMITTEE, COMMUNE_COUNCIL, COMMUNE_COMMITTEE. Mặc định: HĐND cùng cấp "
