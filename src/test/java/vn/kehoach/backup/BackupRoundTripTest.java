@@ -2,10 +2,8 @@ package vn.kehoach.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,9 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.kehoach.KeHoachApplication;
+import vn.kehoach.CommandRun;
 import vn.kehoach.TestDb;
-import vn.kehoach.cli.Launcher;
 import vn.kehoach.demo.DemoDistrict;
 
 /**
@@ -83,23 +80,8 @@ class BackupRoundTripTest {
     Path fromPostgres;
     Manifest h2Manifest;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Launcher.run(KeHoachApplication.class, args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @BeforeAll
@@ -112,11 +94,11 @@ class BackupRoundTripTest {
         }
         long t1 = System.nanoTime();
         postgres = TestDb.freshPostgres();
-        Run restore = run("--db", postgres, "restore", fromH2.toString());
+        CommandRun restore = run("--db", postgres, "restore", fromH2.toString());
         long t2 = System.nanoTime();
         assertThat(restore.exit()).as(restore.err()).isZero();
         fromPostgres = dir.resolve("from-postgres.zip");
-        Run backup = run("--db", postgres, "backup", "--out", fromPostgres.toString());
+        CommandRun backup = run("--db", postgres, "backup", "--out", fromPostgres.toString());
         assertThat(backup.exit()).as(backup.err()).isZero();
         System.out.printf("Demo backup from H2: %d tables, %d rows, %d bytes, %.2f s; restore into PostgreSQL (CLI, with its start): %.2f s%n",
                 h2Manifest.tables().size(), h2Manifest.rows(), Files.size(fromH2), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
@@ -161,10 +143,10 @@ class BackupRoundTripTest {
     @Test
     void postgresqlBackToAnH2FileGivesTheSameRowsAndHashes() throws Exception {
         String h2 = "jdbc:h2:file:" + dir.resolve("back/kehoach") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        Run restore = run("--db", h2, "restore", fromPostgres.toString());
+        CommandRun restore = run("--db", h2, "restore", fromPostgres.toString());
         assertThat(restore.exit()).as(restore.err()).isZero();
         Path again = dir.resolve("from-h2-file.zip");
-        Run backup = run("--db", h2, "backup", "--out", again.toString());
+        CommandRun backup = run("--db", h2, "backup", "--out", again.toString());
         assertThat(backup.exit()).as(backup.err()).isZero();
         assertThat(Manifest.read(again).tables()).isEqualTo(h2Manifest.tables());
     }
@@ -172,7 +154,7 @@ class BackupRoundTripTest {
     @Test
     void theRestoredDatabaseReadsTheSameFiguresAndPasswords() throws Exception {
         assertThat(buffaloHerdOfAnLac2021S1()).isEqualByComparingTo("627");
-        Run compare = run("--db", postgres, "compare", "--unit", "HALANG", "--period", "2021S1", "--format", "csv");
+        CommandRun compare = run("--db", postgres, "compare", "--unit", "HALANG", "--period", "2021S1", "--format", "csv");
         assertThat(compare.exit()).isZero();
         assertThat(compare.out()).contains("HALANG,Huyện Hạ Lang,BUFFALO_HERD,Tổng đàn trâu,con,2021S1,ACTUAL,7111,7220,DISTRICT_COUNCIL,98.5,");
         try (Connection c = DriverManager.getConnection(postgres);
@@ -206,13 +188,13 @@ class BackupRoundTripTest {
     void aRestoreIntoADatabaseWithDataIsRefusedUnlessReplace() throws Exception {
         String target = TestDb.freshPostgres();
         assertThat(run("--db", target, "restore", fromH2.toString()).exit()).isZero();
-        Run refused = run("--db", target, "restore", fromH2.toString());
+        CommandRun refused = run("--db", target, "restore", fromH2.toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("Cơ sở dữ liệu đích đã có dữ liệu").contains("--replace");
         try (Connection c = DriverManager.getConnection(target)) {
             c.createStatement().executeUpdate("update data_value set amount = 1 where id = (select min(id) from data_value)");
         }
-        Run replaced = run("--db", target, "restore", "--replace", fromH2.toString());
+        CommandRun replaced = run("--db", target, "restore", "--replace", fromH2.toString());
         assertThat(replaced.exit()).as(replaced.err()).isZero();
         Path again = dir.resolve("replaced.zip");
         assertThat(run("--db", target, "backup", "--out", again.toString()).exit()).isZero();
@@ -222,7 +204,7 @@ class BackupRoundTripTest {
     @Test
     void aTamperedFigureIsRefusedNamingItsTableAndNothingChanges() throws Exception {
         Path tampered = rewrite("tampered.zip", "tables/data_value.jsonl", text -> text.replaceFirst("\"ACTUAL\",\"", "\"ACTUAL\",\"1"));
-        Run r = run("--db", postgres, "restore", "--replace", tampered.toString());
+        CommandRun r = run("--db", postgres, "restore", "--replace", tampered.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Tệp tables/data_value.jsonl (bảng data_value) không khớp mã SHA-256 trong manifest");
         assertUnchanged();
@@ -248,7 +230,7 @@ class BackupRoundTripTest {
         Path step = rewrite("broken-step.zip", lastTable.file(), t -> brokenText);
         Files.move(step, broken);
         Path consistent = rewriteFrom(broken, "broken-row-consistent.zip", Manifest.FILE, t -> t.replace(lastTable.sha256(), sha));
-        Run r = run("--db", postgres, "restore", "--replace", consistent.toString());
+        CommandRun r = run("--db", postgres, "restore", "--replace", consistent.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Không ghi được bảng " + last);
         assertUnchanged();
@@ -257,7 +239,7 @@ class BackupRoundTripTest {
     @Test
     void aMissingTableFileIsRefusedNamingIt() throws Exception {
         Path missing = rewrite("missing.zip", "tables/app_user.jsonl", null);
-        Run r = run("--db", postgres, "restore", "--replace", missing.toString());
+        CommandRun r = run("--db", postgres, "restore", "--replace", missing.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Bản sao lưu thiếu tệp tables/app_user.jsonl (bảng app_user)");
         assertUnchanged();
@@ -267,7 +249,7 @@ class BackupRoundTripTest {
     void aFileThatIsNotAZipIsRefused() throws Exception {
         Path notZip = dir.resolve("not-a-zip.zip");
         Files.writeString(notZip, "đây không phải là tệp zip");
-        Run r = run("--db", postgres, "restore", "--replace", notZip.toString());
+        CommandRun r = run("--db", postgres, "restore", "--replace", notZip.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Tệp not-a-zip.zip không phải là tệp sao lưu");
         assertUnchanged();
@@ -277,7 +259,7 @@ class BackupRoundTripTest {
     void aBackupFromANewerSchemaIsRefused() throws Exception {
         Path newer = rewrite("newer.zip", Manifest.FILE,
                 text -> text.replace("\"schemaVersion\" : \"" + h2Manifest.schemaVersion() + "\"", "\"schemaVersion\" : \"999\""));
-        Run r = run("--db", postgres, "restore", "--replace", newer.toString());
+        CommandRun r = run("--db", postgres, "restore", "--replace", newer.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Bản sao lưu có phiên bản lược đồ 999, mới hơn phiên bản của chương trình này ("
                 + Backups.codeSchemaVersion() + ")");
@@ -356,12 +338,12 @@ class BackupRoundTripTest {
                     insert into org_unit (code, name, kind, path, level) values ('CU', 'Tỉnh cũ', 'PROVINCE', '/1/', 1)""");
         }
         Path backup = dir.resolve("older.zip");
-        Run b = run("--db", old, "backup", "--out", backup.toString());
+        CommandRun b = run("--db", old, "backup", "--out", backup.toString());
         assertThat(b.exit()).as(b.err()).isZero();
         assertThat(Manifest.read(backup).schemaVersion()).isEqualTo("7.1");
         assertThat(Manifest.read(backup).table("org_unit_change")).isEmpty();
         String target = TestDb.freshPostgres();
-        Run r = run("--db", target, "restore", backup.toString());
+        CommandRun r = run("--db", target, "restore", backup.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("lược đồ phiên bản 7.1, đã nâng lên " + Backups.codeSchemaVersion());
         try (Connection c = DriverManager.getConnection(target);
@@ -383,7 +365,7 @@ class BackupRoundTripTest {
     private void assertUnchanged() throws Exception {
         assertThat(buffaloHerdOfAnLac2021S1()).isEqualByComparingTo("627");
         Path now = dir.resolve("now-" + System.nanoTime() + ".zip");
-        Run backup = run("--db", postgres, "backup", "--out", now.toString());
+        CommandRun backup = run("--db", postgres, "backup", "--out", now.toString());
         assertThat(backup.exit()).as(backup.err()).isZero();
         assertThat(Manifest.read(now).tables()).isEqualTo(h2Manifest.tables());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.kehoach.CommandRun;
 import vn.kehoach.TestDb;
 
 /**
@@ -16,7 +17,7 @@ class BenchCommandTest {
 
     @Test
     void printsEveryFigureOnceAndThePivotAgreesWithTheBaseline() {
-        CommandLineTest.Run r = CommandLineTest.run("bench", "analytics", "--communes", "50", "--elements", "5",
+        CommandRun r = CommandRun.of("bench", "analytics", "--communes", "50", "--elements", "5",
                 "--months", "3");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> names = r.out().lines().map(l -> l.substring(0, l.indexOf('='))).toList();
@@ -34,7 +35,7 @@ class BenchCommandTest {
      */
     @Test
     void httpBenchLoadsTheDemoAndPrintsBothModesWithoutErrors() {
-        CommandLineTest.Run r = CommandLineTest.run("--db", TestDb.freshPostgres(), "bench", "http", "--clients", "3",
+        CommandRun r = CommandRun.of("--db", TestDb.freshPostgres(), "bench", "http", "--clients", "3",
                 "--seconds", "1", "--warmup", "0", "--path", "/api/v1/orgUnits");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> names = r.out().lines().map(l -> l.substring(0, l.indexOf('='))).toList();
@@ -48,7 +49,7 @@ class BenchCommandTest {
 
     @Test
     void httpBenchRefusesAnyServerButThisMachine() {
-        CommandLineTest.Run r = CommandLineTest.run("bench", "http", "--url", "http://example.org:8080");
+        CommandRun r = CommandRun.of("bench", "http", "--url", "http://example.org:8080");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--url chỉ nhận máy chủ trên chính máy này");
     }

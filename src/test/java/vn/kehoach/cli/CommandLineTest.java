@@ -2,8 +2,6 @@ package vn.kehoach.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kehoach.KeHoachApplication;
+import vn.kehoach.CommandRun;
 import vn.kehoach.TestDb;
 
 /** The commands, run as a user runs them, on an embedded H2 file database and on PostgreSQL. */
@@ -24,23 +22,8 @@ class CommandLineTest {
     String h2;
     String postgres;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Launcher.run(KeHoachApplication.class, args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @BeforeAll
@@ -48,7 +31,7 @@ class CommandLineTest {
         h2 = "jdbc:h2:file:" + dir.resolve("kehoach") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         postgres = TestDb.freshPostgres();
         for (String db : new String[] {h2, postgres}) {
-            Run r = run("--db", db, "load-demo");
+            CommandRun r = run("--db", db, "load-demo");
             assertThat(r.exit()).as(db + "\n" + r.err().lines().filter(l -> l.contains("Caused by")).findFirst().orElse("")).isZero();
             assertThat(r.out()).contains("Đã nạp số liệu mẫu huyện Hạ Lang");
         }
@@ -56,7 +39,7 @@ class CommandLineTest {
 
     @Test
     void tablePrintsVietnameseNumbers() {
-        Run r = run("--db", h2, "compare", "--unit", "HALANG", "--period", "2021S1");
+        CommandRun r = run("--db", h2, "compare", "--unit", "HALANG", "--period", "2021S1");
         assertThat(r.exit()).isZero();
         String grain = r.out().lines().filter(l -> l.startsWith("GRAIN_OUTPUT")).findFirst().orElseThrow();
         assertThat(grain).contains("7.380 tấn").contains("7.427 tấn").contains("99,4%").contains("99,6%").contains("không đạt");
@@ -68,7 +51,7 @@ class CommandLineTest {
     @Test
     void csvPrintsMachineNumbersOnBothDatabases() {
         for (String db : new String[] {h2, postgres}) {
-            Run r = run("--db", db, "compare", "--unit", "HALANG", "--period", "2021S1", "--format", "csv");
+            CommandRun r = run("--db", db, "compare", "--unit", "HALANG", "--period", "2021S1", "--format", "csv");
             assertThat(r.exit()).isZero();
             assertThat(r.out().lines().findFirst().orElseThrow()).startsWith(
                     "unit,unit_name,indicator_code,indicator_name,unit_of_measure,period,kind,actual,target,issuer,pct_of_plan,previous,pct_vs_previous,status");
@@ -80,7 +63,7 @@ class CommandLineTest {
 
     @Test
     void jsonPrintsMachineNumbers() {
-        Run r = run("--db", postgres, "compare", "--unit", "HALANG", "--period", "2021S1", "--format", "json");
+        CommandRun r = run("--db", postgres, "compare", "--unit", "HALANG", "--period", "2021S1", "--format", "json");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("\"indicator_code\" : \"BUDGET_REVENUE\"").contains("\"pct_of_plan\" : 69.48")
                 .contains("\"pct_of_plan\" : 68.74");
@@ -88,7 +71,7 @@ class CommandLineTest {
 
     @Test
     void withoutUnitAndPeriodItPrintsEveryComparison() {
-        Run r = run("--db", h2, "compare", "--format", "csv");
+        CommandRun r = run("--db", h2, "compare", "--format", "csv");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("HALANG,Huyện Hạ Lang,GRAIN_OUTPUT").contains("\nMINHLONG,Xã Minh Long,").contains(",2022,")
                 .contains("CAOBANG,Tỉnh Cao Bằng,");
@@ -96,32 +79,32 @@ class CommandLineTest {
 
     @Test
     void aMalformedPeriodIsRefusedWithExitCode2() {
-        Run r = run("--db", h2, "compare", "--unit", "HALANG", "--period", "2021S3");
+        CommandRun r = run("--db", h2, "compare", "--unit", "HALANG", "--period", "2021S3");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Kỳ '2021S3' không hợp lệ: nửa năm chỉ có S1 hoặc S2");
     }
 
     @Test
     void anUnknownUnitIsRefusedWithExitCode2() {
-        Run r = run("--db", h2, "compare", "--unit", "NOWHERE");
+        CommandRun r = run("--db", h2, "compare", "--unit", "NOWHERE");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Không có đơn vị mã 'NOWHERE'");
     }
 
     @Test
     void loadDemoCreatesNoDefaultPasswordsButUserAddCreatesTheFirstAdministrator() throws Exception {
-        Run list = run("--db", h2, "user", "list");
+        CommandRun list = run("--db", h2, "user", "list");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).doesNotContain("viewer").doesNotContain("admin");
         java.io.InputStream in = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream("mot-mat-khau-dai\n".getBytes(StandardCharsets.UTF_8)));
-            Run add = run("--db", h2, "user", "add", "--username", "quantri", "--name", "Quản trị huyện", "--role", "ADMIN",
+            CommandRun add = run("--db", h2, "user", "add", "--username", "quantri", "--name", "Quản trị huyện", "--role", "ADMIN",
                     "--unit", "HALANG", "--password-stdin");
             assertThat(add.exit()).as(add.err()).isZero();
             assertThat(add.out()).contains("Đã tạo quantri [ADMIN] — Huyện Hạ Lang");
             System.setIn(new java.io.ByteArrayInputStream("ngan\n".getBytes(StandardCharsets.UTF_8)));
-            Run refused = run("--db", h2, "user", "add", "--username", "khac", "--role", "VIEWER", "--unit", "HALANG",
+            CommandRun refused = run("--db", h2, "user", "add", "--username", "khac", "--role", "VIEWER", "--unit", "HALANG",
                     "--password-stdin");
             assertThat(refused.exit()).isEqualTo(2);
             assertThat(refused.err()).contains("mật khẩu phải có ít nhất 8 ký tự");
@@ -137,7 +120,7 @@ class CommandLineTest {
         try (var in = CommandLineTest.class.getResourceAsStream("/reports/halang-2022.txt")) {
             java.nio.file.Files.copy(in, seed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        Run r = run("--db", h2, "check", seed.toString());
+        CommandRun r = run("--db", h2, "check", seed.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("báo cáo ghi 24,05%, đúng là 25,05%").contains("báo cáo ghi 95,8%, đúng là 96,0%")
                 .contains("báo cáo ghi 35,2%, đúng là 34,5%").contains("Tìm thấy 3 sai sót");
@@ -156,7 +139,7 @@ class CommandLineTest {
         java.nio.file.Path out = dir.resolve("proposals");
         String fresh = TestDb.freshPostgres();
         assertThat(run("--db", fresh, "load-demo").exit()).isZero();
-        Run r = run("--db", fresh, "extract", seed.toString(), "--out", out.toString(), "--min-confidence", "0.9");
+        CommandRun r = run("--db", fresh, "extract", seed.toString(), "--out", out.toString(), "--min-confidence", "0.9");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("GRAIN_OUTPUT").contains("7.380").contains("Bỏ qua");
         String values = java.nio.file.Files.readString(out.resolve("values.csv"));
@@ -164,7 +147,7 @@ class CommandLineTest {
                 .doesNotContain("GRAIN_OUTPUT,HALANG,2021S1").doesNotContain("SPRING_RICE_AREA");
         String targets = java.nio.file.Files.readString(out.resolve("targets.csv"));
         assertThat(targets).contains("FOREST_COVER,HALANG,2022,DISTRICT_COUNCIL,60.9,");
-        Run imported = run("--db", fresh, "import", out.toString());
+        CommandRun imported = run("--db", fresh, "import", out.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
     }
 
@@ -172,7 +155,7 @@ class CommandLineTest {
     void everyCommandHasHelp() {
         for (String command : new String[] {"serve", "demo", "load-demo", "compare", "import", "export", "template", "user",
                 "check", "extract", "validate"}) {
-            Run r = run(command, "--help");
+            CommandRun r = run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: kehoach " + command);
         }
@@ -181,18 +164,18 @@ class CommandLineTest {
     @Test
     void templateWritesAWorkbookThatImportsBackAndImportRefusesAFileOverTheLimitByNameAndSize() throws Exception {
         java.nio.file.Path xlsx = dir.resolve("bieu-nn-minhlong.xlsx");
-        Run t = run("--db", h2, "template", "--form", "NN", "--unit", "MINHLONG", "--period", "2021S1", "--out", xlsx.toString());
+        CommandRun t = run("--db", h2, "template", "--form", "NN", "--unit", "MINHLONG", "--period", "2021S1", "--out", xlsx.toString());
         assertThat(t.exit()).as(t.err()).isZero();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(xlsx))) {
             assertThat(wb.getSheet("Biểu nhập").getRow(1).getCell(4).getStringCellValue()).isEqualTo("Đơn vị: Xã Minh Long (MINHLONG)");
         }
-        Run again = run("--db", h2, "import", xlsx.toString());
+        CommandRun again = run("--db", h2, "import", xlsx.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("Đã nhập bieu-nn-minhlong.xlsx (biểu mẫu nhập liệu)").contains("— 0 thay đổi");
 
         java.nio.file.Path big = dir.resolve("toan-huyen.xlsx");
         java.nio.file.Files.write(big, new byte[50 * 1024 * 1024]);
-        Run r = run("--db", h2, "import", big.toString());
+        CommandRun r = run("--db", h2, "import", big.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Lỗi: tệp '" + big + "' nặng 50 MB, quá giới hạn 20 MB của một lần nhập");
         java.nio.file.Files.delete(big);
@@ -203,11 +186,11 @@ class CommandLineTest {
         java.nio.file.Path file = dir.resolve("dan-am.csv");
         java.nio.file.Files.writeString(file, "element,org_unit,period,value\nPIG_HERD,MINHLONG,2023S1,-7\nPIG_HERD,ANLAC,2023S1,900\n");
         for (String db : new String[] {h2, postgres}) {
-            Run clean = run("--db", db, "validate", "--unit", "HALANG", "--period", "2021S1");
+            CommandRun clean = run("--db", db, "validate", "--unit", "HALANG", "--period", "2021S1");
             assertThat(clean.exit()).as(clean.err()).isZero();
             assertThat(clean.out()).contains("Huyện Hạ Lang, 6 tháng đầu năm 2021: không có vi phạm nào");
             assertThat(run("--db", db, "import", file.toString()).exit()).isZero();
-            Run bad = run("--db", db, "validate", "--unit", "HALANG", "--period", "2023S1");
+            CommandRun bad = run("--db", db, "validate", "--unit", "HALANG", "--period", "2023S1");
             assertThat(bad.exit()).isEqualTo(3);
             assertThat(bad.out()).contains("Xã Minh Long (MINHLONG)\n  [nghiêm trọng] Tổng đàn lợn không được âm\n"
                     + "      Tổng đàn lợn = -7; phải ≥ 0  {NN_PIGS_NOT_NEGATIVE}")

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.kehoach.CommandRun;
 import vn.kehoach.TestDb;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Formula;
@@ -57,17 +58,17 @@ class FirstRunCommandsTest {
 
     String h2;
 
-    static CommandLineTest.Run withStdin(String input, String... args) {
+    static CommandRun withStdin(String input, String... args) {
         InputStream in = System.in;
         try {
             System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-            return CommandLineTest.run(args);
+            return CommandRun.of(args);
         } finally {
             System.setIn(in);
         }
     }
 
-    static CommandLineTest.Run init(String db, String password, String... more) {
+    static CommandRun init(String db, String password, String... more) {
         String[] base = {"--db", db, "init", "--unit", "CAOBANG", "--name", "Tỉnh Cao Bằng", "--kind", "PROVINCE",
                 "--admin", "quantri", "--password-stdin"};
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
@@ -77,11 +78,11 @@ class FirstRunCommandsTest {
 
     @BeforeAll
     void initialiseBoth() {
-        CommandLineTest.Run pg = init(POSTGRES, PASSWORD);
+        CommandRun pg = init(POSTGRES, PASSWORD);
         assertThat(pg.exit()).as(pg.err()).isZero();
         assertThat(pg.out()).contains("Đã khởi tạo Tỉnh Cao Bằng (CAOBANG, Tỉnh); quản trị viên quantri (ADMIN).");
         h2 = "jdbc:h2:file:" + dir.resolve("first") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        CommandLineTest.Run embedded = init(h2, PASSWORD, "--catalog", "none");
+        CommandRun embedded = init(h2, PASSWORD, "--catalog", "none");
         assertThat(embedded.exit()).as(embedded.err()).isZero();
         assertThat(embedded.out()).contains("Chưa có danh mục chỉ tiêu (--catalog none).");
     }
@@ -139,7 +140,7 @@ class FirstRunCommandsTest {
     void aSecondInitIsRefusedWithExitCode2AndChangesNothing() {
         for (String db : new String[] {POSTGRES, h2}) {
             Map<String, Integer> before = counts(db);
-            CommandLineTest.Run again = init(db, "mot-mat-khau-khac");
+            CommandRun again = init(db, "mot-mat-khau-khac");
             assertThat(again.exit()).isEqualTo(2);
             assertThat(again.err()).contains("Cơ sở dữ liệu đã được khởi tạo").contains("kehoach init chỉ chạy trên cơ sở dữ liệu trống");
             assertThat(counts(db)).isEqualTo(before);
@@ -158,7 +159,7 @@ class FirstRunCommandsTest {
     @Test
     void aTooShortPasswordIsRefusedAndNothingIsCreated() {
         String empty = TestDb.freshPostgres();
-        CommandLineTest.Run r = init(empty, "ngan");
+        CommandRun r = init(empty, "ngan");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("mật khẩu phải có ít nhất 8 ký tự");
         assertThat(counts(empty)).containsOnly(Map.entry("org_unit", 0), Map.entry("app_user", 0),
@@ -174,40 +175,40 @@ class FirstRunCommandsTest {
     }
 
     private void addAndList(String db) {
-        CommandLineTest.Run commune = CommandLineTest.run("--db", db, "unit", "add", "--code", "XAHALANG", "--name", "Xã Hạ Lang",
+        CommandRun commune = CommandRun.of("--db", db, "unit", "add", "--code", "XAHALANG", "--name", "Xã Hạ Lang",
                 "--kind", "COMMUNE", "--parent", "CAOBANG", "--valid-from", "2025-07-01");
         assertThat(commune.exit()).as(commune.err()).isZero();
         assertThat(commune.out()).contains("Đã thêm Xã Hạ Lang (XAHALANG, Xã) thuộc Tỉnh Cao Bằng (CAOBANG).");
-        CommandLineTest.Run village = CommandLineTest.run("--db", db, "unit", "add", "--code", "BANPIAT", "--name", "Bản Piất",
+        CommandRun village = CommandRun.of("--db", db, "unit", "add", "--code", "BANPIAT", "--name", "Bản Piất",
                 "--kind", "VILLAGE", "--parent", "XAHALANG");
         assertThat(village.exit()).as(village.err()).isZero();
 
-        CommandLineTest.Run csv = CommandLineTest.run("--db", db, "unit", "list", "--root", "CAOBANG", "--format", "csv");
+        CommandRun csv = CommandRun.of("--db", db, "unit", "list", "--root", "CAOBANG", "--format", "csv");
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.out().lines().toList()).containsSubsequence(
                 "code,name,kind,parent,valid_from,valid_to,level",
                 "CAOBANG,Tỉnh Cao Bằng,PROVINCE,,,,1",
                 "XAHALANG,Xã Hạ Lang,COMMUNE,CAOBANG,2025-07-01,,2",
                 "BANPIAT,Bản Piất,VILLAGE,XAHALANG,,,3");
-        CommandLineTest.Run table = CommandLineTest.run("--db", db, "unit", "list");
+        CommandRun table = CommandRun.of("--db", db, "unit", "list");
         assertThat(table.out()).contains("Thôn, tổ dân phố").contains("    BANPIAT");
-        CommandLineTest.Run json = CommandLineTest.run("--db", db, "unit", "list", "--root", "XAHALANG", "--format", "json");
+        CommandRun json = CommandRun.of("--db", db, "unit", "list", "--root", "XAHALANG", "--format", "json");
         assertThat(json.out()).contains("\"code\" : \"BANPIAT\"").contains("\"kind\" : \"VILLAGE\"").contains("\"level\" : 3")
                 .doesNotContain("CAOBANG,");
     }
 
     @Test
     void unitAddUnderAnUnknownParentIsRefusedNamingIt() {
-        CommandLineTest.Run r = CommandLineTest.run("--db", POSTGRES, "unit", "add", "--code", "XAMOI", "--name", "Xã Mới",
+        CommandRun r = CommandRun.of("--db", POSTGRES, "unit", "add", "--code", "XAMOI", "--name", "Xã Mới",
                 "--kind", "COMMUNE", "--parent", "KHONGCO");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Không có đơn vị mã 'KHONGCO'");
-        assertThat(CommandLineTest.run("--db", POSTGRES, "unit", "list", "--format", "csv").out()).doesNotContain("XAMOI");
+        assertThat(CommandRun.of("--db", POSTGRES, "unit", "list", "--format", "csv").out()).doesNotContain("XAMOI");
     }
 
     @Test
     void unitAddOfAnExistingCodeIsRefused() {
-        CommandLineTest.Run r = CommandLineTest.run("--db", h2, "unit", "add", "--code", "CAOBANG", "--name", "Tỉnh khác",
+        CommandRun r = CommandRun.of("--db", h2, "unit", "add", "--code", "CAOBANG", "--name", "Tỉnh khác",
                 "--kind", "PROVINCE", "--parent", "CAOBANG");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("mã đơn vị 'CAOBANG' đã có");

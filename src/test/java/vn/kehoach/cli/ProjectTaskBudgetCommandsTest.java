@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kehoach.TestDb;
-import vn.kehoach.cli.CommandLineTest.Run;
+import vn.kehoach.CommandRun;
 
 /** {@code kehoach projects}, {@code tasks} and {@code budget}, run as a user runs them, on H2 and PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,17 +29,17 @@ class ProjectTaskBudgetCommandsTest {
         h2 = "jdbc:h2:file:" + dir.resolve("kehoach") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         postgres = TestDb.freshPostgres();
         for (String db : new String[] {h2, postgres}) {
-            assertThat(CommandLineTest.run("--db", db, "load-demo").exit()).isZero();
+            assertThat(CommandRun.of("--db", db, "load-demo").exit()).isZero();
         }
     }
 
     @Test
     void projectsListPrintsTheSeedsTotalsAndTheCorrectRate() {
-        Run r = CommandLineTest.run("--db", h2, "projects", "list", "--year", "2021", "--as-of", "2021-06-30");
+        CommandRun r = CommandRun.of("--db", h2, "projects", "list", "--year", "2021", "--as-of", "2021-06-30");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("vốn giao 10,863 tỷ đồng; giải ngân 3,743 tỷ đồng, đạt 34,5% KH; 26 công trình bàn giao");
         assertThat(r.out().lines().filter(l -> l.startsWith("CT21-"))).hasSize(26);
-        Run minhLong = CommandLineTest.run("--db", postgres, "projects", "list", "--year", "2021", "--commune", "MINHLONG",
+        CommandRun minhLong = CommandRun.of("--db", postgres, "projects", "list", "--year", "2021", "--commune", "MINHLONG",
                 "--format", "csv");
         assertThat(minhLong.out().lines().count()).isEqualTo(1 + 6);
     }
@@ -47,7 +47,7 @@ class ProjectTaskBudgetCommandsTest {
     @Test
     void projectsExportWritesTheRegisterAsCsv() throws Exception {
         Path file = dir.resolve("projects.csv");
-        Run r = CommandLineTest.run("--db", h2, "projects", "export", "--year", "2021", "--as-of", "2021-06-30",
+        CommandRun r = CommandRun.of("--db", h2, "projects", "export", "--year", "2021", "--as-of", "2021-06-30",
                 "--output", file.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Đã ghi 26 dự án");
@@ -60,30 +60,30 @@ class ProjectTaskBudgetCommandsTest {
 
     @Test
     void tasksListAndOverdue() {
-        Run list = CommandLineTest.run("--db", h2, "tasks", "list", "--year", "2022", "--sector", "NN");
+        CommandRun list = CommandRun.of("--db", h2, "tasks", "list", "--year", "2022", "--sector", "NN");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("II.1.4").contains("5 nhiệm vụ");
-        Run overdue = CommandLineTest.run("--db", postgres, "tasks", "overdue", "--as-of", "2023-01-01", "--format", "csv");
+        CommandRun overdue = CommandRun.of("--db", postgres, "tasks", "overdue", "--as-of", "2023-01-01", "--format", "csv");
         assertThat(overdue.out().lines().count()).isEqualTo(1 + 35);
-        Run none = CommandLineTest.run("--db", h2, "tasks", "overdue", "--as-of", "2022-06-30");
+        CommandRun none = CommandRun.of("--db", h2, "tasks", "overdue", "--as-of", "2022-06-30");
         assertThat(none.out()).contains("Nhiệm vụ quá hạn tại ngày 30/06/2022").contains("0 nhiệm vụ");
         Path file = dir.resolve("tasks.csv");
-        assertThat(CommandLineTest.run("--db", h2, "tasks", "export", "--year", "2022", "-o", file.toString()).out())
+        assertThat(CommandRun.of("--db", h2, "tasks", "export", "--year", "2022", "-o", file.toString()).out())
                 .contains("Đã ghi 35 nhiệm vụ");
     }
 
     @Test
     void budgetPrintsBothIssuersPercentagesOnBothDatabases() {
-        Run table = CommandLineTest.run("--db", h2, "budget", "--unit", "HALANG", "--period", "2021S1");
+        CommandRun table = CommandRun.of("--db", h2, "budget", "--unit", "HALANG", "--period", "2021S1");
         assertThat(table.exit()).as(table.err()).isZero();
         String revenue = table.out().lines().filter(l -> l.startsWith("Tổng thu ngân sách")).findFirst().orElseThrow();
         assertThat(revenue).contains("13,747 tỷ đồng").contains("69,48%").contains("68,74%");
         String tax = table.out().lines().filter(l -> l.contains("Chi cục Thuế")).findFirst().orElseThrow();
         assertThat(tax).startsWith("  ").contains("47,07%").contains("46,53%");
-        Run csv = CommandLineTest.run("--db", postgres, "budget", "--format", "csv");
+        CommandRun csv = CommandRun.of("--db", postgres, "budget", "--format", "csv");
         assertThat(csv.out()).contains("HALANG,2021S1,REVENUE,BUDGET_REVENUE,,0,Tổng thu ngân sách nhà nước trên địa bàn,"
                 + "tỷ đồng,ACTUAL,13.747,PROVINCE,UBND tỉnh giao,19.785,69.48,IN_PROGRESS,true");
-        Run bad = CommandLineTest.run("--db", h2, "budget", "--period", "2021S3");
+        CommandRun bad = CommandRun.of("--db", h2, "budget", "--period", "2021S3");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("nửa năm chỉ có S1 hoặc S2");
     }

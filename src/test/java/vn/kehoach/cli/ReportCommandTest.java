@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kehoach.cli.CommandLineTest.Run;
+import vn.kehoach.CommandRun;
 
 /** {@code kehoach report} as a user runs it, on an embedded H2 file database holding the demo district. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,13 +30,13 @@ class ReportCommandTest {
     @BeforeAll
     void loadDemo() {
         db = "jdbc:h2:file:" + dir.resolve("kehoach") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        assertThat(CommandLineTest.run("--db", db, "load-demo").exit()).isZero();
+        assertThat(CommandRun.of("--db", db, "load-demo").exit()).isZero();
     }
 
     @Test
     void writesTheWordFileOfThePlan() throws IOException {
         Path out = dir.resolve("ke-hoach-2022.docx");
-        Run r = CommandLineTest.run("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "docx", "--out", out.toString());
+        CommandRun r = CommandRun.of("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "docx", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Đã ghi " + out);
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(out)); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
@@ -48,13 +48,13 @@ class ReportCommandTest {
     @Test
     void writesTheFormsWorkbookAndThePdf() throws IOException {
         Path xlsx = dir.resolve("bieu-mau.xlsx");
-        assertThat(CommandLineTest.run("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "xlsx",
+        assertThat(CommandRun.of("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "xlsx",
                 "--out", xlsx.toString()).exit()).isZero();
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertThat(wb.getSheetName(5)).isEqualTo("Biểu 06");
         }
         Path pdf = dir.resolve("ke-hoach.pdf");
-        assertThat(CommandLineTest.run("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "PDF",
+        assertThat(CommandRun.of("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "PDF",
                 "--out", pdf.toString()).exit()).isZero();
         try (var p = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(p)).contains("HUYỆN HẠ LANG");
@@ -64,13 +64,13 @@ class ReportCommandTest {
     @Test
     void badInputIsRefusedWithExitCode2AndNothingIsWritten() {
         Path out = dir.resolve("khong-co.docx");
-        Run format = CommandLineTest.run("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "odt", "--out", out.toString());
+        CommandRun format = CommandRun.of("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "odt", "--out", out.toString());
         assertThat(format.exit()).isEqualTo(2);
         assertThat(format.err()).contains("định dạng 'odt' không có; dùng docx, xlsx hoặc pdf");
-        Run unit = CommandLineTest.run("--db", db, "report", "--unit", "NOWHERE", "--year", "2022", "--format", "docx", "--out", out.toString());
+        CommandRun unit = CommandRun.of("--db", db, "report", "--unit", "NOWHERE", "--year", "2022", "--format", "docx", "--out", out.toString());
         assertThat(unit.exit()).isEqualTo(2);
         assertThat(unit.err()).contains("Không có đơn vị mã 'NOWHERE'");
-        Run folder = CommandLineTest.run("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "docx",
+        CommandRun folder = CommandRun.of("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "docx",
                 "--out", dir.resolve("no/such/folder/x.docx").toString());
         assertThat(folder.exit()).isEqualTo(2);
         assertThat(folder.err()).contains("không có: tạo thư mục trước");
@@ -79,7 +79,7 @@ class ReportCommandTest {
 
     @Test
     void hasHelp() {
-        Run r = CommandLineTest.run("report", "--help");
+        CommandRun r = CommandRun.of("report", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: kehoach report").contains("--format=docx|xlsx|pdf");
     }

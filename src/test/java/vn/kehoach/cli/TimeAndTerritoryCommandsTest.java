@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kehoach.TestDb;
-import vn.kehoach.cli.CommandLineTest.Run;
+import vn.kehoach.CommandRun;
 
 /**
  * {@code kehoach compare --base/--as-of}, {@code reorganise} and {@code plan progress}, run as a user runs them, on
@@ -30,20 +30,20 @@ class TimeAndTerritoryCommandsTest {
         h2 = "jdbc:h2:file:" + dir.resolve("kehoach") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         postgres = TestDb.freshPostgres();
         for (String db : new String[] {h2, postgres}) {
-            assertThat(CommandLineTest.run("--db", db, "load-demo").exit()).isZero();
+            assertThat(CommandRun.of("--db", db, "load-demo").exit()).isZero();
         }
     }
 
     @Test
     void theNewCommunesTwentyTwentyFiveFiguresCompareWithTheirCommunesTwentyTwentyOne() {
         for (String db : new String[] {h2, postgres}) {
-            Run r = CommandLineTest.run("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
+            CommandRun r = CommandRun.of("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
                     "2021S1");
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).contains("Xã Hạ Lang (XAHALANG) — 6 tháng cuối năm 2025 so với 6 tháng đầu năm 2021");
             String buffalo = r.out().lines().filter(l -> l.startsWith("BUFFALO_HERD")).findFirst().orElseThrow();
             assertThat(buffalo).contains("1.352 con").contains("1.394 con").contains("97,0%");
-            Run csv = CommandLineTest.run("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
+            CommandRun csv = CommandRun.of("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
                     "2021S1", "--format", "csv");
             assertThat(csv.out().lines().findFirst().orElseThrow())
                     .endsWith(",illustrative,not_comparable,gap_to_target,gap_unit,data_months");
@@ -53,7 +53,7 @@ class TimeAndTerritoryCommandsTest {
 
     @Test
     void theSeasonIsComparedWithTheSeasonBefore() {
-        Run r = CommandLineTest.run("--db", h2, "compare", "--unit", "HALANG", "--period", "2021DX");
+        CommandRun r = CommandRun.of("--db", h2, "compare", "--unit", "HALANG", "--period", "2021DX");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Vụ Đông Xuân 2020 – 2021");
         assertThat(r.out().lines().filter(l -> l.startsWith("WS_MAIN_CROP_AREA")).findFirst().orElseThrow())
@@ -62,15 +62,15 @@ class TimeAndTerritoryCommandsTest {
 
     @Test
     void aDefinitionChangeIsPrintedAsNotComparable() {
-        Run r = CommandLineTest.run("--db", postgres, "compare", "--unit", "HALANG", "--period", "2022", "--base", "2020");
+        CommandRun r = CommandRun.of("--db", postgres, "compare", "--unit", "HALANG", "--period", "2022", "--base", "2020");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines().filter(l -> l.startsWith("POOR_HOUSEHOLD_RATE")).findFirst().orElseThrow())
                 .contains("không so sánh được");
         assertThat(r.out()).contains("(†) POOR_HOUSEHOLD_RATE: không so sánh được — định nghĩa thay đổi từ 01/01/2022");
-        Run bad = CommandLineTest.run("--db", h2, "compare", "--unit", "HALANG", "--period", "2022", "--base", "2021S1");
+        CommandRun bad = CommandRun.of("--db", h2, "compare", "--unit", "HALANG", "--period", "2022", "--base", "2021S1");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("phải cùng loại");
-        Run badDate = CommandLineTest.run("--db", h2, "compare", "--unit", "HALANG", "--period", "2022", "--as-of", "31/12");
+        CommandRun badDate = CommandRun.of("--db", h2, "compare", "--unit", "HALANG", "--period", "2022", "--as-of", "31/12");
         assertThat(badDate.exit()).isEqualTo(2);
         assertThat(badDate.err()).contains("thời điểm '31/12' không đọc được");
     }
@@ -78,13 +78,13 @@ class TimeAndTerritoryCommandsTest {
     @Test
     void povertyAboveItsCeilingPrintsThePointsAboveItAndNotMet() {
         for (String db : new String[] {h2, postgres}) {
-            Run r = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2022");
+            CommandRun r = CommandRun.of("--db", db, "compare", "--unit", "HALANG", "--period", "2022");
             assertThat(r.exit()).as(r.err()).isZero();
             String poverty = r.out().lines().filter(l -> l.startsWith("POOR_HOUSEHOLD_RATE")).findFirst()
                     .orElseThrow();
             assertThat(poverty).contains("25,12%").contains("≤ 23,77%").contains("cao hơn chỉ tiêu 1,35 điểm %")
                     .endsWith("không đạt");
-            Run csv = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2022", "--format",
+            CommandRun csv = CommandRun.of("--db", db, "compare", "--unit", "HALANG", "--period", "2022", "--format",
                     "csv");
             assertThat(csv.out().lines().filter(l -> l.startsWith("HALANG,Huyện Hạ Lang,POOR_HOUSEHOLD_RATE,"))
                     .findFirst().orElseThrow()).contains(",25.12,23.77,DISTRICT_COMMITTEE,,")
@@ -95,14 +95,14 @@ class TimeAndTerritoryCommandsTest {
     @Test
     void aYearOfSixMonthsRevenueSaysSoAndIsInProgress() {
         for (String db : new String[] {h2, postgres}) {
-            Run r = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2021");
+            CommandRun r = CommandRun.of("--db", db, "compare", "--unit", "HALANG", "--period", "2021");
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out().lines().filter(l -> l.startsWith("BUDGET_REVENUE")).findFirst().orElseThrow())
                     .contains("13,747 tỷ đồng").contains("69,48%").endsWith("đang thực hiện — số liệu 6 tháng");
-            Run json = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2021", "--format",
+            CommandRun json = CommandRun.of("--db", db, "compare", "--unit", "HALANG", "--period", "2021", "--format",
                     "json");
             assertThat(json.out()).contains("\"indicator_code\" : \"BUDGET_REVENUE\"");
-            Run csv = CommandLineTest.run("--db", db, "compare", "--unit", "HALANG", "--period", "2021", "--format",
+            CommandRun csv = CommandRun.of("--db", db, "compare", "--unit", "HALANG", "--period", "2021", "--format",
                     "csv");
             assertThat(csv.out().lines().filter(l -> l.startsWith("HALANG,Huyện Hạ Lang,BUDGET_REVENUE,"))
                     .findFirst().orElseThrow()).contains(",13.747,19.785,PROVINCE,69.48,")
@@ -112,15 +112,15 @@ class TimeAndTerritoryCommandsTest {
 
     @Test
     void reorganiseListsThe2025ResolutionAndRefusesAMergeOfAnEndedCommune() {
-        Run list = CommandLineTest.run("--db", h2, "reorganise", "list");
+        CommandRun list = CommandRun.of("--db", h2, "reorganise", "list");
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out()).contains("THANHNHAT + THONGNHAT + THIHOA → XAHALANG")
                 .contains("Nghị quyết 1657/NQ-UBTVQH15").contains("giải thể cấp");
-        Run again = CommandLineTest.run("--db", h2, "reorganise", "merge", "--from", "THIHOA,ANLAC", "--into", "XAMOI",
+        CommandRun again = CommandRun.of("--db", h2, "reorganise", "merge", "--from", "THIHOA,ANLAC", "--into", "XAMOI",
                 "--name", "Xã Mới", "--parent", "CAOBANG", "--date", "2026-01-01");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("'THIHOA' đã hết hiệu lực từ 01/07/2025");
-        Run rename = CommandLineTest.run("--db", postgres, "reorganise", "rename", "--unit", "QUANGLONG25", "--name",
+        CommandRun rename = CommandRun.of("--db", postgres, "reorganise", "rename", "--unit", "QUANGLONG25", "--name",
                 "Xã Quang Long mới", "--date", "2026-03-01", "--decision", "thử", "--illustrative");
         assertThat(rename.exit()).as(rename.err()).isZero();
         assertThat(rename.out()).contains("Đã ghi").contains("đổi tên").contains("QUANGLONG25");
@@ -128,7 +128,7 @@ class TimeAndTerritoryCommandsTest {
 
     @Test
     void planProgressPrintsTheHandCalculatedGrowth() {
-        Run r = CommandLineTest.run("--db", h2, "plan", "progress", "--unit", "HALANG", "--period", "2021-2025");
+        CommandRun r = CommandRun.of("--db", h2, "plan", "progress", "--unit", "HALANG", "--period", "2021-2025");
         assertThat(r.exit()).as(r.err()).isZero();
         String forest = r.out().lines().filter(l -> l.startsWith("FOREST_COVER")).findFirst().orElseThrow();
         assertThat(forest).contains("62,0%").contains("2020: 58,2%").contains("2024: 60,8%").contains("98,1%")
@@ -137,7 +137,7 @@ class TimeAndTerritoryCommandsTest {
         String poverty = r.out().lines().filter(l -> l.startsWith("POOR_HOUSEHOLD_RATE")).findFirst().orElseThrow();
         assertThat(poverty).contains("18,00%").contains("2024: 21,87%").contains("cao hơn chỉ tiêu 3,87 điểm %")
                 .contains("đang thực hiện").doesNotContain("121,5%");
-        Run csv = CommandLineTest.run("--db", postgres, "plan", "progress", "--unit", "HALANG", "--format", "csv");
+        CommandRun csv = CommandRun.of("--db", postgres, "plan", "progress", "--unit", "HALANG", "--format", "csv");
         assertThat(csv.out()).contains("HALANG,2021-2025,CROP_VALUE_PER_HA,");
         assertThat(csv.out().lines().filter(l -> l.contains("CROP_VALUE_PER_HA")).findFirst().orElseThrow())
                 .contains(",2020,30.5,2024,36.4,91,4.52,9.89,IN_PROGRESS,");
