@@ -17,10 +17,10 @@ import vn.kehoach.security.Role;
 
 /**
  * The access rule of every resource, in one table: which roles write it; everyone signed in reads what lies in
- * their subtree (user accounts only their administrators). A place is in an actor's
- * subtree when its path starts with the actor's; {@link Place#WHOLE} (the catalog, forms, rules, definitions, a new
- * root unit) is written only by an actor whose unit is a root of the tree — a district planner cannot change what
- * every other district shares — and read by everyone signed in.
+ * their subtree (user accounts only their administrators, a backup only an administrator at the top). A place is in
+ * an actor's subtree when its path starts with the actor's; {@link Place#WHOLE} (the catalog, forms, rules,
+ * definitions, budget lines, a new root unit) is written only by an actor whose unit is a root of the tree — a
+ * district planner cannot change what every other district shares — and read by everyone signed in.
  */
 @Service
 class AccessPolicy implements Guard {
@@ -29,7 +29,7 @@ class AccessPolicy implements Guard {
     private static final Set<Role> PLANNING = EnumSet.of(Role.PLANNER, Role.ADMIN);
 
     /** Who writes each resource (within their subtree). */
-    static final Map<Resource, Set<Role>> WRITERS = new EnumMap<>(Map.ofEntries(
+    private static final Map<Resource, Set<Role>> WRITERS = new EnumMap<>(Map.ofEntries(
             Map.entry(Resource.VALUE, EnumSet.of(Role.REPORTER, Role.PLANNER, Role.ADMIN)),
             Map.entry(Resource.TARGET, PLANNING),
             Map.entry(Resource.DOCUMENT, PLANNING),
@@ -48,7 +48,7 @@ class AccessPolicy implements Guard {
             Map.entry(Resource.REPORT_FIGURES, EnumSet.noneOf(Role.class))));
 
     /** Who reads each resource (within their subtree). */
-    static final Map<Resource, Set<Role>> READERS = new EnumMap<>(Map.ofEntries(
+    private static final Map<Resource, Set<Role>> READERS = new EnumMap<>(Map.ofEntries(
             Map.entry(Resource.USER, EnumSet.of(Role.ADMIN)),
             Map.entry(Resource.BACKUP, EnumSet.of(Role.ADMIN))));
 
