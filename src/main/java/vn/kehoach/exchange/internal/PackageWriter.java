@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import vn.kehoach.access.Guard;
+import vn.kehoach.access.Resource;
 import vn.kehoach.audit.MetadataAudit;
 import vn.kehoach.audit.Source;
 import vn.kehoach.catalog.Catalog;
@@ -43,9 +45,7 @@ import vn.kehoach.orgunit.OrgUnitDraft;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
-import vn.kehoach.security.Actors;
 import vn.kehoach.security.OutOfScopeException;
-import vn.kehoach.security.Role;
 import vn.kehoach.target.Basis;
 import vn.kehoach.target.Direction;
 import vn.kehoach.target.Issuer;
@@ -69,16 +69,16 @@ public class PackageWriter {
     private final OrgUnits orgUnits;
     private final DataValues dataValues;
     private final Targets targets;
-    private final Actors actors;
+    private final Guard guard;
     private final MetadataAudit audit;
 
-    public PackageWriter(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets, Actors actors,
+    public PackageWriter(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets, Guard guard,
                          MetadataAudit audit) {
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.dataValues = dataValues;
         this.targets = targets;
-        this.actors = actors;
+        this.guard = guard;
         this.audit = audit;
     }
 
@@ -343,8 +343,9 @@ public class PackageWriter {
                     + binding.period().id());
             return null;
         }
+        // The values' own rule, asked before the row is converted, so the refusal is named at the unit's cell.
         try {
-            actors.checkCanWrite(orgUnit, Role.REPORTER, Role.PLANNER, Role.ADMIN);
+            guard.checkWrite(Resource.VALUE, orgUnit.place());
         } catch (OutOfScopeException e) {
             l.errorAt("org_unit", e.getMessage());
             return null;
@@ -399,7 +400,7 @@ public class PackageWriter {
             return null;
         }
         try {
-            actors.checkCanWrite(orgUnit, Role.PLANNER, Role.ADMIN);
+            guard.checkWrite(Resource.TARGET, orgUnit.place());
         } catch (OutOfScopeException e) {
             l.errorAt("org_unit", e.getMessage());
             return null;
