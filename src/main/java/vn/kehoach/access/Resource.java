@@ -6,6 +6,8 @@ public enum Resource {
     VALUE("số liệu"),
     /** Chỉ tiêu kế hoạch: targets of a unit. */
     TARGET("chỉ tiêu kế hoạch"),
+    /** Đề xuất chỉ tiêu: a unit's own proposed (PROPOSED) targets in the planning cycle, and their submission. */
+    PROPOSAL("đề xuất chỉ tiêu kế hoạch"),
     /** Văn bản kế hoạch: a unit's plan document, its letterhead and text blocks, its wording and layout settings. */
     DOCUMENT("văn bản kế hoạch"),
     /** Dự án đầu tư công, capital and disbursements. */

@@ -8,7 +8,8 @@ public enum Area {
     VALUE("Số liệu"), TARGET("Chỉ tiêu kế hoạch"), APPROVAL("Phê duyệt"),
     DOCUMENT("Văn bản kế hoạch"), SETTINGS("Thiết lập văn bản"), CATALOG("Danh mục"), FORM("Biểu mẫu"),
     RULE("Quy tắc kiểm tra"), ORGUNIT("Đơn vị hành chính"), DEFINITION("Thay đổi định nghĩa"),
-    PROJECT("Dự án đầu tư"), TASK("Nhiệm vụ"), USER("Người dùng"), TOKEN("Token API");
+    PROJECT("Dự án đầu tư"), TASK("Nhiệm vụ"), USER("Người dùng"), TOKEN("Token API"),
+    PLAN("Chu trình kế hoạch năm");
 
     private final String label;
 

@@ -120,7 +120,7 @@ public class ComparisonEngine {
                         + ") phải cùng loại với kỳ " + p.id() + " (" + p.type().label() + ")");
             }
         }
-        return judge(unit, periods, valuesOf(unit, periods, base, asOf), base);
+        return judge(unit, periods, valuesOf(unit, periods, base, asOf), base, asOf);
     }
 
     /**
@@ -139,17 +139,18 @@ public class ComparisonEngine {
      * and statuses are judged here, the one place that judges them.
      */
     public List<Comparison> compare(OrgUnit unit, List<Period> periods, FigureSource values) {
-        return judge(unit, periods, values, null);
+        return judge(unit, periods, values, null, null);
     }
 
-    private List<Comparison> judge(OrgUnit unit, List<Period> periods, FigureSource values, Period base) {
+    /** Judges the values against the targets in force at {@code asOf} (null: their latest versions). */
+    private List<Comparison> judge(OrgUnit unit, List<Period> periods, FigureSource values, Period base, Instant asOf) {
         List<DefinitionChange> changes = definitions.all();
         Map<String, MeasureUnit> measures = catalog.units().stream()
                 .collect(Collectors.toMap(MeasureUnit::code, Function.identity()));
         List<Figure> figures = catalog.figures();
         List<Comparison> out = new ArrayList<>();
         for (Period period : periods) {
-            Map<String, List<Target>> targetsByFigure = targets.applicable(unit, period).stream()
+            Map<String, List<Target>> targetsByFigure = targets.applicable(unit, period, asOf).stream()
                     .collect(Collectors.groupingBy(Target::figureCode));
             Period basePeriod = base == null ? period.previousYear() : base;
             for (Figure figure : figures) {

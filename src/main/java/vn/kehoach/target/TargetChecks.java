@@ -74,6 +74,14 @@ public class TargetChecks {
 
     /** One line per target of the unit checked (see the class comment), in catalog order; empty without units below. */
     public List<SumCheck> check(OrgUnit unit, Period period) {
+        return check(unit, period, t -> true);
+    }
+
+    /**
+     * The same check against only those targets of the units below that {@code which} accepts: their proposals, or
+     * what the unit allocated to them (the planning cycle's consolidation shows both).
+     */
+    public List<SumCheck> check(OrgUnit unit, Period period, java.util.function.Predicate<Target> which) {
         List<OrgUnit> below = unitsBelow(unit, period);
         if (below.isEmpty()) {
             return List.of();
@@ -81,7 +89,7 @@ public class TargetChecks {
         Set<String> belowCodes = below.stream().map(OrgUnit::code).collect(Collectors.toSet());
         Map<String, Map<String, List<Target>>> planned = new HashMap<>();
         for (Target t : targets.ofUnitsBelow(unit, period)) {
-            if (belowCodes.contains(t.orgUnitCode())) {
+            if (belowCodes.contains(t.orgUnitCode()) && which.test(t)) {
                 planned.computeIfAbsent(t.figureCode(), f -> new HashMap<>())
                         .computeIfAbsent(t.orgUnitCode(), u -> new ArrayList<>()).add(t);
             }
@@ -131,9 +139,9 @@ public class TargetChecks {
         }
     }
 
-    /** Adopted before proposed, then the issuer nearest the unit (the last in {@link Issuer} order). */
+    /** Adopted before a draft before proposed, then the issuer nearest the unit (the last in {@link Issuer} order). */
     private static final Comparator<Target> PRIMARY = Comparator
-            .comparing((Target t) -> t.status() == TargetStatus.ADOPTED ? 0 : 1)
+            .comparing((Target t) -> t.status() == TargetStatus.ADOPTED ? 0 : t.status() == TargetStatus.DRAFT ? 1 : 2)
             .thenComparing(Target::issuer, Comparator.reverseOrder());
 
     /** The unit's targets to check: those of an issuer the units below use, else its primary one. */

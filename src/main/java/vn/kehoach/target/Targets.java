@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,7 @@ import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.PeriodType;
 import vn.kehoach.period.Periods;
+import vn.kehoach.target.spi.TargetLock;
 
 /** Stores and finds plan targets; every change is audited. */
 @Service
@@ -47,23 +50,31 @@ public class Targets {
     private final OrgUnits orgUnits;
     private final Periods periods;
     private final Guard guard;
+    private final ObjectProvider<TargetLock> locks;
 
-    public Targets(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods, Guard guard) {
+    public Targets(JdbcClient jdbc, Catalog catalog, OrgUnits orgUnits, Periods periods, Guard guard,
+                   ObjectProvider<TargetLock> locks) {
         this.guard = guard;
+        this.locks = locks;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.periods = periods;
     }
 
-    /** Creates or replaces the target of this figure, unit, period and issuer. */
+    /**
+     * Creates or replaces the target of this figure, unit, period and issuer. A proposal (PROPOSED, replacing nothing
+     * or a proposal) is written by whoever may propose for the unit (its reporters too); any other target by its
+     * planners. A target adopted by a resolution ({@link TargetVersions#adopt}) is refused: it changes only by an
+     * adjustment; so is one that a {@link TargetLock} holds (a submitted proposal).
+     */
     @Transactional
     public Target save(Target t, String user, Source source) {
         Figure figure = catalog.figure(t.figureCode());
         OrgUnit unit = orgUnits.require(t.orgUnitCode());
-        guard.checkWrite(Resource.TARGET, unit.place());
-        long periodId = periods.idOf(t.period());
         Optional<Target> old = find(figure.code(), unit.code(), t.period(), t.issuer());
+        guard.checkWrite(resourceOf(t, old.orElse(null)), unit.place());
+        long periodId = periods.idOf(t.period());
         Map<String, Object> params = new HashMap<>();
         params.put("figure", figure.code());
         params.put("unit", unit.id());
@@ -83,6 +94,7 @@ public class Targets {
         if (old.isPresent() && old.get().equals(normalised(t, figure, unit))) {
             return old.get();
         }
+        checkUnlocked(old.orElse(null), t, unit);
         // "on conflict do nothing": a target created by someone else since the read is replaced, as a target always is,
         // instead of a duplicate-key error that aborts the transaction.
         boolean created = old.isEmpty() && jdbc.sql("""
@@ -122,10 +134,12 @@ public class Targets {
     public Target delete(String figureCode, String orgUnitCode, Period period, Issuer issuer, String user,
                          Source source) {
         OrgUnit unit = orgUnits.require(orgUnitCode);
-        guard.checkWrite(Resource.TARGET, unit.place());
-        Target old = find(figureCode, unit.code(), period, issuer).orElseThrow(() -> new TargetNotFoundException(
+        Optional<Target> found = find(figureCode, unit.code(), period, issuer);
+        guard.checkWrite(found.map(t -> resourceOf(t, t)).orElse(Resource.TARGET), unit.place());
+        Target old = found.orElseThrow(() -> new TargetNotFoundException(
                 "Không có chỉ tiêu " + figureCode.toUpperCase() + " của " + unit.name() + " kỳ " + period.id()
                         + " do " + issuer.label()));
+        checkUnlocked(old, null, unit);
         long periodId = periods.idOf(period);
         jdbc.sql("""
                 delete from target
@@ -209,6 +223,72 @@ public class Targets {
         return new Target(figure.code(), unit.code(), period, issuer, direction, basis, value, high, status,
                 blankToNull(in.decision()), blankToNull(in.wording()), blankToNull(in.note()),
                 Boolean.TRUE.equals(in.illustrative()));
+    }
+
+    /** A proposal that replaces nothing or a proposal is the unit's own to write; anything else is a target. */
+    private static Resource resourceOf(Target wanted, Target stored) {
+        return wanted.status() == TargetStatus.PROPOSED && (stored == null || stored.status() == TargetStatus.PROPOSED)
+                ? Resource.PROPOSAL : Resource.TARGET;
+    }
+
+    private void checkUnlocked(Target stored, Target wanted, OrgUnit unit) {
+        List<TargetVersion> adopted = stored == null ? List.of()
+                : versions(stored.figureCode(), unit, stored.period(), stored.issuer());
+        if (!adopted.isEmpty()) {
+            TargetVersion first = adopted.get(0);
+            throw new TargetLockedException("Chỉ tiêu " + stored.figureCode() + " của " + unit.name() + " kỳ "
+                    + stored.period().id() + " (" + stored.issuer().label() + ") đã được thông qua theo "
+                    + first.decision() + ": không sửa, không xóa được; muốn thay đổi phải điều chỉnh kế hoạch "
+                    + "(kehoach plan adjust) với quyết định điều chỉnh và ngày có hiệu lực");
+        }
+        for (TargetLock lock : locks) {
+            Optional<String> why = lock.lockedBecause(stored, wanted);
+            if (why.isPresent()) {
+                throw new TargetLockedException(why.get());
+            }
+        }
+    }
+
+    /**
+     * The versions of a target adopted by a resolution (TargetVersions#adopt) and adjusted since, oldest first;
+     * empty for a target that was never adopted that way (set or loaded as adopted, which stays editable).
+     */
+    public List<TargetVersion> versions(String figureCode, OrgUnit unit, Period period, Issuer issuer) {
+        return jdbc.sql("""
+                        select v.version, v.direction, v.amount, v.amount_high, v.decision, v.effective_from,
+                               v.recorded_by, v.recorded_at
+                          from target_version v join period p on p.id = v.period_id
+                         where v.figure_code = :f and v.org_unit_id = :u and p.iso = :p and v.issuer = :i
+                         order by v.version""")
+                .param("f", figureCode.toUpperCase()).param("u", unit.id()).param("p", period.id())
+                .param("i", issuer.name())
+                .query((rs, n) -> new TargetVersion(rs.getInt("version"), Direction.valueOf(rs.getString("direction")),
+                        Numbers.normal(rs.getBigDecimal("amount")), Numbers.normal(rs.getBigDecimal("amount_high")),
+                        rs.getString("decision"), rs.getObject("effective_from", LocalDate.class),
+                        rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * The target as it stood on the day: the version in force then (the latest that took effect on or before it; the
+     * adopted one before its first adjustment, also for a day before the adoption). A target without versions is the
+     * same on every day. An adjusted version's decision names the adjustment: "Nghị quyết số 45/NQ-HĐND … (điều chỉnh
+     * theo Nghị quyết số 20/NQ-HĐND …)".
+     */
+    public Target inForce(Target t, OrgUnit unit, LocalDate day) {
+        List<TargetVersion> all = versions(t.figureCode(), unit, t.period(), t.issuer());
+        if (all.isEmpty()) {
+            return t;
+        }
+        TargetVersion v = all.get(0);
+        for (TargetVersion candidate : all) {
+            if (!candidate.effectiveFrom().isAfter(day)) {
+                v = candidate;
+            }
+        }
+        return new Target(t.figureCode(), t.orgUnitCode(), t.period(), t.issuer(), v.direction(), t.basis(), v.value(),
+                v.valueHigh(), TargetStatus.ADOPTED, TargetVersion.decisionOf(all.get(0), v), t.wording(), t.note(),
+                t.illustrative());
     }
 
     private static String required(String text, String field, String what) {
@@ -302,6 +382,14 @@ public class Targets {
      * contains it, the most specific per figure and issuer (a target for 2021S1 before the one for 2021).
      */
     public List<Target> applicable(OrgUnit unit, Period period) {
+        return applicable(unit, period, null);
+    }
+
+    /**
+     * The targets that a figure of this unit is measured against for this period, each in the version in force on the
+     * day of {@code asOf} (Viet Nam time; null: the latest version, as stored).
+     */
+    public List<Target> applicable(OrgUnit unit, Period period, Instant asOf) {
         List<Target> all = jdbc.sql(SELECT + """
                          where t.org_unit_id = :unit and p.start_date <= :start and p.end_date >= :end""")
                 .param("unit", unit.id()).param("start", period.start()).param("end", period.end())
@@ -316,8 +404,9 @@ public class Targets {
             best.merge(t.figureCode() + "|" + t.issuer(), t,
                     (a, b) -> a.period().months() <= b.period().months() ? a : b);
         }
+        LocalDate day = asOf == null ? null : asOf.atZone(Numbers.VIETNAM).toLocalDate();
         return best.values().stream().sorted(Comparator.comparing(Target::figureCode)
-                .thenComparing(Target::issuer)).toList();
+                .thenComparing(Target::issuer)).map(t -> day == null ? t : inForce(t, unit, day)).toList();
     }
 
     /** Distinct periods that have targets for units of the subtree. */
@@ -338,7 +427,7 @@ public class Targets {
                 Numbers.normal(t.value()), Numbers.normal(t.valueHigh()), t.status(), t.decision(), t.wording(), t.note(), t.illustrative());
     }
 
-    private static String describe(Target t) {
+    static String describe(Target t) {
         return t.direction().symbol() + " " + Numbers.machine(t.value())
                 + (t.valueHigh() == null ? "" : " – " + Numbers.machine(t.valueHigh()))
                 + (t.basis() == Basis.LEVEL ? "" : " (" + t.basis() + ")");

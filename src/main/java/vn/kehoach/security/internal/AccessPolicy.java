@@ -32,6 +32,7 @@ class AccessPolicy implements Guard {
     private static final Map<Resource, Set<Role>> WRITERS = new EnumMap<>(Map.ofEntries(
             Map.entry(Resource.VALUE, EnumSet.of(Role.REPORTER, Role.PLANNER, Role.ADMIN)),
             Map.entry(Resource.TARGET, PLANNING),
+            Map.entry(Resource.PROPOSAL, EnumSet.of(Role.REPORTER, Role.PLANNER, Role.ADMIN)),
             Map.entry(Resource.DOCUMENT, PLANNING),
             Map.entry(Resource.PROJECT, EnumSet.of(Role.PLANNER)),
             Map.entry(Resource.TASK, EnumSet.of(Role.PLANNER)),

@@ -71,6 +71,8 @@ class TargetAuditTrail implements AuditTrail {
             case "CREATE" -> "Giao mới";
             case "UPDATE" -> "Sửa";
             case "DELETE" -> "Xóa";
+            case "ADOPT" -> "Thông qua";
+            case "ADJUST" -> "Điều chỉnh";
             default -> rs.getString("action");
         };
         return new AuditRecord(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
