@@ -174,7 +174,8 @@ public class PlanningCycle {
      * cannot be read is refused naming the figure and what is wrong.
      */
     @Transactional
-    public List<Target> propose(String unitCode, int year, Map<String, String> cells, String user, Source source) {
+    public List<Target> propose(String unitCode, int year, Map<String, String> cells,
+                                Function<String, BigDecimal> numbers, String user, Source source) {
         OrgUnit unit = orgUnits.require(unitCode);
         PlanCycle cycle = requireAbove(unit, year);
         guard.checkWrite(Resource.PROPOSAL, unit.place());
@@ -190,7 +191,7 @@ public class PlanningCycle {
                         + " không có trong hướng dẫn kế hoạch năm " + year + " của " + cycle.unit().name()
                         + " (các chỉ tiêu: " + String.join(", ", cycle.figures()) + ")");
             }
-            Target t = read(figure, unit, year, cell.getValue(), issuer, TargetStatus.PROPOSED);
+            Target t = read(figure, unit, year, cell.getValue(), issuer, TargetStatus.PROPOSED, numbers);
             stored.add(targets.save(t, user, source));
         }
         return stored;
@@ -268,7 +269,8 @@ public class PlanningCycle {
      * level above, typed as in the grid ("1.500", "8–9%", "≤ 18%").
      */
     @Transactional
-    public Target allocate(String unitCode, String figureCode, int year, String value, String user, Source source) {
+    public Target allocate(String unitCode, String figureCode, int year, String value,
+                           Function<String, BigDecimal> numbers, String user, Source source) {
         OrgUnit unit = orgUnits.require(unitCode);
         PlanCycle cycle = requireAbove(unit, year);
         guard.checkWrite(Resource.TARGET, cycle.unit().place());
@@ -277,7 +279,7 @@ public class PlanningCycle {
             throw new PlanningException(ProblemType.BAD_INPUT, "figure", "Chỉ tiêu " + figure
                     + " không có trong hướng dẫn kế hoạch năm " + year + " của " + cycle.unit().name());
         }
-        Target t = read(figure, unit, year, value, allocationIssuer(cycle.unit()), TargetStatus.DRAFT);
+        Target t = read(figure, unit, year, value, allocationIssuer(cycle.unit()), TargetStatus.DRAFT, numbers);
         return targets.save(t, user, source);
     }
 
@@ -342,7 +344,7 @@ public class PlanningCycle {
      */
     @Transactional
     public Target adjust(String unitCode, String figureCode, int year, String value, String issuer, String decision,
-                         LocalDate from, String user, Source source) {
+                         LocalDate from, Function<String, BigDecimal> numbers, String user, Source source) {
         OrgUnit unit = orgUnits.require(unitCode);
         guard.checkWrite(Resource.TARGET, unit.place());
         Period period = Period.year(year);
@@ -366,8 +368,8 @@ public class PlanningCycle {
             chosen = adopted.get(0).issuer();
         }
         TargetCell cell = TargetCell.read(value == null ? "" : value);
-        BigDecimal low = number("value", cell.value());
-        BigDecimal high = cell.valueHigh() == null ? null : number("valueHigh", cell.valueHigh());
+        BigDecimal low = number("value", cell.value(), numbers);
+        BigDecimal high = cell.valueHigh() == null ? null : number("valueHigh", cell.valueHigh(), numbers);
         Target adjusted = versions.adjust(figure, unit.code(), period, chosen, low, high, decision, from, user, source);
         record(unit, year, "Điều chỉnh chỉ tiêu " + figure, null, decision + ", từ " + Numbers.vi().date(from) + ": "
                 + Numbers.vi().format(low) + (high == null ? "" : "–" + Numbers.vi().format(high)), user, source);
@@ -470,20 +472,21 @@ public class PlanningCycle {
         return m;
     }
 
-    private Target read(String figure, OrgUnit unit, int year, String text, Issuer issuer, TargetStatus status) {
+    private Target read(String figure, OrgUnit unit, int year, String text, Issuer issuer, TargetStatus status,
+                        Function<String, BigDecimal> numbers) {
         TargetCell cell = TargetCell.read(text);
         try {
             return targets.read(new TargetInput(figure, unit.code(), String.valueOf(year), issuer.name(),
                     cell.direction(), null, cell.value(), cell.valueHigh(), status.name(), null, null, null, null),
-                    Numbers.vi()::parse);
+                    numbers);
         } catch (TargetInputException e) {
             throw new TargetInputException(figure, text, "Ô " + figure + " của " + unit.name() + ": '" + text
                     + "' — " + e.getMessage());
         }
     }
 
-    private static BigDecimal number(String field, String text) {
-        BigDecimal n = Numbers.vi().parse(text);
+    private static BigDecimal number(String field, String text, Function<String, BigDecimal> numbers) {
+        BigDecimal n = numbers.apply(text);
         if (n == null) {
             throw new PlanningException(ProblemType.BAD_INPUT, field, "'" + text + "' không phải là số (" + field + ")");
         }

@@ -25,8 +25,11 @@ import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 
 /** {@code kehoach plan progress}: the five-year targets of a unit, how far each has come, and the yearly cascade. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Kế hoạch 5 năm: tiến độ (progress).",
-        subcommands = {PlanCommand.ProgressCommand.class})
+@Command(name = "plan", mixinStandardHelpOptions = true, description = {"Kế hoạch 5 năm: tiến độ (progress).",
+        "Chu trình kế hoạch năm: open, propose, submit, return, allocate, adopt, adjust, status."},
+        subcommands = {PlanCommand.ProgressCommand.class, PlanCycleCommands.Open.class, PlanCycleCommands.Propose.class,
+                PlanCycleCommands.Submit.class, PlanCycleCommands.Return.class, PlanCycleCommands.Allocate.class,
+                PlanCycleCommands.Adopt.class, PlanCycleCommands.Adjust.class, PlanCycleCommands.Status.class})
 class PlanCommand {
 
     enum Format { table, csv, json }
