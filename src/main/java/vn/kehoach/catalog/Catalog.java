@@ -44,6 +44,11 @@ public class Catalog {
         this.audit = audit;
     }
 
+    /** True when the current actor may change the catalog (the pages show their forms only then). */
+    public boolean mayChange() {
+        return guard.mayWrite(Resource.CATALOG, Place.WHOLE);
+    }
+
     public List<MeasureUnit> units() {
         return jdbc.sql("select code, name, symbol, dimension, factor from measure_unit order by dimension, factor")
                 .query((rs, i) -> new MeasureUnit(rs.getString("code"), rs.getString("name"), rs.getString("symbol"),
@@ -300,6 +305,98 @@ public class Catalog {
             }
         }
         return false;
+    }
+
+    /** Creates or updates the element a person sent, each field read and named when wrong; returns it as stored. */
+    @Transactional
+    public DataElement saveElement(ElementDraft d) {
+        String code = figureCode(d.code());
+        Optional<DataElement> existing = findElement(code);
+        DataElement e = new DataElement(existing.map(DataElement::id).orElse(0L), code, required("name", d.name()),
+                required("unitCode", d.unitCode()).toUpperCase(),
+                choice(ValueType.class, "valueType", d.valueType(), ValueType.NUMBER),
+                choice(TreeAggregation.class, "treeAggregation", d.treeAggregation(), TreeAggregation.SUM),
+                choice(TimeAggregation.class, "timeAggregation", d.timeAggregation(), TimeAggregation.SUM),
+                blankToNull(d.weightElement()), choice(Polarity.class, "polarity", d.polarity(), Polarity.HIGHER_IS_BETTER),
+                upper(d.sectorCode()), existing.map(DataElement::agencyCode).orElse(null),
+                d.decimals() == null ? 0 : d.decimals(), d.pctDecimals() == null ? 1 : d.pctDecimals(),
+                d.sortOrder() != null ? d.sortOrder() : existing.map(DataElement::sortOrder).orElseGet(this::nextSortOrder),
+                blankToNull(d.description()), d.minValue(), d.maxValue());
+        saveElement(e);
+        return element(code);
+    }
+
+    /** Creates or updates the indicator a person sent, after {@link #checkFormula}; returns it as stored. */
+    @Transactional
+    public Indicator saveIndicator(IndicatorDraft d) {
+        String code = figureCode(d.code());
+        Optional<Indicator> existing = findFigure(code).filter(Indicator.class::isInstance).map(Indicator.class::cast);
+        Indicator ind = new Indicator(existing.map(Indicator::id).orElse(0L), code, required("name", d.name()),
+                required("unitCode", d.unitCode()).toUpperCase(), required("formula", d.formula()),
+                choice(Polarity.class, "polarity", d.polarity(), Polarity.HIGHER_IS_BETTER), upper(d.sectorCode()),
+                d.decimals() == null ? 1 : d.decimals(), d.pctDecimals() == null ? 1 : d.pctDecimals(),
+                choice(MissingValues.class, "missing", d.missing(), MissingValues.SKIP_IF_ANY_MISSING),
+                d.sortOrder() != null ? d.sortOrder() : existing.map(Indicator::sortOrder).orElseGet(this::nextSortOrder),
+                blankToNull(d.description()));
+        saveIndicator(ind, Boolean.TRUE.equals(d.zeroDivisorAccepted()));
+        return (Indicator) figure(code);
+    }
+
+    /** Creates or updates the sector a person sent; without a sort order it goes after the last one. */
+    @Transactional
+    public Sector saveSector(String code, String name, String field, Integer sortOrder) {
+        String c = required("code", code).toUpperCase();
+        if (!c.matches("[A-Z][A-Z0-9_]{0,29}")) {
+            throw new CatalogException("code", code, "mã lĩnh vực '" + code
+                    + "' không hợp lệ: chỉ gồm chữ in hoa không dấu, số và '_', bắt đầu bằng chữ, tối đa 30 ký tự");
+        }
+        int sort = sortOrder != null ? sortOrder : findSector(c).map(Sector::sortOrder).orElseGet(() ->
+                sectors().stream().mapToInt(Sector::sortOrder).max().orElse(0) + 10);
+        saveSector(new Sector(c, required("name", name), blankToNull(field), sort));
+        return findSector(c).orElseThrow();
+    }
+
+    private int nextSortOrder() {
+        return figures().stream().mapToInt(Figure::sortOrder).max().orElse(0) + 10;
+    }
+
+    private static String figureCode(String value) {
+        String code = required("code", value).toUpperCase();
+        try {
+            Codes.check(code, "chỉ tiêu");
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException("code", value, e.getMessage());
+        }
+        return code;
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new CatalogException(field, value, "thiếu trường '" + field + "'");
+        }
+        return value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String upper(String value) {
+        String v = blankToNull(value);
+        return v == null ? null : v.toUpperCase();
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String text, E usual) {
+        if (text == null || text.isBlank()) {
+            return usual;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text.strip())) {
+                return e;
+            }
+        }
+        throw new CatalogException(field, text, "trường '" + field + "': '" + text + "' không có; dùng một trong "
+                + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     /** The data elements an indicator finally reads, through any indicators it refers to. */
