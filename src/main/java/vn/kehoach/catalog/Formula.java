@@ -2,14 +2,19 @@ package vn.kehoach.catalog;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import com.ezylang.evalex.EvaluationException;
 import com.ezylang.evalex.Expression;
 import com.ezylang.evalex.config.ExpressionConfiguration;
+import com.ezylang.evalex.parser.ASTNode;
 import com.ezylang.evalex.parser.ParseException;
+import com.ezylang.evalex.parser.Token;
 
 /**
  * An indicator formula over catalog codes, evaluated with EvalEx in BigDecimal (34 significant digits):
@@ -28,14 +33,85 @@ public final class Formula {
         this.variables = variables;
     }
 
-    /** Parses the formula; a syntax error is reported with the formula's text. */
+    /**
+     * Parses the formula; a syntax error is reported with the formula's text and the position (from 1, in
+     * characters) where the parser stopped.
+     */
     public static Formula parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new CatalogException("formula", text, "công thức không được để trống");
+        }
         try {
             Expression e = new Expression(text, CONFIG);
             e.validate();
             return new Formula(text, new TreeSet<>(e.getUsedVariables()));
         } catch (ParseException e) {
-            throw new IllegalArgumentException("công thức '" + text + "' sai cú pháp: " + e.getMessage());
+            String where = e.getStartPosition() > 0 ? " tại vị trí " + e.getStartPosition() : "";
+            String token = e.getTokenString() == null || e.getTokenString().isBlank() ? ""
+                    : " ('" + e.getTokenString() + "')";
+            throw new CatalogException("formula", text, "công thức '" + text + "' sai cú pháp" + where + token
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A division whose divisor may be zero: where its {@code /} stands (from 1) and the codes the divisor reads.
+     * An empty list of codes: a divisor of numbers alone that is zero, or a sum or a difference of codes that are
+     * each non-zero (A − B can be zero all the same).
+     */
+    public record RiskyDivision(int position, List<String> codes) {
+    }
+
+    /**
+     * The divisions whose divisor may be zero. A divisor is safe only when it cannot be zero by construction: a
+     * number other than 0, a code {@code nonZero} vouches for, or a product, quotient or negation of safe parts. A
+     * sum, a difference, a function and any other code may be zero.
+     */
+    public List<RiskyDivision> riskyDivisions(Predicate<String> nonZero) {
+        List<RiskyDivision> out = new ArrayList<>();
+        try {
+            collect(new Expression(text, CONFIG).getAbstractSyntaxTree(), nonZero, out);
+        } catch (ParseException e) {
+            throw new IllegalStateException("công thức '" + text + "' sai cú pháp: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static void collect(ASTNode node, Predicate<String> nonZero, List<RiskyDivision> out) {
+        Token t = node.getToken();
+        if (t.getType() == Token.TokenType.INFIX_OPERATOR && "/".equals(t.getValue())) {
+            ASTNode divisor = node.getParameters().get(1);
+            if (!safe(divisor, nonZero)) {
+                Set<String> codes = new TreeSet<>();
+                codesIn(divisor, codes);
+                codes.removeIf(nonZero);
+                out.add(new RiskyDivision(t.getStartPosition(), List.copyOf(codes)));
+            }
+        }
+        for (ASTNode p : node.getParameters()) {
+            collect(p, nonZero, out);
+        }
+    }
+
+    private static boolean safe(ASTNode node, Predicate<String> nonZero) {
+        Token t = node.getToken();
+        return switch (t.getType()) {
+            case NUMBER_LITERAL -> new BigDecimal(t.getValue()).signum() != 0;
+            case VARIABLE_OR_CONSTANT -> nonZero.test(t.getValue());
+            case INFIX_OPERATOR -> ("*".equals(t.getValue()) || "/".equals(t.getValue()))
+                    && node.getParameters().stream().allMatch(p -> safe(p, nonZero));
+            case PREFIX_OPERATOR -> ("-".equals(t.getValue()) || "+".equals(t.getValue()))
+                    && safe(node.getParameters().get(0), nonZero);
+            default -> false;
+        };
+    }
+
+    private static void codesIn(ASTNode node, Set<String> codes) {
+        if (node.getToken().getType() == Token.TokenType.VARIABLE_OR_CONSTANT) {
+            codes.add(node.getToken().getValue());
+        }
+        for (ASTNode p : node.getParameters()) {
+            codesIn(p, codes);
         }
     }
 

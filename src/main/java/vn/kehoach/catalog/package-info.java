@@ -3,5 +3,5 @@
  * sectors (lĩnh vực), data elements (chỉ tiêu thu thập) with their aggregation over the tree and over
  * time, and indicators (chỉ tiêu tính toán) whose formulas are evaluated after aggregation.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"period", "access", "audit", "problem"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"period", "access", "audit", "problem", "format"})
 package vn.kehoach.catalog;

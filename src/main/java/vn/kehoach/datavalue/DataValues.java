@@ -402,6 +402,12 @@ public class DataValues {
         if (element.valueType() == ValueType.BOOLEAN && value.signum() != 0 && value.compareTo(BigDecimal.ONE) != 0) {
             throw new IllegalArgumentException("chỉ tiêu '" + element.code() + "' chỉ nhận 1 (có) hoặc 0 (không)");
         }
+        if (!element.admits(value)) {
+            throw new IllegalArgumentException("chỉ tiêu '" + element.code() + "' nhận giá trị"
+                    + (element.minValue() == null ? "" : " từ " + Numbers.vi().format(element.minValue()))
+                    + (element.maxValue() == null ? "" : " đến " + Numbers.vi().format(element.maxValue()))
+                    + ", không nhận " + Numbers.vi().format(value));
+        }
     }
 
     private Optional<Current> current(long element, long unit, long period, ValueKind kind) {

@@ -150,6 +150,28 @@ public class OrgUnits {
         return audited(before, require(draft.code()));
     }
 
+    /**
+     * Creates a new unit under its parent, inside the actor's subtree (the access rule of {@link #save}); a code
+     * already taken is refused: a unit changes through its reorganisation records (rename, move, end).
+     */
+    @Transactional
+    public OrgUnit create(OrgUnitDraft draft) {
+        if (draft.parentCode() == null) {
+            throw new IllegalArgumentException("đơn vị '" + draft.code() + "' cần đơn vị cấp trên (trường 'parent')");
+        }
+        OrgUnit parent = require(draft.parentCode());
+        guard.checkWrite(Resource.ORG_UNIT, parent.place());
+        if (find(draft.code()).isPresent()) {
+            throw new IllegalArgumentException("mã đơn vị '" + draft.code() + "' đã có; đổi tên, chuyển hoặc kết thúc "
+                    + "đơn vị đó bằng một lần sắp xếp (kehoach reorganise rename|move|dissolve)");
+        }
+        if (!draft.code().matches("[A-Z0-9_]{1,50}")) {
+            throw new IllegalArgumentException("mã đơn vị '" + draft.code()
+                    + "' không hợp lệ: chỉ gồm chữ in hoa không dấu, số và '_'");
+        }
+        return save(draft);
+    }
+
     private static OrgUnitDraft draft(OrgUnit u) {
         return new OrgUnitDraft(u.code(), u.name(), u.kind(), u.parentCode(), u.validFrom(), u.validTo());
     }

@@ -32,6 +32,25 @@ class FormulaTest {
     }
 
     @Test
+    void aSyntaxErrorNamesThePosition() {
+        assertThatThrownBy(() -> Formula.parse("A + * B"))
+                .isInstanceOf(CatalogException.class).hasMessageStartingWith("công thức 'A + * B' sai cú pháp tại vị trí 5 ('*')");
+    }
+
+    @Test
+    void onlyADivisorThatCannotBeZeroIsSafe() {
+        java.util.Set<String> positive = java.util.Set.of("AREA", "PEOPLE");
+        assertThat(Formula.parse("OUTPUT / AREA * 10").riskyDivisions(positive::contains)).isEmpty();
+        assertThat(Formula.parse("OUTPUT / (AREA * PEOPLE) / 2").riskyDivisions(positive::contains)).isEmpty();
+        assertThat(Formula.parse("OUTPUT / HERD").riskyDivisions(positive::contains))
+                .containsExactly(new Formula.RiskyDivision(8, java.util.List.of("HERD")));
+        assertThat(Formula.parse("OUTPUT / (AREA - PEOPLE)").riskyDivisions(positive::contains))
+                .containsExactly(new Formula.RiskyDivision(8, java.util.List.of()));
+        assertThat(Formula.parse("X / 0").riskyDivisions(positive::contains))
+                .containsExactly(new Formula.RiskyDivision(3, java.util.List.of()));
+    }
+
+    @Test
     void convertsBetweenUnitsOfOneDimension() {
         MeasureUnit trieu = new MeasureUnit("TRIEU_DONG", "triệu đồng", "triệu đồng", "money", new BigDecimal("1000000"));
         MeasureUnit ty = new MeasureUnit("TY_DONG", "tỷ đồng", "tỷ đồng", "money", new BigDecimal("1000000000"));
