@@ -144,6 +144,7 @@ public class ApprovalWorkflow {
         DataSet form = dataSets.require(formCode);
         OrgUnit unit = orgUnits.require(unitCode);
         checkAbove(unit, "duyệt", Role.APPROVER, Role.PLANNER);
+        checkApprover(form, "duyệt");
         return step(form, unit, period, ApprovalState.SUBMITTED, ApprovalState.APPROVED, "APPROVE", null, source,
                 "chỉ duyệt được biểu đã gửi");
     }
@@ -154,6 +155,7 @@ public class ApprovalWorkflow {
         DataSet form = dataSets.require(formCode);
         OrgUnit unit = orgUnits.require(unitCode);
         checkAbove(unit, "trả lại", Role.APPROVER, Role.PLANNER);
+        checkApprover(form, "trả lại");
         return step(form, unit, period, ApprovalState.SUBMITTED, ApprovalState.RETURNED, "RETURN",
                 requireReason(reason, "trả lại"), source, "chỉ trả lại được biểu đã gửi mà chưa được duyệt");
     }
@@ -316,6 +318,19 @@ public class ApprovalWorkflow {
         if (!above(a, unit)) {
             throw new OutOfScopeException("Tài khoản " + a.username() + " không được tự " + verb + " biểu của chính "
                     + unit.name() + ": biểu của một đơn vị do cấp trên quyết định (huyện duyệt xã, tỉnh duyệt huyện)");
+        }
+    }
+
+    /** A form whose approver is a kind of unit (the province) is decided only by the approvers of such a unit. */
+    private void checkApprover(DataSet form, String verb) {
+        Actor a = actors.current();
+        if (form.approverKind() == null || a == Actor.SYSTEM || a.orgUnitCode() == null) {
+            return;
+        }
+        OrgUnit own = orgUnits.require(a.orgUnitCode());
+        if (own.kind() != form.approverKind()) {
+            throw new OutOfScopeException("Biểu '" + form.name() + "' do " + form.approverKind().label().toLowerCase()
+                    + " " + verb + "; tài khoản " + a.username() + " thuộc " + own.name() + " không " + verb + " được");
         }
     }
 

@@ -16,10 +16,17 @@ import vn.kehoach.period.PeriodType;
 
 /**
  * A form (biểu nhập liệu; DHIS2's data set): the elements that units of the given kinds report for each period of
- * one type, due {@code dueDays} after the period ends (negative: before, as estimates are).
+ * one type, due {@code dueDays} after the period ends (negative: before, as estimates are), approved by the units of
+ * kind {@code approverKind} above the reporting one (null: by any unit above it).
  */
 public record DataSet(String code, String name, PeriodType periodType, Set<OrgUnitKind> unitKinds, int dueDays,
-                      String description, int sortOrder, List<DataSetElement> elements) {
+                      String description, int sortOrder, List<DataSetElement> elements, OrgUnitKind approverKind) {
+
+    /** A form that any unit above the reporting one approves. */
+    public DataSet(String code, String name, PeriodType periodType, Set<OrgUnitKind> unitKinds, int dueDays,
+                   String description, int sortOrder, List<DataSetElement> elements) {
+        this(code, name, periodType, unitKinds, dueDays, description, sortOrder, elements, null);
+    }
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,49}");
 
@@ -85,6 +92,11 @@ public record DataSet(String code, String name, PeriodType periodType, Set<OrgUn
         Set<String> codes = new LinkedHashSet<>();
         elements.forEach(e -> codes.add(e.elementCode()));
         return codes;
+    }
+
+    /** Who approves: "Tỉnh", or "đơn vị cấp trên" when any unit above the reporting one does. */
+    public String approverLabel() {
+        return approverKind == null ? "đơn vị cấp trên" : approverKind.label();
     }
 
     /** "Xã, Thị trấn". */

@@ -82,15 +82,18 @@ public class DataSets {
         Map<String, Object> params = Map.of("code", form.code(), "name", form.name(),
                 "type", form.periodType().name(), "kinds", kinds(form.unitKinds()), "due", form.dueDays(),
                 "sort", form.sortOrder());
+        String approver = form.approverKind() == null ? null : form.approverKind().name();
         int n = jdbc.sql("""
                 update data_set set name = :name, period_type = :type, unit_kinds = :kinds, due_days = :due,
-                       description = :description, sort_order = :sort
-                 where code = :code""").params(params).param("description", form.description()).update();
+                       description = :description, sort_order = :sort, approver_kind = :approver
+                 where code = :code""").params(params).param("description", form.description())
+                .param("approver", approver).update();
         if (n == 0) {
             jdbc.sql("""
-                    insert into data_set (code, name, period_type, unit_kinds, due_days, description, sort_order)
-                    values (:code, :name, :type, :kinds, :due, :description, :sort)""")
-                    .params(params).param("description", form.description()).update();
+                    insert into data_set (code, name, period_type, unit_kinds, due_days, description, sort_order,
+                           approver_kind)
+                    values (:code, :name, :type, :kinds, :due, :description, :sort, :approver)""")
+                    .params(params).param("description", form.description()).param("approver", approver).update();
         }
         jdbc.sql("delete from data_set_element where data_set_code = :code").param("code", form.code()).update();
         int order = 0;
@@ -109,7 +112,7 @@ public class DataSets {
 
     private List<DataSet> load(String code) {
         String where = code == null ? "" : " where code = :code";
-        var forms = jdbc.sql("select code, name, period_type, unit_kinds, due_days, description, sort_order from data_set"
+        var forms = jdbc.sql("select code, name, period_type, unit_kinds, due_days, description, sort_order, approver_kind from data_set"
                 + where + " order by sort_order, code");
         if (code != null) {
             forms = forms.param("code", code);
@@ -128,7 +131,8 @@ public class DataSets {
                         .add(new DataSetElement(rs.getString(2), ValueKind.valueOf(rs.getString(3)), rs.getBoolean(4),
                                 rs.getString(5)))).list();
         return byCode.values().stream().map(f -> new DataSet(f.code(), f.name(), f.periodType(), f.unitKinds(),
-                f.dueDays(), f.description(), f.sortOrder(), lines.getOrDefault(f.code(), List.of()))).toList();
+                f.dueDays(), f.description(), f.sortOrder(), lines.getOrDefault(f.code(), List.of()), f.approverKind()))
+                .toList();
     }
 
     private static DataSet form(ResultSet rs, int row) throws SQLException {
@@ -136,7 +140,8 @@ public class DataSets {
         Arrays.stream(rs.getString("unit_kinds").split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .forEach(k -> kinds.add(OrgUnitKind.valueOf(k)));
         return new DataSet(rs.getString("code"), rs.getString("name"), PeriodType.valueOf(rs.getString("period_type")),
-                kinds, rs.getInt("due_days"), rs.getString("description"), rs.getInt("sort_order"), List.of());
+                kinds, rs.getInt("due_days"), rs.getString("description"), rs.getInt("sort_order"), List.of(),
+                rs.getString("approver_kind") == null ? null : OrgUnitKind.valueOf(rs.getString("approver_kind")));
     }
 
     private static String kinds(Set<OrgUnitKind> kinds) {

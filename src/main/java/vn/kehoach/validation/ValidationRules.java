@@ -126,6 +126,125 @@ public class ValidationRules {
         return saved;
     }
 
+    /**
+     * Reads a rule as typed or sent, naming the field of the first thing wrong (as a {@link RuleInputException}): a bad
+     * code, an empty name or message, an unknown operator, importance or level, an expression that does not parse or
+     * reads a code that is not a data element, a tolerance that is not a number or missing for ≈.
+     */
+    public ValidationRule read(RuleInput in) {
+        String code = text(in.code());
+        if (code == null || !code.toUpperCase().matches("[A-Z][A-Z0-9_]{0,49}")) {
+            throw new RuleInputException("code", in.code(), "Mã quy tắc (code) '" + (in.code() == null ? "" : in.code())
+                    + "' không hợp lệ: chỉ gồm chữ không dấu, số và '_', bắt đầu bằng chữ");
+        }
+        if (text(in.name()) == null) {
+            throw new RuleInputException("name", in.name(), "Thiếu tên quy tắc (name)");
+        }
+        if (text(in.message()) == null) {
+            throw new RuleInputException("message", in.message(), "Thiếu thông báo lỗi cho người nhập (message)");
+        }
+        expression("leftSide", "Vế trái", in.leftSide());
+        Operator operator = field("operator", "Phép so sánh", in.operator(), Operator::parse);
+        expression("rightSide", "Vế phải", in.rightSide());
+        RuleSideLevel at = text(in.rightSideAt()) == null ? RuleSideLevel.UNIT
+                : field("rightSideAt", "Vế phải đọc ở", in.rightSideAt(), RuleSideLevel::parse);
+        Importance importance = field("importance", "Mức độ", in.importance(), Importance::parse);
+        BigDecimal tolerance = null;
+        if (text(in.tolerancePct()) != null) {
+            tolerance = Numbers.vi().parse(in.tolerancePct());
+            if (tolerance == null) {
+                throw new RuleInputException("tolerancePct", in.tolerancePct(), "Sai số cho phép (tolerancePct) '"
+                        + in.tolerancePct() + "' không phải là số");
+            }
+        }
+        if (operator == Operator.APPROXIMATELY_EQUAL_TO && (tolerance == null || tolerance.signum() <= 0)) {
+            throw new RuleInputException("tolerancePct", in.tolerancePct(),
+                    "Phép xấp xỉ (~=) cần sai số cho phép (tolerancePct), tính bằng %, lớn hơn 0");
+        }
+        int sort = 0;
+        if (text(in.sortOrder()) != null) {
+            try {
+                sort = Integer.parseInt(in.sortOrder().strip());
+            } catch (NumberFormatException e) {
+                throw new RuleInputException("sortOrder", in.sortOrder(), "Thứ tự (sortOrder) '" + in.sortOrder()
+                        + "' không phải số nguyên");
+            }
+        }
+        return new ValidationRule(code.toUpperCase(), in.name().strip(), in.leftSide().strip(), text(in.leftLabel()),
+                operator, in.rightSide().strip(), text(in.rightLabel()), at, tolerance, importance, in.message().strip(),
+                sort);
+    }
+
+    private void expression(String field, String what, String text) {
+        if (text(text) == null) {
+            throw new RuleInputException(field, text, "Thiếu " + what.toLowerCase() + " (" + field + ")");
+        }
+        Formula formula;
+        try {
+            formula = Formula.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RuleInputException(field, text, what + " (" + field + "): " + e.getMessage());
+        }
+        for (String code : formula.variables()) {
+            if (catalog.findElement(code).isEmpty()) {
+                throw new RuleInputException(field, text, what + " (" + field + ") dùng mã '" + code
+                        + "' không phải chỉ tiêu thu thập (chỉ tiêu tính toán không dùng được trong quy tắc)");
+            }
+        }
+    }
+
+    private static <T> T field(String field, String what, String text, java.util.function.Function<String, T> parse) {
+        if (text(text) == null) {
+            throw new RuleInputException(field, text, "Thiếu " + what.toLowerCase() + " (" + field + ")");
+        }
+        try {
+            return parse.apply(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RuleInputException(field, text, what + " (" + field + "): " + e.getMessage());
+        }
+    }
+
+    private static String text(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The rules over a form: those that read any of its elements at the unit they check. */
+    public List<ValidationRule> ofForm(DataSet form) {
+        return touching(form.elementCodes());
+    }
+
+    /**
+     * What the rule would flag on the values already stored in the subtree, before it is saved (xem trước): one
+     * violation per unit and period where both sides have values and the rule fails, units in tree order, periods
+     * in time order. Nothing is written.
+     */
+    public List<Violation> preview(ValidationRule rule, OrgUnit root) {
+        List<StoredValue> stored = dataValues.stored(root, java.time.LocalDate.of(1900, 1, 1),
+                java.time.LocalDate.of(2999, 12, 31));
+        Set<String> read = new LinkedHashSet<>(rule.leftElements());
+        read.addAll(rule.rightElements());
+        Map<Long, Map<Period, List<StoredValue>>> byUnit = new HashMap<>();
+        for (StoredValue v : stored) {
+            if (read.contains(v.elementCode())) {
+                byUnit.computeIfAbsent(v.orgUnitId(), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(v.period(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        List<Violation> out = new ArrayList<>();
+        for (OrgUnit unit : orgUnits.subtree(root)) {
+            Map<Period, List<StoredValue>> mine = byUnit.getOrDefault(unit.id(), Map.of());
+            List<DataSet> forms = mine.isEmpty() ? List.of() : dataSets.reportedBy(unit);
+            for (Map.Entry<Period, List<StoredValue>> e : mine.entrySet()) {
+                Period period = e.getKey();
+                Map<String, ValueKind> kinds = kinds(forms.stream().filter(f -> f.accepts(period)).toList());
+                Map<String, BigDecimal> own = resolve(e.getValue(), unit.id(), period, kinds);
+                // The cache of parents' figures is for one period; each period here reads its own.
+                out.addAll(evaluate(unit, period, own, List.of(rule), new HashMap<>()));
+            }
+        }
+        return out;
+    }
+
     /** The rules that read any of these elements at the unit they check. */
     public List<ValidationRule> touching(Set<String> elementCodes) {
         return all().stream().filter(r -> r.unitElements().stream().anyMatch(elementCodes::contains)).toList();

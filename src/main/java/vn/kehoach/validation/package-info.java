@@ -5,5 +5,6 @@
  * save of a cell, on submission of a form, and on demand for a whole district with a report.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"datavalue", "dataset", "catalog", "orgunit", "period", "format", "security", "access", "audit"})
+        allowedDependencies = {"datavalue", "dataset", "catalog", "orgunit", "period", "format", "security", "access", "audit",
+                "problem"})
 package vn.kehoach.validation;
