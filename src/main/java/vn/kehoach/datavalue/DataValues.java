@@ -331,6 +331,19 @@ public class DataValues {
         return counts;
     }
 
+    /**
+     * The period a view of the unit opens on: the latest (by its end; of two ending together, the longer) that holds
+     * at least half as many values in the subtree as its fullest period. A few yearly figures of later years (a
+     * forest cover) do not pull the view off the period the unit reports in full, and a period being keyed becomes
+     * the default once half its values are in. Empty when the subtree holds no value.
+     */
+    public Optional<Period> latestPeriod(OrgUnit root) {
+        java.util.Map<Period, Integer> counts = countsByPeriod(root);
+        int fullest = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return counts.entrySet().stream().filter(e -> e.getValue() * 2 >= fullest).map(java.util.Map.Entry::getKey)
+                .max(java.util.Comparator.comparing(Period::end).thenComparingInt(Period::months));
+    }
+
     public int count() {
         return jdbc.sql("select count(*) from data_value").query(Integer.class).single();
     }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import vn.kehoach.comparison.Selections;
 import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.document.internal.Preview;
 import vn.kehoach.format.Numbers;
@@ -44,12 +45,15 @@ class DocumentController {
     private final PlanDocumentWriter writer;
     private final OrgUnits orgUnits;
     private final Scopes scopes;
+    private final Selections selections;
 
-    DocumentController(PlanDocuments documents, PlanDocumentWriter writer, OrgUnits orgUnits, Scopes scopes) {
+    DocumentController(PlanDocuments documents, PlanDocumentWriter writer, OrgUnits orgUnits, Scopes scopes,
+                       Selections selections) {
         this.documents = documents;
         this.writer = writer;
         this.orgUnits = orgUnits;
         this.scopes = scopes;
+        this.selections = selections;
     }
 
     /** Dates and times as the pages print them: 30/07/2021, 14:05 30/07/2021 (the server's time zone). */
@@ -76,22 +80,21 @@ class DocumentController {
 
     /** The units whose documents the actor may read, agencies aside (they write no plan of their own). */
     private List<OrgUnit> visibleUnits() {
-        return scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream())
-                .filter(u -> u.kind() != OrgUnitKind.AGENCY).toList();
+        return selections.units().stream().filter(u -> u.kind() != OrgUnitKind.AGENCY).toList();
     }
 
-    private OrgUnit unitOrDistrict(String code, List<OrgUnit> visible) {
+    /** The unit asked for (refused outside the actor's scope), else the actor's own one. */
+    private OrgUnit unitOrHome(String code, List<OrgUnit> visible) {
         if (code != null) {
             return scopes.visible(code);
         }
-        return visible.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst()
-                .orElse(visible.isEmpty() ? null : visible.get(0));
+        return selections.home(visible);
     }
 
     @GetMapping("/documents")
     String list(@RequestParam(required = false) String unit, Model model) {
         List<OrgUnit> visible = visibleUnits();
-        OrgUnit selected = unitOrDistrict(unit, visible);
+        OrgUnit selected = unitOrHome(unit, visible);
         model.addAttribute("units", visible);
         model.addAttribute("unit", selected);
         List<PlanDocument> stored = selected == null ? List.of() : documents.list(selected.code());
@@ -190,7 +193,7 @@ class DocumentController {
     @GetMapping("/documents/settings")
     String settings(@RequestParam(required = false) String unit, Model model) {
         List<OrgUnit> visible = visibleUnits();
-        OrgUnit selected = unitOrDistrict(unit, visible);
+        OrgUnit selected = unitOrHome(unit, visible);
         model.addAttribute("units", visible);
         model.addAttribute("unit", selected);
         model.addAttribute("canWrite", documents.canWrite(selected.code()));

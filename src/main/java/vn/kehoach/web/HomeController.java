@@ -19,81 +19,54 @@ import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.Cells;
 import vn.kehoach.comparison.AsOf;
 import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.comparison.Selection;
+import vn.kehoach.comparison.Selections;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.orgunit.OrgUnit;
-import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.orgunit.Reorganisations;
 import vn.kehoach.period.Period;
 import vn.kehoach.security.Actors;
-import vn.kehoach.security.Scopes;
-import vn.kehoach.target.Targets;
 
 /** The comparisons page (formerly the home page): the comparisons of one unit and period, grouped by sector, with drill-down to its units. */
 @Controller
 class HomeController {
 
     private final OrgUnits orgUnits;
-    private final Scopes scopes;
+    private final Selections selections;
     private final Actors actors;
     private final ComparisonEngine engine;
     private final Catalog catalog;
     private final DataValues dataValues;
-    private final Targets targets;
     private final Reorganisations reorganisations;
 
-    HomeController(OrgUnits orgUnits, Scopes scopes, Actors actors, ComparisonEngine engine, Catalog catalog,
-                   DataValues dataValues, Targets targets, Reorganisations reorganisations) {
+    HomeController(OrgUnits orgUnits, Selections selections, Actors actors, ComparisonEngine engine, Catalog catalog,
+                   DataValues dataValues, Reorganisations reorganisations) {
         this.reorganisations = reorganisations;
         this.orgUnits = orgUnits;
-        this.scopes = scopes;
+        this.selections = selections;
         this.actors = actors;
         this.engine = engine;
         this.catalog = catalog;
         this.dataValues = dataValues;
-        this.targets = targets;
     }
 
     @GetMapping("/comparisons")
     String home(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String base, @RequestParam(required = false) String asOf,
                 Model model) {
-        List<OrgUnit> all = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
-        model.addAttribute("units", all);
-        if (all.isEmpty()) {
+        Selection sel = selections.choose(unit, period);
+        model.addAttribute("units", sel.units());
+        if (sel.unit() == null) {
             return "web/empty";
         }
-        List<String> errors = new ArrayList<>();
-        OrgUnit selected = null;
-        if (unit != null) {
-            selected = orgUnits.find(unit).orElse(null);
-            if (selected == null) {
-                errors.add("Không có đơn vị mã '" + unit + "'");
-            } else if (!actors.current().covers(selected)) {
-                errors.add("Bạn chỉ được xem số liệu của " + actors.current().orgUnitName()
-                        + " và các đơn vị trực thuộc, không được xem " + selected.name());
-                selected = null;
-            }
-        }
-        if (selected == null) {
-            selected = all.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst().orElse(all.get(0));
-        }
-        TreeSet<Period> periods = new TreeSet<>(dataValues.periodsWithValues(selected));
+        List<String> errors = new ArrayList<>(sel.errors());
+        OrgUnit selected = sel.unit();
+        TreeSet<Period> periods = new TreeSet<>(sel.periods());
         // The periods of the former units its territory was made of, to compare with (2021S1 for Xã Hạ Lang).
         reorganisations.territory(selected).parts()
                 .forEach(part -> periods.addAll(dataValues.periodsWithValues(part.unit())));
-        periods.addAll(targets.periodsWithTargets(selected));
-        Period chosen = null;
-        if (period != null) {
-            try {
-                chosen = Period.parse(period);
-            } catch (IllegalArgumentException e) {
-                errors.add(e.getMessage());
-            }
-        }
-        if (chosen == null) {
-            chosen = busiest(dataValues.countsByPeriod(selected)).orElse(periods.isEmpty() ? null : periods.last());
-        }
+        Period chosen = sel.period() != null || periods.isEmpty() ? sel.period() : periods.last();
         Period basePeriod = null;
         java.time.Instant at = null;
         try {
@@ -123,12 +96,6 @@ class HomeController {
         model.addAttribute("groups", bySector(rows));
         model.addAttribute("illustrative", rows.stream().anyMatch(Comparison::anyIllustrative));
         return "web/home";
-    }
-
-    /** The period with the most values, the latest of equals: what a planner looks at first. */
-    private static java.util.Optional<Period> busiest(Map<Period, Integer> counts) {
-        return counts.entrySet().stream().max(Map.Entry.<Period, Integer>comparingByValue()
-                .thenComparing(e -> e.getKey().end())).map(Map.Entry::getKey);
     }
 
     private Map<String, List<Cells>> bySector(List<Comparison> rows) {

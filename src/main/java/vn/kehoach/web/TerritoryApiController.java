@@ -18,6 +18,8 @@ import vn.kehoach.catalog.DefinitionChange;
 import vn.kehoach.catalog.Definitions;
 import vn.kehoach.comparison.FiveYearPlans;
 import vn.kehoach.comparison.FiveYearRow;
+import vn.kehoach.comparison.Selections;
+import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitDraft;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.Reorganisation;
@@ -38,9 +40,11 @@ class TerritoryApiController {
     private final FiveYearPlans plans;
     private final Actors actors;
     private final Scopes scopes;
+    private final Selections selections;
 
     TerritoryApiController(Reorganisations reorganisations, Definitions definitions, FiveYearPlans plans, Actors actors,
-                           Scopes scopes) {
+                           Scopes scopes, Selections selections) {
+        this.selections = selections;
         this.reorganisations = reorganisations;
         this.definitions = definitions;
         this.plans = plans;
@@ -137,10 +141,12 @@ class TerritoryApiController {
     }
 
     @GetMapping("/fiveYearProgress")
-    @Operation(summary = "Tiến độ các chỉ tiêu kế hoạch 5 năm của đơn vị (period=2021-2025)")
-    List<FiveYearRow> fiveYearProgress(@RequestParam String orgUnit,
-                                       @RequestParam(defaultValue = "2021-2025") String period) {
-        return plans.progress(scopes.visible(orgUnit), Period.parse(period)).stream().map(FiveYearRow::of).toList();
+    @Operation(summary = "Tiến độ các chỉ tiêu kế hoạch 5 năm của đơn vị (period=2021-2025; mặc định: giai đoạn chứa"
+            + " kỳ có số liệu gần nhất của đơn vị)")
+    List<FiveYearRow> fiveYearProgress(@RequestParam String orgUnit, @RequestParam(required = false) String period) {
+        OrgUnit unit = scopes.visible(orgUnit);
+        Period plan = period == null || period.isBlank() ? selections.fiveYears(unit) : Period.parse(period);
+        return plans.progress(unit, plan).stream().map(FiveYearRow::of).toList();
     }
 
     private static void require(boolean present, String field) {

@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kehoach.catalog.Definitions;
 import vn.kehoach.comparison.FiveYearPlans;
+import vn.kehoach.comparison.Selection;
+import vn.kehoach.comparison.Selections;
 import vn.kehoach.comparison.FiveYearProgress;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.ChangeKind;
@@ -40,9 +42,11 @@ class TerritoryController {
     private final OrgUnits orgUnits;
     private final Scopes scopes;
     private final Actors actors;
+    private final Selections selections;
 
     TerritoryController(Reorganisations reorganisations, Definitions definitions, FiveYearPlans plans,
-                        OrgUnits orgUnits, Scopes scopes, Actors actors) {
+                        OrgUnits orgUnits, Scopes scopes, Actors actors, Selections selections) {
+        this.selections = selections;
         this.actors = actors;
         this.reorganisations = reorganisations;
         this.definitions = definitions;
@@ -147,30 +151,42 @@ class TerritoryController {
     @GetMapping("/plans")
     String plans(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                  Model model) {
-        List<OrgUnit> units = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
         List<String> errors = new ArrayList<>();
-        Period plan = Period.fiveYears(2021);
-        OrgUnit selected = units.stream().filter(u -> u.code().equals("HALANG")).findFirst()
-                .orElse(units.isEmpty() ? null : units.get(0));
+        Selection sel = selections.choose(null, null);
+        OrgUnit selected = sel.unit();
+        Period plan = null;
         try {
+            if (unit != null && !unit.isBlank()) {
+                selected = scopes.visible(unit);
+            }
             if (period != null && !period.isBlank()) {
                 plan = Period.parse(period);
                 if (plan.type() != PeriodType.FIVE_YEARLY) {
                     errors.add("Kỳ " + period + " không phải giai đoạn 5 năm; dùng dạng 2021-2025");
-                    plan = Period.fiveYears(2021);
+                    plan = null;
                 }
-            }
-            if (unit != null && !unit.isBlank()) {
-                selected = scopes.visible(unit);
             }
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
         }
+        if (plan == null) {
+            plan = selected == null ? Period.containing(PeriodType.FIVE_YEARLY, LocalDate.now())
+                    : selections.fiveYears(selected);
+        }
         List<FiveYearProgress> progress = selected == null ? List.of() : plans.progress(selected, plan);
-        model.addAttribute("units", units);
+        // The plan periods that hold the unit's values or targets, the one shown and the present one.
+        java.util.TreeSet<Period> offered = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        offered.add(plan);
+        offered.add(Period.containing(PeriodType.FIVE_YEARLY, LocalDate.now()));
+        if (selected != null) {
+            selections.periods(selected).stream().filter(p -> p.type() != PeriodType.SEASON
+                            && p.type() != PeriodType.CROP_YEAR)
+                    .forEach(p -> offered.add(Period.containing(PeriodType.FIVE_YEARLY, p.start())));
+        }
+        model.addAttribute("units", sel.units());
         model.addAttribute("unit", selected);
         model.addAttribute("plan", plan);
-        model.addAttribute("plans", List.of(Period.fiveYears(2016), Period.fiveYears(2021), Period.fiveYears(2026)));
+        model.addAttribute("plans", List.copyOf(offered));
         model.addAttribute("rows", progress.stream().map(PlanCells::of).toList());
         model.addAttribute("illustrative", progress.stream().anyMatch(FiveYearProgress::illustrative));
         model.addAttribute("errors", errors);

@@ -1,7 +1,6 @@
 package vn.kehoach.analytics.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.ContentDisposition;
@@ -14,9 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.comparison.Selection;
+import vn.kehoach.comparison.Selections;
 import vn.kehoach.format.Csv;
 import vn.kehoach.orgunit.OrgUnit;
-import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 import vn.kehoach.security.Actors;
@@ -35,37 +35,29 @@ class DashboardController {
     private final OrgUnits orgUnits;
     private final Scopes scopes;
     private final Actors actors;
+    private final Selections selections;
 
-    DashboardController(Dashboards dashboards, OrgUnits orgUnits, Scopes scopes, Actors actors) {
+    DashboardController(Dashboards dashboards, OrgUnits orgUnits, Scopes scopes, Actors actors, Selections selections) {
         this.dashboards = dashboards;
         this.orgUnits = orgUnits;
         this.scopes = scopes;
         this.actors = actors;
+        this.selections = selections;
     }
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                      @RequestParam(required = false) String figure, @RequestParam(required = false) String rank,
                      Model model) {
-        List<OrgUnit> all = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
-        model.addAttribute("units", all);
-        if (all.isEmpty()) {
+        Selection sel = selections.choose(unit, period);
+        model.addAttribute("units", sel.units());
+        if (sel.unit() == null) {
             return "web/empty";
         }
-        List<String> errors = new ArrayList<>();
-        OrgUnit selected = choose(unit, all, errors);
-        List<Period> periods = dashboards.periods(selected);
-        Period chosen = null;
-        if (period != null && !period.isBlank()) {
-            try {
-                chosen = Period.parse(period);
-            } catch (IllegalArgumentException e) {
-                errors.add(e.getMessage());
-            }
-        }
-        if (chosen == null) {
-            chosen = dashboards.busiest(selected).orElse(periods.isEmpty() ? null : periods.get(0));
-        }
+        List<String> errors = sel.errors();
+        OrgUnit selected = sel.unit();
+        List<Period> periods = sel.periods();
+        Period chosen = sel.period();
         model.addAttribute("errors", errors);
         model.addAttribute("unit", selected);
         model.addAttribute("periods", periods);
@@ -116,20 +108,5 @@ class DashboardController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(name + (csv ? ".csv" : ".xlsx"), StandardCharsets.UTF_8).build().toString())
                 .body(body);
-    }
-
-    private OrgUnit choose(String code, List<OrgUnit> all, List<String> errors) {
-        if (code != null && !code.isBlank()) {
-            OrgUnit u = orgUnits.find(code).orElse(null);
-            if (u == null) {
-                errors.add("Không có đơn vị mã '" + code + "'");
-            } else if (!actors.current().covers(u)) {
-                errors.add("Bạn chỉ được xem số liệu của " + actors.current().orgUnitName()
-                        + " và các đơn vị trực thuộc, không được xem " + u.name());
-            } else {
-                return u;
-            }
-        }
-        return all.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).findFirst().orElse(all.get(0));
     }
 }

@@ -7,8 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,14 +24,12 @@ import vn.kehoach.comparison.Cells;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.FigureValue;
 import vn.kehoach.comparison.Status;
-import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
-import vn.kehoach.target.Targets;
 
 /**
  * What the dashboard of a unit and period shows (bảng điều khiển): its key targets with status and % of plan by
@@ -50,17 +46,12 @@ public class Dashboards {
     private final Forecasts forecasts;
     private final Catalog catalog;
     private final OrgUnits orgUnits;
-    private final DataValues dataValues;
-    private final Targets targets;
 
-    public Dashboards(Analytics analytics, Forecasts forecasts, Catalog catalog, OrgUnits orgUnits,
-                      DataValues dataValues, Targets targets) {
+    public Dashboards(Analytics analytics, Forecasts forecasts, Catalog catalog, OrgUnits orgUnits) {
         this.analytics = analytics;
         this.forecasts = forecasts;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
-        this.dataValues = dataValues;
-        this.targets = targets;
     }
 
     /** A key target as the dashboard lists it. */
@@ -71,24 +62,14 @@ public class Dashboards {
     public record Chart(String id, Table table, Map<String, Object> option, List<String> links) {
     }
 
-    /** Everything on the dashboard. */
+    /**
+     * Everything on the dashboard. {@code others} are the unit's figures with a value but no target for the period,
+     * by field: all a commune without targets of its own has to show.
+     */
     public record Dashboard(OrgUnit unit, Period period, Map<String, List<TargetLine>> fields,
-                            Map<Status, Long> counts, Chart sectors, Chart trend, Figure trendFigure, Chart ranking,
+                            Map<String, List<Cells>> others, Map<Status, Long> counts, Chart sectors, Chart trend, Figure trendFigure, Chart ranking,
                             Figure rankingFigure, List<Forecast> forecasts, Table forecastTable, List<Figure> figures,
                             boolean illustrative) {
-    }
-
-    /** The periods that hold values or targets in the unit's subtree, latest first. */
-    public List<Period> periods(OrgUnit unit) {
-        TreeSet<Period> periods = new TreeSet<>(dataValues.periodsWithValues(unit));
-        periods.addAll(targets.periodsWithTargets(unit));
-        return List.copyOf(periods.descendingSet());
-    }
-
-    /** The period with the most values, the latest of equals: what a planner looks at first. */
-    public Optional<Period> busiest(OrgUnit unit) {
-        return dataValues.countsByPeriod(unit).entrySet().stream().max(Map.Entry.<Period, Integer>comparingByValue()
-                .thenComparing(e -> e.getKey().end())).map(Map.Entry::getKey);
     }
 
     public Dashboard build(OrgUnit unit, Period period, String trendCode, String rankingCode) {
@@ -106,21 +87,48 @@ public class Dashboards {
             fields.computeIfAbsent(field, k -> new ArrayList<>())
                     .add(new TargetLine(field, s == null ? "" : s.name(), Cells.of(c), status(c)));
         }
+        List<Comparison> untargeted = withoutTarget(all, key);
+        untargeted.sort(Comparator.comparingInt((Comparison c) -> sectorOrder(sectors, c)));
+        Map<String, List<Cells>> others = new LinkedHashMap<>();
+        for (Comparison c : untargeted) {
+            Sector s = sectors.get(c.figure().sectorCode());
+            others.computeIfAbsent(s == null || s.field() == null ? "Khác" : s.field(), k -> new ArrayList<>())
+                    .add(Cells.of(c));
+        }
         Map<Status, Long> counts = new LinkedHashMap<>();
         for (Status st : Status.values()) {
             counts.put(st, key.stream().filter(c -> status(c) == st).count());
         }
         List<Figure> figures = catalog.figures();
-        Figure trendFigure = pick(figures, trendCode, withHistory(unit, period, key.stream().map(Comparison::figure)
-                .distinct().toList()));
+        Figure trendFigure = pick(figures, trendCode, withHistory(unit, period,
+                (key.isEmpty() ? untargeted : key).stream().map(Comparison::figure).distinct().toList()));
         Figure rankingFigure = pick(figures, rankingCode, rankable(unit, period, figures));
         List<Forecast> fc = period.year() > 0 && period.lastMonth() < 12
                 ? forecasts.forecast(unit, period.year(), period.lastMonth()) : List.of();
-        return new Dashboard(unit, period, fields, counts, sectorChart(key, sectors, unit, period),
+        return new Dashboard(unit, period, fields, others, counts, sectorChart(key, sectors, unit, period),
                 trendFigure == null ? null : trendChart(unit, period, trendFigure, measures), trendFigure,
                 rankingFigure == null ? null : rankingChart(unit, period, rankingFigure, measures), rankingFigure,
                 fc, forecastTable(unit, fc, measures), figures,
-                key.stream().anyMatch(Comparison::anyIllustrative));
+                key.stream().anyMatch(Comparison::anyIllustrative) || untargeted.stream().anyMatch(Comparison::anyIllustrative));
+    }
+
+    /**
+     * One line per figure that has a value but no target among the key lines (the estimate line where there is
+     * one): what the unit itself reports, with or without a plan of its own.
+     */
+    private static List<Comparison> withoutTarget(List<Comparison> all, List<Comparison> key) {
+        java.util.Set<String> targeted = key.stream().map(c -> c.figure().code()).collect(Collectors.toSet());
+        Map<String, Comparison> best = new LinkedHashMap<>();
+        for (Comparison c : all) {
+            if (c.target() != null || c.actual() == null || targeted.contains(c.figure().code())) {
+                continue;
+            }
+            Comparison had = best.get(c.figure().code());
+            if (had == null || (c.kind() == ValueKind.ESTIMATE && had.kind() != ValueKind.ESTIMATE)) {
+                best.put(c.figure().code(), c);
+            }
+        }
+        return new ArrayList<>(best.values());
     }
 
     /** One line per target: the estimate line where there is one (ước thực hiện is the fuller picture). */

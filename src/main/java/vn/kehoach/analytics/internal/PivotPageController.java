@@ -14,9 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.analytics.Analytics;
 import vn.kehoach.analytics.AnalyticsQuery;
 import vn.kehoach.analytics.Pivot;
+import vn.kehoach.analytics.Dimension;
 import vn.kehoach.catalog.Catalog;
+import vn.kehoach.catalog.Figure;
+import vn.kehoach.comparison.Selection;
+import vn.kehoach.comparison.Selections;
 import vn.kehoach.orgunit.OrgUnit;
-import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
 import vn.kehoach.security.Scopes;
 
 /** The pivot-table page (bảng tổng hợp): dimensions chosen on the page, the table, a chart of it, exports. */
@@ -29,34 +33,35 @@ class PivotPageController {
 
     private final Analytics analytics;
     private final Catalog catalog;
-    private final OrgUnits orgUnits;
     private final Scopes scopes;
-    private final Dashboards dashboards;
+    private final Selections selections;
 
-    PivotPageController(Analytics analytics, Catalog catalog, OrgUnits orgUnits, Scopes scopes, Dashboards dashboards) {
+    PivotPageController(Analytics analytics, Catalog catalog, Scopes scopes, Selections selections) {
         this.analytics = analytics;
         this.catalog = catalog;
-        this.orgUnits = orgUnits;
         this.scopes = scopes;
-        this.dashboards = dashboards;
+        this.selections = selections;
     }
 
     @GetMapping("/analytics")
     String page(@ModelAttribute PivotRequest request, Model model) {
-        List<OrgUnit> units = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
+        List<OrgUnit> units = selections.units();
         model.addAttribute("units", units);
         model.addAttribute("figures", catalog.figures());
-        PivotRequest r = defaults(request, units);
+        List<String> errors = new ArrayList<>();
+        PivotRequest r = defaults(request, errors);
         model.addAttribute("r", r);
         model.addAttribute("levels", units.stream().map(OrgUnit::level).distinct().sorted().toList());
-        List<String> errors = new ArrayList<>();
         Pivot pivot = null;
-        try {
-            AnalyticsQuery q = r.query();
-            q.orgUnits().forEach(scopes::visible);
-            pivot = analytics.pivot(q);
-        } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
+        // Nothing to tabulate yet (no unit, no value, no figure chosen): the page says so instead of an error.
+        if (!r.orgUnit().isBlank() && !r.period().isBlank() && r.figure() != null && !r.figure().isBlank()) {
+            try {
+                AnalyticsQuery q = r.query();
+                q.orgUnits().forEach(scopes::visible);
+                pivot = analytics.pivot(q);
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
         }
         model.addAttribute("errors", errors);
         model.addAttribute("pivot", pivot);
@@ -74,21 +79,58 @@ class PivotPageController {
         return DashboardController.file(PivotRequest.table("Bảng tổng hợp", pivot), "bang-tong-hop", format);
     }
 
-    /** Without choices: the grain, herds and budget of the user's district by commune, for its busiest period. */
-    private PivotRequest defaults(PivotRequest r, List<OrgUnit> units) {
+    /**
+     * Without choices: the actor's own unit by the level below it (or the unit itself, where nothing below has
+     * values), for its latest period with data ({@link Selections}), and the figures of the first sector of the
+     * catalog that has values there.
+     */
+    private PivotRequest defaults(PivotRequest r, List<String> errors) {
         if (r.orgUnit() != null && !r.orgUnit().isBlank() && r.period() != null && !r.period().isBlank()) {
             return r;
         }
-        OrgUnit home = units.stream().filter(u -> u.kind() == vn.kehoach.orgunit.OrgUnitKind.DISTRICT).findFirst()
-                .orElse(units.isEmpty() ? null : units.get(0));
-        String unit = r.orgUnit() == null || r.orgUnit().isBlank() ? (home == null ? "" : home.code()) : r.orgUnit();
-        String period = r.period() == null || r.period().isBlank()
-                ? (home == null ? "" : dashboards.busiest(home).map(p -> p.id()).orElse("")) : r.period();
-        Integer level = r.level() == null && home != null ? Integer.valueOf(home.level() + 1) : r.level();
-        String figure = r.figure() == null || r.figure().isBlank()
-                ? "SPRING_RICE_AREA,SPRING_RICE_OUTPUT,SPRING_RICE_YIELD,BUFFALO_HERD,CATTLE_HERD" : r.figure();
-        return new PivotRequest(figure, unit, level, period, r.periodType(), r.kind(),
+        Selection sel = selections.choose(r.orgUnit(), r.period());
+        errors.addAll(sel.errors());
+        OrgUnit unit = sel.unit();
+        Integer level = r.level() != null || unit == null ? r.level() : Integer.valueOf(unit.level() + 1);
+        String figure = r.figure();
+        if (unit != null && sel.period() != null && (figure == null || figure.isBlank())) {
+            List<Integer> levels = r.level() != null ? List.of(r.level()) : List.of(unit.level() + 1, unit.level());
+            for (int l : levels) {
+                List<String> found = figuresWithValues(unit, l, sel.period());
+                if (!found.isEmpty()) {
+                    figure = String.join(",", found);
+                    level = r.level() == null && l == unit.level() ? null : l;
+                    break;
+                }
+            }
+        }
+        return new PivotRequest(figure == null ? "" : figure, unit == null ? "" : unit.code(), level,
+                sel.period() == null ? "" : sel.period().id(), r.periodType(), r.kind(),
                 r.rows() == null ? "orgUnit" : r.rows(), r.columns() == null ? "figure" : r.columns(), r.totals());
+    }
+
+    /** The figures of the first sector (in the catalog's order) that have a value for a unit of the level. */
+    private List<String> figuresWithValues(OrgUnit unit, int level, Period period) {
+        List<Figure> all = catalog.figures();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Pivot p = analytics.pivot(new AnalyticsQuery(all.stream().map(Figure::code).toList(), List.of(unit.code()),
+                level, List.of(period), null, List.of(), List.of(Dimension.FIGURE), List.of(Dimension.ORG_UNIT),
+                false));
+        List<Figure> found = new ArrayList<>();
+        for (int i = 0; i < p.rows().size(); i++) {
+            if (p.cells().get(i).stream().anyMatch(c -> !c.isEmpty())) {
+                String code = p.rows().get(i).items().get(0).code();
+                all.stream().filter(f -> f.code().equals(code)).findFirst().ifPresent(found::add);
+            }
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        found.sort(java.util.Comparator.comparingInt(Figure::sortOrder).thenComparing(Figure::code));
+        String sector = found.get(0).sectorCode();
+        return found.stream().filter(f -> java.util.Objects.equals(f.sectorCode(), sector)).map(Figure::code).toList();
     }
 
     /** A bar chart of the table: one series per column, one category per row (the total row left out). */

@@ -32,6 +32,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.kehoach.comparison.Selections;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.period.Period;
 import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.security.ApiTokens;
 import vn.kehoach.security.Users;
@@ -74,8 +78,8 @@ class BenchHttpCommand implements Callable<Integer> {
             description = "Số yêu cầu tối đa mỗi cách (mặc định ${DEFAULT-VALUE}); dừng ở giới hạn nào đến trước.")
     long maxRequests;
 
-    @Option(names = "--path", defaultValue = "/api/v1/comparisons?orgUnit=HALANG&period=2021S1",
-            description = "Yêu cầu GET được đo (mặc định ${DEFAULT-VALUE}: bảng so sánh của huyện, đọc số liệu và chỉ tiêu).")
+    @Option(names = "--path", description = "Yêu cầu GET được đo (mặc định: bảng so sánh của đơn vị cấp cao nhất, khi cơ sở"
+            + " dữ liệu chỉ có một, cho kỳ gần nhất có số liệu của nó: đọc số liệu và chỉ tiêu; có nhiều thì bắt buộc).")
     String path;
 
     @Option(names = "--url", description = "Máy chủ đang chạy trên máy này, ví dụ http://127.0.0.1:8080 (--db phải là cơ sở dữ liệu của nó).")
@@ -111,6 +115,20 @@ class BenchHttpCommand implements Callable<Integer> {
         }
     }
 
+    /** The default request: the comparisons of the database's only root unit for its latest period with data. */
+    private static String comparisonsOfTheRoot(ConfigurableApplicationContext ctx) {
+        List<OrgUnit> roots = ctx.getBean(OrgUnits.class).roots();
+        if (roots.size() != 1) {
+            throw new KeHoachCommand.UserError("Cơ sở dữ liệu có " + roots.size()
+                    + " đơn vị cấp cao nhất: không có yêu cầu mặc định, hãy chọn bằng --path");
+        }
+        OrgUnit root = roots.get(0);
+        Period period = ctx.getBean(Selections.class).latestPeriod(root).orElseThrow(() -> new KeHoachCommand.UserError(
+                root.name() + " chưa có số liệu: hãy chọn yêu cầu bằng --path"));
+        return "/api/v1/comparisons?orgUnit=" + java.net.URLEncoder.encode(root.code(), StandardCharsets.UTF_8)
+                + "&period=" + period.id();
+    }
+
     @Override
     public Integer call() throws Exception {
         if (clients < 1 || clients > MAX_CLIENTS || seconds < 1 || seconds > MAX_SECONDS || warmup < 0
@@ -118,7 +136,7 @@ class BenchHttpCommand implements Callable<Integer> {
             throw new KeHoachCommand.UserError("--clients 1–" + MAX_CLIENTS + ", --seconds 1–" + MAX_SECONDS
                     + ", --warmup 0–" + MAX_SECONDS + ", --requests ≥ 1");
         }
-        if (!path.startsWith("/")) {
+        if (path != null && !path.startsWith("/")) {
             throw new KeHoachCommand.UserError("--path phải bắt đầu bằng '/', ví dụ /api/v1/orgUnits");
         }
         String target = url == null ? null : loopback(url);
@@ -138,6 +156,9 @@ class BenchHttpCommand implements Callable<Integer> {
             if (users.find(user).isEmpty()) {
                 throw new KeHoachCommand.UserError("không có người dùng '" + user
                         + "': nạp số liệu mẫu với người dùng (load-demo --with-users) hoặc chọn --user/--password");
+            }
+            if (path == null) {
+                path = comparisonsOfTheRoot(ctx);
             }
             ApiTokens tokens = ctx.getBean(ApiTokens.class);
             err.println("Đo " + base + path + ": " + clients + " máy khách, " + seconds + " giây mỗi cách");

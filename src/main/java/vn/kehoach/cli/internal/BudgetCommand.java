@@ -14,6 +14,8 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.format.Numbers;
+import vn.kehoach.comparison.Selections;
+import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
 import vn.kehoach.project.BudgetLineRow;
 import vn.kehoach.project.BudgetLines;
@@ -31,18 +33,23 @@ class BudgetCommand implements Callable<Integer> {
     @ParentCommand
     KeHoachCommand parent;
 
-    @Option(names = "--unit", paramLabel = "CODE", defaultValue = "HALANG", description = "Mã đơn vị. Mặc định: ${DEFAULT-VALUE}.")
+    @Option(names = "--unit", paramLabel = "CODE",
+            description = "Mã đơn vị. Mặc định: đơn vị cấp cao nhất khi cơ sở dữ liệu chỉ có một; có nhiều thì bắt buộc.")
     String unit;
-    @Option(names = "--period", paramLabel = "ID", defaultValue = "2021S1", description = "Kỳ. Mặc định: ${DEFAULT-VALUE}.")
+    @Option(names = "--period", paramLabel = "ID", description = "Kỳ. Mặc định: kỳ gần nhất có số liệu của đơn vị.")
     String period;
     @Option(names = "--format", defaultValue = "table", description = "table, csv hoặc json. Mặc định: ${DEFAULT-VALUE}.")
     Format format;
 
     @Override
     public Integer call() {
-        Period p = Period.parse(period);
+        Period asked = period == null ? null : Period.parse(period);
         try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
-            BudgetTree tree = ctx.getBean(BudgetLines.class).tree(unit, p);
+            OrgUnit u = UnitChoice.of(ctx, unit);
+            Period p = asked != null ? asked : ctx.getBean(Selections.class).latestPeriod(u)
+                    .orElseThrow(() -> new KeHoachCommand.UserError(u.name()
+                            + " chưa có số liệu hay chỉ tiêu nào: hãy chọn kỳ bằng --period"));
+            BudgetTree tree = ctx.getBean(BudgetLines.class).tree(u.code(), p);
             TasksCommand.out(switch (format) {
                 case csv -> BudgetLineRow.csv(BudgetLineRow.of(tree));
                 case json -> JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()

@@ -18,10 +18,11 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.comparison.Cells;
 import vn.kehoach.comparison.FiveYearPlans;
+import vn.kehoach.comparison.Selections;
 import vn.kehoach.comparison.FiveYearProgress;
 import vn.kehoach.comparison.FiveYearRow;
 import vn.kehoach.format.Numbers;
-import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
 
 /** {@code kehoach plan progress}: the five-year targets of a unit, how far each has come, and the yearly cascade. */
@@ -43,20 +44,22 @@ class PlanCommand {
     static class ProgressCommand implements Callable<Integer> {
         @ParentCommand
         PlanCommand plan;
-        @Option(names = "--unit", required = true, paramLabel = "CODE", description = "Mã đơn vị, ví dụ HALANG.")
+        @Option(names = "--unit", paramLabel = "CODE", description = "Mã đơn vị, ví dụ HALANG. Mặc định: đơn vị cấp cao"
+                + " nhất khi cơ sở dữ liệu chỉ có một; có nhiều thì bắt buộc.")
         String unit;
-        @Option(names = "--period", defaultValue = "2021-2025", paramLabel = "ID",
-                description = "Giai đoạn 5 năm. Mặc định: ${DEFAULT-VALUE}.")
+        @Option(names = "--period", paramLabel = "ID",
+                description = "Giai đoạn 5 năm, ví dụ 2021-2025. Mặc định: giai đoạn chứa kỳ có số liệu gần nhất của đơn vị.")
         String period;
         @Option(names = "--format", defaultValue = "table", description = "table, csv hoặc json. Mặc định: ${DEFAULT-VALUE}.")
         Format format;
 
         @Override
         public Integer call() {
-            Period p = Period.parse(period);
+            Period asked = period == null ? null : Period.parse(period);
             try (ConfigurableApplicationContext ctx = Boot.start(plan.parent.application, plan.parent.db, false, Map.of())) {
-                List<FiveYearProgress> list = ctx.getBean(FiveYearPlans.class)
-                        .progress(ctx.getBean(OrgUnits.class).require(unit), p);
+                OrgUnit u = UnitChoice.of(ctx, unit);
+                Period p = asked != null ? asked : ctx.getBean(Selections.class).fiveYears(u);
+                List<FiveYearProgress> list = ctx.getBean(FiveYearPlans.class).progress(u, p);
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 List<FiveYearRow> rows = list.stream().map(FiveYearRow::of).toList();
                 out.print(switch (format) {

@@ -8,16 +8,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.kehoach.comparison.Selection;
+import vn.kehoach.comparison.Selections;
 import vn.kehoach.format.Numbers;
-import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.security.Scopes;
 import vn.kehoach.orgunit.OrgUnitKind;
-import vn.kehoach.orgunit.OrgUnits;
-import vn.kehoach.period.Period;
 import vn.kehoach.project.BudgetEstimate;
 import vn.kehoach.project.BudgetLines;
 import vn.kehoach.project.BudgetRow;
 import vn.kehoach.project.BudgetTree;
-import vn.kehoach.security.Scopes;
 import vn.kehoach.target.Issuer;
 
 /** The budget page: the revenue and expenditure tree of a unit and period against each issuer's estimate. */
@@ -34,35 +33,37 @@ class BudgetPage {
     }
 
     private final BudgetLines budget;
+    private final Selections selections;
     private final Scopes scopes;
-    private final OrgUnits orgUnits;
 
-    BudgetPage(BudgetLines budget, Scopes scopes, OrgUnits orgUnits) {
+    BudgetPage(BudgetLines budget, Selections selections, Scopes scopes) {
         this.budget = budget;
+        this.selections = selections;
         this.scopes = scopes;
-        this.orgUnits = orgUnits;
     }
 
     @GetMapping("/budget")
-    String page(@RequestParam(required = false) String unit, @RequestParam(defaultValue = "2021S1") String period,
+    String page(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                 Model model) {
-        List<String> errors = new ArrayList<>();
-        List<OrgUnit> units = scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream())
-                .filter(u -> u.kind() != OrgUnitKind.AGENCY).toList();
-        OrgUnit home = scopes.home();
-        String code = unit != null ? unit
-                : units.stream().filter(u -> u.kind() == OrgUnitKind.DISTRICT).map(OrgUnit::code).findFirst()
-                .orElse(home == null ? null : home.code());
-        model.addAttribute("units", units);
-        model.addAttribute("period", period);
+        if (unit != null && !unit.isBlank()) {
+            // A unit outside the actor's scope is refused (the 403 page that says why), as the budget API does.
+            scopes.visible(unit.strip());
+        }
+        Selection sel = selections.choose(unit, period, u -> u.kind() != OrgUnitKind.AGENCY);
+        List<String> errors = new ArrayList<>(sel.errors());
+        model.addAttribute("units", sel.units());
+        model.addAttribute("periods", sel.periods());
+        model.addAttribute("period", sel.period() == null ? "" : sel.period().id());
         model.addAttribute("errors", errors);
         model.addAttribute("lines", List.of());
         model.addAttribute("issuers", List.of());
-        if (code == null) {
+        model.addAttribute("unit", sel.unit() == null ? null : sel.unit().code());
+        if (sel.unit() == null || sel.period() == null) {
+            model.addAttribute("nothing", true);
             return "project/budget";
         }
         try {
-            BudgetTree tree = budget.tree(code, Period.parse(period));
+            BudgetTree tree = budget.tree(sel.unit().code(), sel.period());
             model.addAttribute("tree", tree);
             model.addAttribute("issuers", tree.issuers().stream().map(Issuer::shortLabel).toList());
             model.addAttribute("lines", tree.rows().stream().map(r -> line(r, tree.issuers())).toList());
@@ -71,7 +72,6 @@ class BudgetPage {
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
         }
-        model.addAttribute("unit", code);
         return "project/budget";
     }
 
