@@ -15,6 +15,18 @@ public record MeasureUnit(String code, String name, String symbol, String dimens
         }
     }
 
+    /**
+     * The dimensions of units of measure that count administrative or reporting units: "số xã đạt chuẩn nông thôn
+     * mới" in xã (dimension {@code commune}), a number of units in đơn vị ({@code org_unit}). A count of units is
+     * not comparable across a merge or split of those units: three communes merged into one count as one.
+     */
+    public static final java.util.Set<String> UNIT_COUNT_DIMENSIONS = java.util.Set.of("commune", "org_unit");
+
+    /** True when a figure in this unit counts administrative or reporting units (see {@link #UNIT_COUNT_DIMENSIONS}). */
+    public boolean countsUnits() {
+        return UNIT_COUNT_DIMENSIONS.contains(dimension);
+    }
+
     public boolean convertsTo(MeasureUnit other) {
         return dimension.equals(other.dimension);
     }

@@ -37,6 +37,9 @@ import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.orgunit.Reorganisations;
 import vn.kehoach.orgunit.Territory;
 import vn.kehoach.period.Period;
+import vn.kehoach.format.Numbers;
+import vn.kehoach.orgunit.ChangeKind;
+import vn.kehoach.orgunit.Reorganisation;
 import vn.kehoach.target.Target;
 import vn.kehoach.target.Targets;
 
@@ -149,6 +152,17 @@ public class ComparisonEngine {
                 .collect(Collectors.toMap(MeasureUnit::code, Function.identity()));
         List<Figure> figures = catalog.figures();
         List<Comparison> out = new ArrayList<>();
+        List<Reorganisation> reorganised = new ArrayList<>();
+        boolean[] read = {false};
+        java.util.function.Supplier<List<Reorganisation>> merges = () -> {
+            if (!read[0]) {
+                read[0] = true;
+                reorganisations.touching(unit).stream()
+                        .filter(r -> r.kind() == ChangeKind.MERGE || r.kind() == ChangeKind.SPLIT)
+                        .forEach(reorganised::add);
+            }
+            return reorganised;
+        };
         for (Period period : periods) {
             Map<String, List<Target>> targetsByFigure = targets.applicable(unit, period, asOf).stream()
                     .collect(Collectors.groupingBy(Target::figureCode));
@@ -156,6 +170,7 @@ public class ComparisonEngine {
             for (Figure figure : figures) {
                 String notComparable = definitions.between(figure, basePeriod.end(), period.end(), changes)
                         .map(DefinitionChange::reason)
+                        .or(() -> unitCountChanged(figure, measures.get(figure.unitCode()), basePeriod, period, merges))
                         .or(() -> values.notComparable(figure, basePeriod))
                         .or(() -> values.notComparable(figure, period)).orElse(null);
                 out.addAll(compare(unit, figure, measures.get(figure.unitCode()), period, basePeriod, notComparable,
@@ -163,6 +178,30 @@ public class ComparisonEngine {
             }
         }
         return out;
+    }
+
+    /**
+     * Why a count of units (communes meeting the new-rural criteria, in xã) is not comparable between the two periods:
+     * the unit's subtree was changed by a merge or split in between, so "1 xã" after three communes merged is not
+     * half of "2 xã" before. Empty when the figure counts something else or nothing was merged or split.
+     */
+    private static Optional<String> unitCountChanged(Figure figure, MeasureUnit measure, Period base, Period period,
+                                                     java.util.function.Supplier<List<Reorganisation>> merges) {
+        if (measure == null || !measure.countsUnits()) {
+            return Optional.empty();
+        }
+        LocalDate from = base.end().isBefore(period.end()) ? base.end() : period.end();
+        LocalDate to = base.end().isBefore(period.end()) ? period.end() : base.end();
+        List<String> changes = merges.get().stream()
+                .filter(r -> r.effectiveDate().isAfter(from) && !r.effectiveDate().isAfter(to))
+                .map(r -> r.kind().label() + " " + Numbers.vi().date(r.effectiveDate())
+                        + (r.decision() == null || r.decision().isBlank() ? "" : " (" + r.decision() + ")"))
+                .distinct().toList();
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("số " + measure.symbol() + " đếm trên địa bàn không so sánh được qua "
+                + String.join(", ", changes) + ": các đơn vị được đếm đã thay đổi");
     }
 
     /**

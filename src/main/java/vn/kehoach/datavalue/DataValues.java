@@ -43,7 +43,7 @@ public class DataValues {
 
     private static final String SELECT = """
             select e.code as element_code, u.code as unit_code, p.iso, v.kind, v.amount, v.comment, v.illustrative,
-                   v.version, v.updated_by, v.updated_at
+                   v.version, v.updated_by, v.updated_at, v.reported_at
               from data_value v
               join data_element e on e.id = v.element_id
               join org_unit u on u.id = v.org_unit_id
@@ -88,6 +88,7 @@ public class DataValues {
         checkInForce(unit, w.period());
         long periodId = periods.idOf(w.period());
         Instant now = Instant.now();
+        Instant reported = w.reportedAt() == null ? now : w.reportedAt();
         for (int attempt = 0; ; attempt++) {
             Optional<Current> current = current(element.id(), unit.id(), periodId, w.kind());
             if (current.isPresent()) {
@@ -96,24 +97,27 @@ public class DataValues {
                     throw new ConflictException(cell(element, unit, w.period()) + " vừa được " + c.updatedBy
                             + " sửa thành " + Numbers.vi().format(c.value) + "; hãy tải lại trước khi lưu");
                 }
+                // A write that names no vintage date leaves an unchanged value's date alone.
                 if (c.value.compareTo(w.value()) == 0 && Objects.equals(c.comment, w.comment())
-                        && c.illustrative == w.illustrative()) {
+                        && c.illustrative == w.illustrative()
+                        && (w.reportedAt() == null || w.reportedAt().equals(c.reportedAt))) {
                     return find(element.code(), unit.code(), w.period(), w.kind()).orElseThrow();
                 }
                 checkUnlocked(element, unit, w.period());
                 int n = jdbc.sql("""
                         update data_value set amount = :value, comment = :comment, illustrative = :ill,
-                               version = version + 1, updated_by = :user, updated_at = :at
+                               version = version + 1, updated_by = :user, updated_at = :at, reported_at = :reported
                          where id = :id and version = :version""")
                         .param("value", w.value()).param("comment", w.comment()).param("ill", w.illustrative())
-                        .param("user", user).param("at", timestamp(now)).param("id", c.id).param("version", c.version)
+                        .param("user", user).param("at", timestamp(now)).param("reported", timestamp(reported))
+                        .param("id", c.id).param("version", c.version)
                         .update();
                 if (n == 0) {
                     throw new ConflictException(cell(element, unit, w.period())
                             + " vừa được người khác sửa; hãy tải lại trước khi lưu");
                 }
                 audit(element.id(), unit.id(), periodId, w.kind(), "UPDATE", c.value, w.value(), c.comment, w.comment(),
-                        user, now, source);
+                        user, now, source, reported);
                 break;
             }
             if (w.expectedVersion() != null && w.expectedVersion() != 0) {
@@ -125,15 +129,16 @@ public class DataValues {
             // the loser learns it from the count instead of from a duplicate-key error that aborts its transaction.
             int inserted = jdbc.sql("""
                     insert into data_value (element_id, org_unit_id, period_id, kind, amount, comment, illustrative,
-                           version, updated_by, updated_at)
-                    values (:element, :unit, :period, :kind, :value, :comment, :ill, 1, :user, :at)
+                           version, updated_by, updated_at, reported_at)
+                    values (:element, :unit, :period, :kind, :value, :comment, :ill, 1, :user, :at, :reported)
                     on conflict do nothing""")
                     .param("element", element.id()).param("unit", unit.id()).param("period", periodId)
                     .param("kind", w.kind().name()).param("value", w.value()).param("comment", w.comment())
-                    .param("ill", w.illustrative()).param("user", user).param("at", timestamp(now)).update();
+                    .param("ill", w.illustrative()).param("user", user).param("at", timestamp(now))
+                    .param("reported", timestamp(reported)).update();
             if (inserted == 1) {
                 audit(element.id(), unit.id(), periodId, w.kind(), "CREATE", null, w.value(), null, w.comment(), user,
-                        now, source);
+                        now, source, reported);
                 break;
             }
             if (w.expectedVersion() != null || attempt > 0) {
@@ -190,8 +195,9 @@ public class DataValues {
             throw new ConflictException("Số liệu '" + element.name() + "' của " + unit.name() + " kỳ "
                     + period.id() + " vừa được người khác sửa; hãy tải lại trước khi xóa");
         }
+        Instant now = Instant.now();
         audit(element.id(), unit.id(), periodId, kind, "DELETE", current.get().value, null, current.get().comment,
-                null, user, Instant.now(), source);
+                null, user, now, source, now);
         events.publishEvent(new DataValueChanged(element.code(), unit.code(), period, kind, null, false));
         return true;
     }
@@ -246,9 +252,11 @@ public class DataValues {
     }
 
     /**
-     * The values of a subtree within [from, to] as they stood at the instant, rebuilt from the audit trail: for each
-     * value its last change made by then (a value created later is absent, one revised later shows its old amount, one
-     * deleted later is back). This is how a comparison "as of" a date sees an estimate that was revised since.
+     * The values of a subtree within [from, to] as they stood at the instant, rebuilt from the audit trail by the
+     * vintage date of each change (when the figure was reported or published, which is when it was keyed unless the
+     * writer said otherwise): for each value its last change reported by then (a value reported later is absent, one
+     * revised later shows its old amount, one deleted later is back). This is how a comparison "as of" a date sees an
+     * estimate that was revised since, and back-loaded history at the date it was published.
      */
     public List<StoredValue> storedAsOf(OrgUnit root, LocalDate from, LocalDate to, Instant asOf) {
         java.util.Map<String, StoredValue> out = new java.util.LinkedHashMap<>();
@@ -263,8 +271,8 @@ public class DataValues {
                           join org_unit u on u.id = a.org_unit_id
                           join period p on p.id = a.period_id
                          where u.path like :prefix and p.start_date >= :from and p.end_date <= :to
-                           and a.changed_at <= :asOf
-                         order by a.changed_at, a.id""")
+                           and a.reported_at <= :asOf
+                         order by a.reported_at, a.id""")
                 .param("prefix", root.path() + "%").param("from", from).param("to", to)
                 .param("asOf", timestamp(asOf))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
@@ -352,7 +360,7 @@ public class DataValues {
     public List<AuditEntry> history(String elementCode, String orgUnitCode, Period period, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select e.code as element_code, u.code as unit_code, p.iso, a.kind, a.action, a.old_amount, a.new_amount,
-                       a.old_comment, a.new_comment, a.changed_by, a.changed_at, a.source
+                       a.old_comment, a.new_comment, a.changed_by, a.changed_at, a.source, a.reported_at
                   from data_value_audit a
                   join data_element e on e.id = a.element_id
                   join org_unit u on u.id = a.org_unit_id
@@ -377,7 +385,8 @@ public class DataValues {
                 rs.getString("action"), Numbers.normal(rs.getBigDecimal("old_amount")),
                 Numbers.normal(rs.getBigDecimal("new_amount")),
                 rs.getString("old_comment"), rs.getString("new_comment"), rs.getString("changed_by"),
-                instant(rs, "changed_at"), Source.valueOf(rs.getString("source")))).list();
+                instant(rs, "changed_at"), Source.valueOf(rs.getString("source")), instant(rs, "reported_at")))
+                .list();
     }
 
     private void checkUnlocked(DataElement element, OrgUnit unit, Period period) {
@@ -425,25 +434,25 @@ public class DataValues {
 
     private Optional<Current> current(long element, long unit, long period, ValueKind kind) {
         return jdbc.sql("""
-                        select id, amount, comment, illustrative, version, updated_by from data_value
+                        select id, amount, comment, illustrative, version, updated_by, reported_at from data_value
                          where element_id = :e and org_unit_id = :u and period_id = :p and kind = :k
                            for update""")
                 .param("e", element).param("u", unit).param("p", period).param("k", kind.name())
                 .query((rs, i) -> new Current(rs.getLong(1), Numbers.normal(rs.getBigDecimal(2)), rs.getString(3), rs.getBoolean(4),
-                        rs.getInt(5), rs.getString(6))).optional();
+                        rs.getInt(5), rs.getString(6), instant(rs, "reported_at"))).optional();
     }
 
     private void audit(long element, long unit, long period, ValueKind kind, String action, BigDecimal oldValue,
                        BigDecimal newValue, String oldComment, String newComment, String user, Instant at,
-                       Source source) {
+                       Source source, Instant reported) {
         jdbc.sql("""
                 insert into data_value_audit (element_id, org_unit_id, period_id, kind, action, old_amount, new_amount,
-                       old_comment, new_comment, changed_by, changed_at, source)
-                values (:e, :u, :p, :k, :action, :old, :new, :oldc, :newc, :user, :at, :source)""")
+                       old_comment, new_comment, changed_by, changed_at, source, reported_at)
+                values (:e, :u, :p, :k, :action, :old, :new, :oldc, :newc, :user, :at, :source, :reported)""")
                 .param("e", element).param("u", unit).param("p", period).param("k", kind.name())
                 .param("action", action).param("old", oldValue).param("new", newValue).param("oldc", oldComment)
                 .param("newc", newComment).param("user", user).param("at", timestamp(at))
-                .param("source", source.name()).update();
+                .param("source", source.name()).param("reported", timestamp(reported)).update();
     }
 
     private static OffsetDateTime timestamp(Instant at) {
@@ -459,10 +468,10 @@ public class DataValues {
         return new DataValue(rs.getString("element_code"), rs.getString("unit_code"), Period.parse(rs.getString("iso")),
                 ValueKind.valueOf(rs.getString("kind")), Numbers.normal(rs.getBigDecimal("amount")), rs.getString("comment"),
                 rs.getBoolean("illustrative"), rs.getInt("version"), rs.getString("updated_by"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), instant(rs, "reported_at"));
     }
 
     private record Current(long id, BigDecimal value, String comment, boolean illustrative, int version,
-                           String updatedBy) {
+                           String updatedBy, Instant reportedAt) {
     }
 }

@@ -51,6 +51,46 @@ class TimeAndTerritoryCommandsTest {
         }
     }
 
+    /** README, "Time and territory": the demo's figures carry their report's date, 30/07/2021. */
+    @Test
+    void theReadmesAsOfExamplePrintsTheReportsFiguresAndTheDayBeforeItNone() {
+        for (String db : new String[] {h2, postgres}) {
+            CommandRun r = CommandRun.of("--db", db, "compare", "--unit", "HALANG", "--period", "2021S1", "--as-of",
+                    "2021-07-31");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out().lines().filter(l -> l.startsWith("GRAIN_OUTPUT")).toList()).as(r.out())
+                    .anySatisfy(l -> assertThat(l).contains("7.380 tấn").contains("7.427 tấn").contains("99,4%")
+                            .contains("99,6%"));
+            assertThat(r.out().lines().filter(l -> l.startsWith("BUFFALO_HERD")).findFirst().orElseThrow())
+                    .doesNotContain("chưa có số liệu");
+            CommandRun before = CommandRun.of("--db", db, "compare", "--unit", "HALANG", "--period", "2021S1",
+                    "--as-of", "2021-07-29");
+            assertThat(before.exit()).as(before.err()).isZero();
+            assertThat(before.out().lines().filter(l -> l.startsWith("GRAIN_OUTPUT")).toList()).isNotEmpty()
+                    .allSatisfy(l -> assertThat(l).doesNotContain("7.380").endsWith("chưa có số liệu"));
+        }
+    }
+
+    @Test
+    void aCountOfCommunesAcrossTheMergeIsNotComparableAndNamesTheResolution() {
+        for (String db : new String[] {h2, postgres}) {
+            CommandRun r = CommandRun.of("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
+                    "2021S1");
+            assertThat(r.exit()).as(r.err()).isZero();
+            String communes = r.out().lines().filter(l -> l.startsWith("NTM_COMMUNES ")).findFirst().orElseThrow();
+            assertThat(communes).contains("1 xã").contains("không so sánh được").doesNotContain("50,0%");
+            assertThat(r.out()).contains("(†) NTM_COMMUNES: không so sánh được — số xã đếm trên địa bàn không so sánh "
+                    + "được qua sáp nhập 01/07/2025 (Nghị quyết 1657/NQ-UBTVQH15 ngày 16/06/2025): các đơn vị được "
+                    + "đếm đã thay đổi");
+            assertThat(r.out().lines().filter(l -> l.startsWith("BUFFALO_HERD")).findFirst().orElseThrow())
+                    .as("a herd is still compared on the merged territory").contains("97,0%");
+            CommandRun csv = CommandRun.of("--db", db, "compare", "--unit", "XAHALANG", "--period", "2025S2", "--base",
+                    "2021S1", "--format", "csv");
+            assertThat(csv.out()).contains("XAHALANG,Xã Hạ Lang,NTM_COMMUNES,Số xã xây dựng nông thôn mới,xã,2025S2,"
+                    + "ACTUAL,1,");
+        }
+    }
+
     @Test
     void theSeasonIsComparedWithTheSeasonBefore() {
         CommandRun r = CommandRun.of("--db", h2, "compare", "--unit", "HALANG", "--period", "2021DX");
