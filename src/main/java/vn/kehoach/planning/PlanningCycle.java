@@ -284,6 +284,21 @@ public class PlanningCycle {
     }
 
     /**
+     * Allocates many targets at once (the consolidation page's inputs: unit code → figure code → cell), all or none.
+     */
+    @Transactional
+    public List<Target> allocateAll(int year, Map<String, Map<String, String>> cells,
+                                    Function<String, BigDecimal> numbers, String user, Source source) {
+        List<Target> out = new ArrayList<>();
+        cells.forEach((unit, figures) -> figures.forEach((figure, value) -> {
+            if (value != null && !value.isBlank()) {
+                out.add(allocate(unit, figure, year, value, numbers, user, source));
+            }
+        }));
+        return out;
+    }
+
+    /**
      * Adopts the unit's plan for the year by the resolution (thông qua): its own targets of the year that are not yet
      * adopted, and the draft targets it allocated to the units below, become ADOPTED with the resolution and are
      * locked. {@code issuedBy} ("HĐND tỉnh") is added to the resolution's text unless it already names it.
