@@ -161,12 +161,12 @@ public class Catalog {
                     + "' không có trong danh mục");
         }
         DataElement before = findElement(e.code()).orElse(null);
-        var params = Map.<String, Object>ofEntries(
+        Map<String, Object> params = new HashMap<>(Map.<String, Object>ofEntries(
                 Map.entry("code", e.code()), Map.entry("name", e.name()), Map.entry("unit", e.unitCode()),
                 Map.entry("vt", e.valueType().name()), Map.entry("tree", e.treeAggregation().name()),
                 Map.entry("time", e.timeAggregation().name()), Map.entry("polarity", e.polarity().name()),
-                Map.entry("sector", e.sectorCode()), Map.entry("decimals", e.decimals()),
-                Map.entry("pct", e.pctDecimals()), Map.entry("sort", e.sortOrder()));
+                Map.entry("decimals", e.decimals()), Map.entry("pct", e.pctDecimals()), Map.entry("sort", e.sortOrder())));
+        params.put("sector", e.sectorCode());
         int n = jdbc.sql("""
                 update data_element set name = :name, unit_code = :unit, value_type = :vt, tree_aggregation = :tree,
                        time_aggregation = :time, weight_element = :weight, polarity = :polarity, sector_code = :sector,
@@ -220,10 +220,12 @@ public class Catalog {
                     + String.join("; ", problems), problems);
         }
         Indicator before = findFigure(ind.code()).filter(Indicator.class::isInstance).map(Indicator.class::cast).orElse(null);
-        var params = Map.<String, Object>of("code", ind.code(), "name", ind.name(), "unit", ind.unitCode(),
-                "formula", ind.formula(), "polarity", ind.polarity().name(), "sector", ind.sectorCode(),
+        // A HashMap, since an indicator may have no sector (Map.of refuses a null).
+        Map<String, Object> params = new HashMap<>(Map.of("code", ind.code(), "name", ind.name(),
+                "unit", ind.unitCode(), "formula", ind.formula(), "polarity", ind.polarity().name(),
                 "decimals", ind.decimals(), "pct", ind.pctDecimals(), "missing", ind.missing().name(),
-                "sort", ind.sortOrder());
+                "sort", ind.sortOrder()));
+        params.put("sector", ind.sectorCode());
         int n = jdbc.sql("""
                 update indicator set name = :name, unit_code = :unit, formula = :formula, polarity = :polarity,
                        sector_code = :sector, decimals = :decimals, pct_decimals = :pct, missing = :missing,
@@ -274,6 +276,9 @@ public class Catalog {
         for (Formula.RiskyDivision d : formula.riskyDivisions(
                 c -> elements.containsKey(c) && !elements.get(c).canBeZero())) {
             List<String> named = d.codes().stream().filter(c -> elements.containsKey(c) || reads.containsKey(c)).toList();
+            if (named.isEmpty() && !d.codes().isEmpty()) {
+                continue; // its codes are unknown, named above
+            }
             zero.add("phép chia tại vị trí " + d.position() + (named.isEmpty() ? " có số chia có thể bằng 0"
                     : " chia cho " + String.join(", ", named) + ", có thể bằng 0 ("
                     + named.stream().map(c -> reads.containsKey(c) ? c + " là chỉ tiêu tính toán"
