@@ -18,6 +18,7 @@ import vn.kehoach.problem.Refusal;
                 ExtractCommand.class, ValidateCommand.class, BenchCommand.class, ProjectsCommand.class,
                 TasksCommand.class, BudgetCommand.class, ReportCommand.class, ReorganiseCommand.class, PlanCommand.class,
                 BackupCommand.class, RestoreCommand.class, InitCommand.class, UnitCommand.class, TargetCommand.class,
+                FormCommand.class, RuleCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 
