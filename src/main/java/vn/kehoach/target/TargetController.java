@@ -28,12 +28,23 @@ import vn.kehoach.security.Scopes;
 @Tag(name = "Chỉ tiêu kế hoạch", description = "Chỉ tiêu được giao: cấp giao, hướng, quyết định; kiểm tra phân bổ")
 class TargetController {
 
+    /** A whole grid sent at once: its cells as typed (Vietnamese numbers, "8–9", "> 2.300", "≤ 18"). */
+    record GridInput(String orgUnit, String year, String status, java.util.Map<Issuer, String> decisions,
+                     List<TargetGrid.Cell> cells) {
+    }
+
+    /** How many cells a grid save stored or cleared. */
+    record GridSaved(String orgUnit, String year, int saved) {
+    }
+
     private final Targets targets;
     private final TargetChecks checks;
+    private final TargetGrid grids;
     private final Scopes scopes;
     private final Actors actors;
 
-    TargetController(Targets targets, TargetChecks checks, Scopes scopes, Actors actors) {
+    TargetController(Targets targets, TargetChecks checks, TargetGrid grids, Scopes scopes, Actors actors) {
+        this.grids = grids;
         this.targets = targets;
         this.checks = checks;
         this.scopes = scopes;
@@ -67,6 +78,27 @@ class TargetController {
         URI location = UriComponentsBuilder.fromPath("/api/v1/targets").queryParam("orgUnit", stored.orgUnitCode())
                 .queryParam("period", stored.period().id()).queryParam("figure", stored.figureCode()).build().toUri();
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).location(location).body(stored);
+    }
+
+    /**
+     * Saves a target grid of a unit and year: every cell read first, the first bad one refused with its figure and
+     * issuer named and nothing stored; otherwise all stored (blank text clears a cell) in one transaction.
+     */
+    @PostMapping("/grid")
+    @Operation(summary = "Lưu bảng giao chỉ tiêu của một đơn vị, một năm: cells [{figureCode, issuer, text}] với text "
+            + "kiểu Việt Nam (7.220; 8–9; > 2.300; ≤ 18; trống: xóa); decisions {issuer: văn bản}. Một ô sai: không "
+            + "lưu gì, lỗi nêu chỉ tiêu và cấp giao")
+    GridSaved saveGrid(@RequestBody GridInput input) {
+        var unit = scopes.visible(input.orgUnit());
+        Period year;
+        try {
+            year = Period.parse(input.year() == null ? "" : input.year().strip());
+        } catch (IllegalArgumentException e) {
+            throw new TargetInputException("year", input.year(), e.getMessage() + " (year)");
+        }
+        int n = grids.save(unit, year, input.status(), input.decisions(),
+                input.cells() == null ? List.of() : input.cells(), actors.current().username(), Source.API);
+        return new GridSaved(unit.code(), year.id(), n);
     }
 
     /** Deletes one target (planners and administrators over the unit): 204, or 404 when there is none. */

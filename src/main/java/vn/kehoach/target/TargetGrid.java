@@ -43,6 +43,32 @@ public class TargetGrid {
     public record Grid(OrgUnit unit, Period year, List<Issuer> issuers, List<Row> rows, Map<Issuer, String> decisions) {
     }
 
+    /**
+     * What a grid page sent: the cells whose text differs from what the page showed ({@code c:FIGURE:ISSUER} against
+     * {@code o:FIGURE:ISSUER}), every typed text by {@code FIGURE:ISSUER}, and each column's decision ({@code d:ISSUER}).
+     */
+    public record Sent(List<Cell> changed, Map<String, String> typed, Map<Issuer, String> decisions) {
+
+        public static Sent of(Map<String, String> form) {
+            List<Cell> changed = new ArrayList<>();
+            Map<String, String> typed = new HashMap<>();
+            Map<Issuer, String> decisions = new java.util.EnumMap<>(Issuer.class);
+            for (Map.Entry<String, String> e : form.entrySet()) {
+                if (e.getKey().startsWith("c:")) {
+                    String key = e.getKey().substring(2);
+                    String[] parts = key.split(":");
+                    typed.put(key, e.getValue());
+                    if (!form.getOrDefault("o:" + key, "").strip().equals(e.getValue().strip())) {
+                        changed.add(new Cell(parts[0], Issuer.valueOf(parts[1]), e.getValue()));
+                    }
+                } else if (e.getKey().startsWith("d:")) {
+                    decisions.put(Issuer.valueOf(e.getKey().substring(2)), e.getValue());
+                }
+            }
+            return new Sent(changed, typed, decisions);
+        }
+    }
+
     private final Targets targets;
     private final Catalog catalog;
 

@@ -17,15 +17,20 @@ import vn.kehoach.format.Numbers;
 import vn.kehoach.comparison.Selections;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
+import vn.kehoach.project.BudgetLine;
 import vn.kehoach.project.BudgetLineRow;
 import vn.kehoach.project.BudgetLines;
 import vn.kehoach.project.BudgetRow;
+import vn.kehoach.project.BudgetSide;
 import vn.kehoach.project.BudgetTree;
 import vn.kehoach.target.Issuer;
 
 /** {@code kehoach budget}: the revenue and expenditure tree of a unit and period against each issuer's estimate. */
 @Command(name = "budget", mixinStandardHelpOptions = true,
-        description = "Thu, chi ngân sách theo cây dòng ngân sách: thực hiện, dự toán của từng cấp giao, % dự toán.")
+        description = {"Thu, chi ngân sách theo cây dòng ngân sách: thực hiện, dự toán của từng cấp giao, % dự toán.",
+                "kehoach budget line: thêm hoặc sửa một dòng của cây. Dự toán của một cấp giao là chỉ tiêu kế hoạch",
+                "của dòng đó: kehoach target set --figure MÃ_DÒNG --issuer CẤP …"},
+        subcommands = BudgetCommand.Line.class)
 class BudgetCommand implements Callable<Integer> {
 
     enum Format { table, csv, json }
@@ -86,5 +91,35 @@ class BudgetCommand implements Callable<Integer> {
         return tree.unitName() + " (" + tree.unitCode() + ") — " + tree.period().label() + "\n"
                 + TextTable.render(header, rows, numeric)
                 + (illustrative ? "(*) dự toán suy ra từ tỷ lệ đạt dự toán mà báo cáo nêu (minh họa)\n" : "");
+    }
+
+    @Command(name = "line", mixinStandardHelpOptions = true,
+            description = "Thêm hoặc sửa một dòng ngân sách: một chỉ tiêu trong danh mục, đặt ở phía thu hoặc chi, dưới "
+                    + "một dòng cha; ghi vào nhật ký thay đổi.")
+    static class Line implements Callable<Integer> {
+
+        @ParentCommand
+        BudgetCommand budget;
+        @Option(names = "--figure", required = true, paramLabel = "MÃ", description = "Mã chỉ tiêu của dòng (có trong danh mục).")
+        String figure;
+        @Option(names = "--side", required = true, paramLabel = "PHÍA", description = "REVENUE (thu) hoặc EXPENDITURE (chi).")
+        String side;
+        @Option(names = "--parent", paramLabel = "MÃ", description = "Mã dòng cha (cùng phía); trống: dòng gốc.")
+        String parentCode;
+        @Option(names = "--label", description = "Tên dòng trong bảng ngân sách; trống: tên chỉ tiêu.")
+        String label;
+        @Option(names = "--order", defaultValue = "0", description = "Thứ tự giữa các dòng cùng cha.")
+        int order;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext ctx = Boot.start(budget.parent.application, budget.parent.db, false, Map.of())) {
+                BudgetLine saved = ctx.getBean(BudgetLines.class).save(new BudgetLine(figure, BudgetSide.parse(side),
+                        parentCode, label, order));
+                TasksCommand.out("Đã lưu dòng ngân sách " + saved.figureCode() + " (" + saved.side().label()
+                        + (saved.parentCode() == null ? "" : ", thuộc " + saved.parentCode()) + ").\n");
+            }
+            return 0;
+        }
     }
 }

@@ -2,9 +2,12 @@ package vn.kehoach.project.internal;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.kehoach.period.Period;
+import vn.kehoach.project.BudgetLine;
 import vn.kehoach.project.BudgetLineRow;
 import vn.kehoach.project.BudgetLines;
 import vn.kehoach.security.Scopes;
@@ -41,6 +45,22 @@ class BudgetController {
     @Operation(summary = "Như trên, dạng CSV (Accept: text/csv hoặc ?format=csv)")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String orgUnit, @RequestParam String period) {
         return Csv.answer(BudgetLineRow.csv(json(orgUnit, period)));
+    }
+
+    @GetMapping(value = "/lines", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Cây dòng ngân sách: mỗi dòng (figureCode, side, parentCode, label, sortOrder) theo thứ tự cây")
+    List<BudgetLine> lines() {
+        return budget.lines();
+    }
+
+    /** Creates or replaces a budget line: 201 when new, 200 when it replaces the line of the same figure. */
+    @PostMapping(value = "/lines", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Tạo hoặc sửa một dòng ngân sách: figureCode (chỉ tiêu trong danh mục), side (REVENUE/EXPENDITURE), "
+            + "parentCode, label, sortOrder. Dự toán của từng cấp giao là chỉ tiêu kế hoạch: POST /api/v1/targets")
+    ResponseEntity<BudgetLine> saveLine(@RequestBody BudgetLine line) {
+        boolean existed = budget.lines().stream().anyMatch(l -> l.figureCode().equals(line.figureCode()));
+        BudgetLine saved = budget.save(line);
+        return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(saved);
     }
 
     @GetMapping(params = "format=csv")

@@ -1,9 +1,7 @@
 package vn.kehoach.target.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,23 +74,9 @@ class TargetGridPage {
                 RedirectAttributes redirect) {
         OrgUnit u = scopes.visible(unit);
         Period y = Period.parse(year.strip());
-        List<TargetGrid.Cell> changed = new ArrayList<>();
-        Map<String, String> typed = new HashMap<>();
-        Map<Issuer, String> decisions = new EnumMap<>(Issuer.class);
-        for (Map.Entry<String, String> e : form.entrySet()) {
-            if (e.getKey().startsWith("c:")) {
-                String[] key = e.getKey().substring(2).split(":");
-                String before = form.getOrDefault("o:" + key[0] + ":" + key[1], "");
-                typed.put(key[0] + ":" + key[1], e.getValue());
-                if (!before.strip().equals(e.getValue().strip())) {
-                    changed.add(new TargetGrid.Cell(key[0], Issuer.valueOf(key[1]), e.getValue()));
-                }
-            } else if (e.getKey().startsWith("d:")) {
-                decisions.put(Issuer.valueOf(e.getKey().substring(2)), e.getValue());
-            }
-        }
+        TargetGrid.Sent sent = TargetGrid.Sent.of(form);
         try {
-            int n = grids.save(u, y, status, decisions, changed, actors.current().username(), Source.UI);
+            int n = grids.save(u, y, status, sent.decisions(), sent.changed(), actors.current().username(), Source.UI);
             redirect.addFlashAttribute("message", "Đã lưu " + n + " ô chỉ tiêu của " + u.name() + " năm " + y.id());
             redirect.addAttribute("unit", u.code());
             redirect.addAttribute("year", y.id());
@@ -103,7 +87,7 @@ class TargetGridPage {
         } catch (TargetGrid.GridCellException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("badCell", e.figureCode() + ":" + e.issuer().name());
-            fill(model, u, y, figures, typed, decisions);
+            fill(model, u, y, figures, sent.typed(), sent.decisions());
             model.addAttribute("status", status);
             return "target/grid";
         }
