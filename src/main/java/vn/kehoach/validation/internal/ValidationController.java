@@ -57,7 +57,7 @@ class ValidationController {
         }
         List<Period> periods = new ArrayList<>(dataValues.periodsWithValues(root));
         Collections.reverse(periods);
-        Period chosen = period != null ? Period.parse(period) : periods.isEmpty() ? null : periods.get(0);
+        Period chosen = period != null ? Period.parse(period) : dataValues.latestPeriod(root).orElse(null);
         model.addAttribute("root", root);
         model.addAttribute("periods", periods);
         model.addAttribute("period", chosen);
