@@ -206,7 +206,7 @@ public class DataValueSets {
             if (codes == null || codes.contains(v.elementCode())) {
                 values.add(new DataValueSet.Value(v.elementCode(), v.period().id(), v.orgUnitCode(),
                         Numbers.machine(v.value()), v.comment(), v.kind().name(), v.updatedBy(),
-                        v.updatedAt() == null ? null : v.updatedAt().toString(), false));
+                        v.updatedAt() == null ? null : v.updatedAt().toString(), false, v.kind().name()));
             }
         }
         return new DataValueSet(form == null ? null : form.code(), null, period.id(), unit.code(), values);
@@ -262,11 +262,27 @@ public class DataValueSets {
             }
             kind = line.get().kind();
         }
+        ValueKind combo;
+        try {
+            combo = ValueKind.ofCategoryOptionCombo(dv.categoryOptionCombo()).orElse(null);
+        } catch (IllegalArgumentException e) {
+            conflicts.add(conflict(i, "categoryOptionCombo", dv.categoryOptionCombo(), "E7619", e.getMessage()
+                    + " (chỉ tiêu " + element.code() + ", đơn vị " + unit.code() + ", kỳ " + period.id() + ")"));
+            return Optional.empty();
+        }
+        if (combo != null) {
+            kind = combo;
+        }
         if (dv.kind() != null && !dv.kind().isBlank()) {
             try {
                 kind = ValueKind.parse(dv.kind());
             } catch (IllegalArgumentException e) {
                 conflicts.add(conflict(i, "kind", dv.kind(), "E7619", e.getMessage()));
+                return Optional.empty();
+            }
+            if (combo != null && combo != kind) {
+                conflicts.add(conflict(i, "kind", dv.kind(), "E7619", "Số liệu thứ " + (i + 1) + " ghi loại " + kind
+                        + " nhưng nhóm phân tổ (categoryOptionCombo) " + combo + "; hai trường phải cùng một loại"));
                 return Optional.empty();
             }
         }
@@ -321,8 +337,11 @@ public class DataValueSets {
                 counts[deleted ? 3 : 2]++;
                 return;
             }
+            // DHIS2's format has no illustrative mark: an unchanged value keeps its own, a new figure is a real one.
+            boolean illustrative = before.isPresent() && before.get().illustrative()
+                    && before.get().value().compareTo(p.value()) == 0;
             DataValue after = dataValues.save(new DataValueWrite(p.element().code(), p.unit().code(), p.period(),
-                    p.kind(), p.value(), p.comment(), false, null), actor.username(), source);
+                    p.kind(), p.value(), p.comment(), illustrative, null), actor.username(), source);
             if (before.isEmpty()) {
                 counts[0]++;
             } else if (after.version() != before.get().version()) {
