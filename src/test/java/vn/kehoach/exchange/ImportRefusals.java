@@ -148,6 +148,37 @@ abstract class ImportRefusals {
     }
 
     @Test
+    void theDataValueSetsApiTakesTheSetsReportedDateAndRefusesOneItCannotRead() {
+        var api = context.getBean(vn.kehoach.entry.DataValueSets.class);
+        var value = new vn.kehoach.entry.DataValueSet.Value("COVID_CASES", "2021S1", "MINHLONG", "10", null,
+                null, null, null, null, "default");
+        var unreadable = api.importSet(new vn.kehoach.entry.DataValueSet(null, null, null, null, List.of(value),
+                "30/07/2021"), vn.kehoach.entry.DataValueSets.AtomicMode.ALL, false, Source.API);
+        assertThat(unreadable.conflicts()).singleElement().satisfies(c -> assertThat(c.value()).isEqualTo(
+                "reportedOn: '30/07/2021' không phải là ngày báo cáo dạng 2021-07-30 (hoặc thời điểm "
+                        + "2021-07-30T08:00:00Z)"));
+        assertThat(dataValues.count()).isEqualTo(values);
+        var stored = api.importSet(new vn.kehoach.entry.DataValueSet(null, null, null, null, List.of(value),
+                "2021-07-10"), vn.kehoach.entry.DataValueSets.AtomicMode.ALL, false, Source.API);
+        try {
+            assertThat(stored.conflicts()).isEmpty();
+            var v = dataValues.find("COVID_CASES", "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
+                    vn.kehoach.datavalue.ValueKind.ACTUAL).orElseThrow();
+            assertThat(v.reportedAt()).isEqualTo(java.time.Instant.parse("2021-07-09T17:00:00Z"));
+            assertThat(dataValues.history("COVID_CASES", "MINHLONG", vn.kehoach.period.Period.half(2021, 1), 5))
+                    .first().satisfies(a -> {
+                        assertThat(a.changedBy()).isEqualTo("system");
+                        assertThat(a.source()).isEqualTo(Source.API);
+                        assertThat(a.reportedAt()).isEqualTo(java.time.Instant.parse("2021-07-09T17:00:00Z"));
+                        assertThat(a.changedAt()).isAfter(a.reportedAt());
+                    });
+        } finally {
+            dataValues.delete("COVID_CASES", "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
+                    vn.kehoach.datavalue.ValueKind.ACTUAL, "test", Source.API);
+        }
+    }
+
+    @Test
     void unknownUnitOfMeasureIsNamedWithItsLineAndColumn() {
         ImportException e = refused(demoWith("06_values.csv",
                 s -> s.replace("BUDGET_REVENUE,HALANG,2021S1,ACTUAL,13.747,,", "BUDGET_REVENUE,HALANG,2021S1,ACTUAL,13747,TY_DONGG,")));

@@ -521,7 +521,7 @@ public class PackageWriter {
 
     private static String describe(BigDecimal value, String comment, boolean illustrative, java.time.Instant reported) {
         return describe(value, comment, illustrative) + (reported == null ? "" : " — báo cáo ngày "
-                + Numbers.vi().date(reported.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate()));
+                + Numbers.vi().date(vn.kehoach.datavalue.VintageDate.day(reported)));
     }
 
     private static String describe(Target t) {

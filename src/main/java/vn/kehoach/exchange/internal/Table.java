@@ -20,21 +20,6 @@ import vn.kehoach.period.Period;
  */
 public final class Table {
 
-    /** The zone in which a vintage date given as a day ("2021-07-30") begins. */
-    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-
-    /**
-     * A value's vintage date as files write it: the day ("2021-07-30") when it begins a day in Viet Nam, as a value
-     * given as a day is stored, else the exact instant ("2026-12-06T01:56:08.123456Z"), so a round trip keeps it.
-     */
-    public static String vintage(java.time.Instant at) {
-        if (at == null) {
-            return null;
-        }
-        java.time.ZonedDateTime local = at.atZone(VIETNAM);
-        return local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? local.toLocalDate().toString() : at.toString();
-    }
-
     /** How numbers written as text are read. */
     public enum NumberStyle {
         /** Files and APIs: dot decimal, no grouping ("13.747" is thirteen point seven). */
@@ -248,29 +233,16 @@ public final class Table {
         }
 
         /**
-         * A vintage date (ngày báo cáo, công bố): a day ("2021-07-30", taken as its beginning in Viet Nam) or an
-         * exact instant ("2021-07-30T08:00:00Z"); null when the cell is empty (the value is then reported when it
-         * is stored). A date after today is refused: a figure cannot be reported in the future.
+         * A vintage date (ngày báo cáo, công bố), as {@link vn.kehoach.datavalue.VintageDate} reads it; null when the
+         * cell is empty (the value is then reported when it is stored) or refused (the error is recorded).
          */
         public java.time.Instant reportedAt(String column) {
-            String v = text(column);
-            if (v == null) {
-                return null;
-            }
-            java.time.Instant at;
             try {
-                at = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(VIETNAM).toInstant()
-                        : java.time.Instant.parse(v);
-            } catch (java.time.DateTimeException e) {
-                error(this, column, "'" + v + "' không phải là ngày báo cáo dạng 2021-07-30 (hoặc thời điểm "
-                        + "2021-07-30T08:00:00Z)");
+                return vn.kehoach.datavalue.VintageDate.parse(text(column));
+            } catch (IllegalArgumentException e) {
+                error(this, column, e.getMessage());
                 return null;
             }
-            if (at.isAfter(java.time.Instant.now())) {
-                error(this, column, "ngày báo cáo " + v + " chưa đến; số liệu không thể được báo cáo trong tương lai");
-                return null;
-            }
-            return at;
         }
 
         public boolean flag(String column) {
