@@ -35,6 +35,29 @@ public enum ValueKind {
         };
     }
 
+    /** DHIS2's built-in category option combo "default" (no disaggregation). */
+    public static final String DHIS2_DEFAULT_COMBO = "HllvX50cXC0";
+
+    /**
+     * The kind a DHIS2 category option combo names where no mapping translates it: the kind's own name (ACTUAL,
+     * ESTIMATE, PRELIMINARY), as KeHoach's DHIS2 export writes it; empty for DHIS2's default combo ({@value
+     * #DHIS2_DEFAULT_COMBO}, "default") or none, which names no kind. Any other combo is refused, naming it.
+     */
+    public static java.util.Optional<ValueKind> ofCategoryOptionCombo(String combo) {
+        if (combo == null || combo.isBlank() || combo.strip().equals(DHIS2_DEFAULT_COMBO)
+                || combo.strip().equalsIgnoreCase("default")) {
+            return java.util.Optional.empty();
+        }
+        for (ValueKind k : values()) {
+            if (k.name().equalsIgnoreCase(combo.strip())) {
+                return java.util.Optional.of(k);
+            }
+        }
+        throw new IllegalArgumentException("nhóm phân tổ (categoryOptionCombo) '" + combo + "' không có; dùng ACTUAL "
+                + "(thực hiện), ESTIMATE (ước thực hiện), PRELIMINARY (sơ bộ) hoặc nhóm mặc định của DHIS2 ("
+                + DHIS2_DEFAULT_COMBO + ")");
+    }
+
     public static ValueKind parse(String text) {
         if (text == null || text.isBlank()) {
             return ACTUAL;

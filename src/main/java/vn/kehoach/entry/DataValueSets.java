@@ -30,6 +30,7 @@ import vn.kehoach.datavalue.DataValueWrite;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.datavalue.EntryLockedException;
 import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.datavalue.VintageDate;
 import vn.kehoach.entry.ImportSummary.Conflict;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
@@ -81,7 +82,7 @@ public class DataValueSets {
 
     /** A value ready to store, or removed when {@code value} is null. */
     private record Planned(int index, DataElement element, OrgUnit unit, Period period, ValueKind kind,
-                           BigDecimal value, String comment) {
+                           BigDecimal value, String comment, java.time.Instant reportedAt) {
     }
 
     /** Imports the set; see the class comment for what is refused and how. */
@@ -101,11 +102,20 @@ public class DataValueSets {
                         "Không nhập gì: biểu không có");
             }
         }
+        java.time.Instant reportedAt;
+        try {
+            reportedAt = VintageDate.parse(set.reportedOn());
+        } catch (IllegalArgumentException e) {
+            conflicts.add(new Conflict(set.reportedOn(), Map.of("reportedOn", set.reportedOn()), "reportedOn: "
+                    + e.getMessage(), "E7600", "reportedOn", List.of()));
+            return summary(options, ImportSummary.Status.ERROR, 0, 0, set.dataValues().size(), 0, conflicts,
+                    "Không nhập gì: ngày báo cáo không đọc được");
+        }
         List<Planned> planned = new ArrayList<>();
         Set<String> outOfScope = new LinkedHashSet<>();
         Actor actor = actors.current();
         for (int i = 0; i < set.dataValues().size(); i++) {
-            plan(i, set, form, actor, conflicts, outOfScope).ifPresent(planned::add);
+            plan(i, set, form, actor, conflicts, outOfScope, reportedAt).ifPresent(planned::add);
         }
         if (!outOfScope.isEmpty()) {
             // Writing for someone else's unit is not a data error but a refusal of the request: nothing is stored.
@@ -206,14 +216,14 @@ public class DataValueSets {
             if (codes == null || codes.contains(v.elementCode())) {
                 values.add(new DataValueSet.Value(v.elementCode(), v.period().id(), v.orgUnitCode(),
                         Numbers.machine(v.value()), v.comment(), v.kind().name(), v.updatedBy(),
-                        v.updatedAt() == null ? null : v.updatedAt().toString(), false));
+                        v.updatedAt() == null ? null : v.updatedAt().toString(), false, v.kind().name()));
             }
         }
         return new DataValueSet(form == null ? null : form.code(), null, period.id(), unit.code(), values);
     }
 
     private Optional<Planned> plan(int i, DataValueSet set, DataSet form, Actor actor, List<Conflict> conflicts,
-                                   Set<String> outOfScope) {
+                                   Set<String> outOfScope, java.time.Instant reportedAt) {
         DataValueSet.Value dv = set.dataValues().get(i);
         String elementCode = dv.dataElement() == null ? "" : dv.dataElement().strip();
         DataElement element = elementCode.isEmpty() ? null : catalog.findElement(elementCode).orElse(null);
@@ -262,11 +272,27 @@ public class DataValueSets {
             }
             kind = line.get().kind();
         }
+        ValueKind combo;
+        try {
+            combo = ValueKind.ofCategoryOptionCombo(dv.categoryOptionCombo()).orElse(null);
+        } catch (IllegalArgumentException e) {
+            conflicts.add(conflict(i, "categoryOptionCombo", dv.categoryOptionCombo(), "E7619", e.getMessage()
+                    + " (chỉ tiêu " + element.code() + ", đơn vị " + unit.code() + ", kỳ " + period.id() + ")"));
+            return Optional.empty();
+        }
+        if (combo != null) {
+            kind = combo;
+        }
         if (dv.kind() != null && !dv.kind().isBlank()) {
             try {
                 kind = ValueKind.parse(dv.kind());
             } catch (IllegalArgumentException e) {
                 conflicts.add(conflict(i, "kind", dv.kind(), "E7619", e.getMessage()));
+                return Optional.empty();
+            }
+            if (combo != null && combo != kind) {
+                conflicts.add(conflict(i, "kind", dv.kind(), "E7619", "Số liệu thứ " + (i + 1) + " ghi loại " + kind
+                        + " nhưng nhóm phân tổ (categoryOptionCombo) " + combo + "; hai trường phải cùng một loại"));
                 return Optional.empty();
             }
         }
@@ -278,7 +304,7 @@ public class DataValueSets {
         }
         String text = dv.value() == null ? "" : dv.value().strip();
         if (text.isEmpty()) {
-            return Optional.of(new Planned(i, element, unit, period, kind, null, null));
+            return Optional.of(new Planned(i, element, unit, period, kind, null, null, reportedAt));
         }
         BigDecimal value = parse(element, text);
         String typeError = value == null ? "Giá trị '" + text + "' của chỉ tiêu " + element.code()
@@ -294,7 +320,7 @@ public class DataValueSets {
             conflicts.add(conflict(i, "value", text, "E7619", typeError));
             return Optional.empty();
         }
-        return Optional.of(new Planned(i, element, unit, period, kind, value, comment));
+        return Optional.of(new Planned(i, element, unit, period, kind, value, comment, reportedAt));
     }
 
     /** Stores one value in its own transaction, again when another writer's lock undid the attempt. */
@@ -321,8 +347,11 @@ public class DataValueSets {
                 counts[deleted ? 3 : 2]++;
                 return;
             }
+            // DHIS2's format has no illustrative mark: an unchanged value keeps its own, a new figure is a real one.
+            boolean illustrative = before.isPresent() && before.get().illustrative()
+                    && before.get().value().compareTo(p.value()) == 0;
             DataValue after = dataValues.save(new DataValueWrite(p.element().code(), p.unit().code(), p.period(),
-                    p.kind(), p.value(), p.comment(), false, null), actor.username(), source);
+                    p.kind(), p.value(), p.comment(), illustrative, null, p.reportedAt()), actor.username(), source);
             if (before.isEmpty()) {
                 counts[0]++;
             } else if (after.version() != before.get().version()) {

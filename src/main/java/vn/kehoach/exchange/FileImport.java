@@ -181,11 +181,12 @@ public class FileImport {
             return new ImportOutcome(part.name(), part.format(), false, null, changes, part.errors());
         }
         try {
-            ImportReport report = writer.apply(part.tables(), user, source, part.errors(), changes);
+            List<ImportError> warnings = new ArrayList<>();
+            ImportReport report = writer.apply(part.tables(), user, source, part.errors(), changes, warnings);
             if (preview && status != null) {
                 status.setRollbackOnly();
             }
-            return new ImportOutcome(part.name(), part.format(), !preview, report, changes, List.of());
+            return new ImportOutcome(part.name(), part.format(), !preview, report, changes, List.of(), warnings);
         } catch (ImportException e) {
             if (status != null) {
                 status.setRollbackOnly();

@@ -10,13 +10,22 @@ import java.util.List;
  * @param format  how it was read ("bảng tính Excel", "biểu mẫu nhập liệu", "CSV", "JSON", "DHIS2 JSON"…)
  * @param stored  true when its rows are in the database (never in a preview)
  * @param report  how many rows of each kind it holds, when it has no error
+ * @param warnings values stored that break a validation rule of less than HIGH importance, each at its place (a
+ *                 HIGH one is an error: the part is refused)
  */
 public record ImportOutcome(String name, String format, boolean stored, ImportReport report, List<Change> changes,
-                            List<ImportError> errors) {
+                            List<ImportError> errors, List<ImportError> warnings) {
 
     public ImportOutcome {
         changes = List.copyOf(changes);
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** An outcome without warnings. */
+    public ImportOutcome(String name, String format, boolean stored, ImportReport report, List<Change> changes,
+                         List<ImportError> errors) {
+        this(name, format, stored, report, changes, errors, List.of());
     }
 
     public boolean ok() {

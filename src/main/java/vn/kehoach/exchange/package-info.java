@@ -6,5 +6,5 @@
  * and of SDMX-CSV for statistics offices, with text that could run as a spreadsheet formula neutralised.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"catalog", "orgunit", "period", "datavalue", "target", "comparison", "format", "audit", "security", "dataset", "problem", "access"})
+        allowedDependencies = {"catalog", "orgunit", "period", "datavalue", "target", "comparison", "format", "audit", "security", "dataset", "problem", "access", "validation"})
 package vn.kehoach.exchange;

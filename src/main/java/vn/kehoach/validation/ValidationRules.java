@@ -270,6 +270,25 @@ public class ValidationRules {
     }
 
     /**
+     * Checks values just written outside a form (an import) against the rules: the same rules, evaluated the same way
+     * as on every save of a cell in a form, on the unit's own values for the period, the written kind first (else the
+     * kind its forms ask for, else actual, else estimate). Only {@code rules} are evaluated (those that read the
+     * written elements: {@link #touching}); outliers are not judged here, as history may come in the same file.
+     */
+    public List<Violation> checkWritten(OrgUnit unit, Period period, ValueKind kind, Set<String> elementCodes,
+                                        List<ValidationRule> rules) {
+        Map<String, ValueKind> kinds = new HashMap<>(kinds(dataSets.reportedBy(unit).stream()
+                .filter(f -> f.accepts(period)).toList()));
+        elementCodes.forEach(code -> kinds.put(code, kind));
+        List<StoredValue> stored = dataValues.stored(unit, period.start(), period.end()).stream()
+                .filter(v -> v.orgUnitId() == unit.id()).toList();
+        List<Violation> out = new ArrayList<>(evaluate(unit, period, resolve(stored, unit.id(), period, kinds), rules,
+                new HashMap<>()));
+        out.sort(ORDER);
+        return out;
+    }
+
+    /**
      * Checks every unit of the subtree that holds values for the period, against every rule and its own history:
      * the district's report (báo cáo kiểm tra số liệu). Units come in tree order.
      */

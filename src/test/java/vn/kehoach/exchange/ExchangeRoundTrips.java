@@ -28,6 +28,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 import vn.kehoach.KeHoachApplication;
 import vn.kehoach.audit.Source;
@@ -36,6 +37,9 @@ import vn.kehoach.datavalue.DataValueWrite;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.entry.DataValueSet;
+import vn.kehoach.entry.DataValueSets;
+import vn.kehoach.entry.ImportSummary;
 import vn.kehoach.period.Period;
 
 /**
@@ -153,8 +157,8 @@ abstract class ExchangeRoundTrips {
         assertThat(Launcher.run(KeHoachApplication.class, "--db", ownDatabase(), "export", "--format", "csv",
                 "--out", zip.toString())).isZero();
         String values = entry(Files.readAllBytes(zip), "06_values.csv");
-        assertThat(values).startsWith("element,org_unit,period,kind,value,unit,illustrative,comment\n")
-                .contains("GRAIN_OUTPUT,HALANG,2021S1,ESTIMATE,7380,,false,Sản lượng lương thực có hạt ước đạt 7.380/7.427 tấn")
+        assertThat(values).startsWith("element,org_unit,period,kind,value,unit,illustrative,comment,reported_on\n")
+                .contains("GRAIN_OUTPUT,HALANG,2021S1,ESTIMATE,7380,,false,Sản lượng lương thực có hạt ước đạt 7.380/7.427 tấn,2021-07-30\n")
                 .contains(",\"'=HYPERLINK(").contains(",'- tiêu hủy tại 07 xã").contains(",'@SUM(A1:A9)")
                 .contains(",''trích nguyên văn' báo cáo");
         String empty = freshDatabase();
@@ -162,6 +166,9 @@ abstract class ExchangeRoundTrips {
         assertThat(exit).isZero();
         try (ConfigurableApplicationContext ctx = open(empty)) {
             assertThat(Snapshot.of(ctx)).isEqualTo(original);
+            assertThat(ctx.getBean(DataValues.class).find("GRAIN_OUTPUT", "HALANG", Period.half(2021, 1),
+                    ValueKind.ESTIMATE).orElseThrow().reportedAt()).as("the report's date travels with the value")
+                    .isEqualTo(java.time.Instant.parse("2021-07-29T17:00:00Z"));
         }
     }
 
@@ -187,6 +194,43 @@ abstract class ExchangeRoundTrips {
             assertThat(back.catalog()).containsExactlyElementsOf(original.catalog());
             assertThat(back.targets()).as("dataValueSets carry no targets").isEmpty();
         }
+    }
+
+    @Test
+    void kehoachsOwnDhis2ExportPostedBackChangesNothingAndAnUnknownComboIsRefusedByName() {
+        byte[] json = export(ExportRequest.of(ExportFormat.DHIS2_JSON, null, null));
+        DataValueSet set = JsonMapper.builder().build().readValue(json, DataValueSet.class);
+        int count = dataValues.count();
+        assertThat(set.dataValues()).as("every value but the year-to-date ones").hasSizeGreaterThan(250)
+                .anySatisfy(v -> assertThat(v.categoryOptionCombo()).isEqualTo("ESTIMATE"));
+        DataValueSets api = context.getBean(DataValueSets.class);
+        ImportSummary summary = api.importSet(set, DataValueSets.AtomicMode.ALL, false, Source.API);
+        assertThat(summary.conflicts()).isEmpty();
+        assertThat(summary.importCount()).as("POST /api/v1/dataValueSets of its own export")
+                .isEqualTo(new ImportSummary.ImportCount(0, 0, set.dataValues().size(), 0));
+        assertThat(dataValues.count()).isEqualTo(count);
+        assertThat(Snapshot.of(context)).isEqualTo(original);
+
+        byte[] csv = export(ExportRequest.of(ExportFormat.DHIS2_CSV, null, null));
+        ImportResult r = context.getBean(FileImport.class).store(List.of(new IncomingFile("halang-dhis2.csv", csv)),
+                ImportOptions.perFile(), "test", Source.IMPORT);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.parts()).singleElement().satisfies(p -> {
+            assertThat(p.format()).isEqualTo("DHIS2 CSV");
+            assertThat(p.report().total()).isEqualTo(set.dataValues().size());
+        });
+        assertThat(r.changeCount()).isZero();
+        assertThat(dataValues.count()).isEqualTo(count);
+        assertThat(Snapshot.of(context)).isEqualTo(original);
+
+        DataValueSet unknown = new DataValueSet(null, null, null, null, List.of(new DataValueSet.Value("PIG_HERD",
+                "2021S1", "MINHLONG", "961", null, null, null, null, null, "Prlt0C1RF0s")));
+        ImportSummary refused = api.importSet(unknown, DataValueSets.AtomicMode.ALL, false, Source.API);
+        assertThat(refused.conflicts()).singleElement().satisfies(c -> assertThat(c.value()).isEqualTo(
+                "nhóm phân tổ (categoryOptionCombo) 'Prlt0C1RF0s' không có; dùng ACTUAL (thực hiện), ESTIMATE (ước "
+                        + "thực hiện), PRELIMINARY (sơ bộ) hoặc nhóm mặc định của DHIS2 (HllvX50cXC0) (chỉ tiêu "
+                        + "PIG_HERD, đơn vị MINHLONG, kỳ 2021S1)"));
+        assertThat(dataValues.count()).isEqualTo(count);
     }
 
     @Test

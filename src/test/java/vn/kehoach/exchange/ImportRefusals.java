@@ -34,6 +34,8 @@ abstract class ImportRefusals {
     Targets targets;
     @Autowired
     OrgUnits orgUnits;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     int values;
     int targetCount;
@@ -61,6 +63,119 @@ abstract class ImportRefusals {
         assertThat(dataValues.count()).as("no value stored or lost").isEqualTo(values);
         assertThat(targets.count()).as("no target stored or lost").isEqualTo(targetCount);
         return e;
+    }
+
+    /** A package workbook of one sheet "Số liệu" with these rows under the header. */
+    private static byte[] valuesWorkbook(String[] header, String[]... rows) throws java.io.IOException {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("Số liệu");
+            var top = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                top.createCell(c).setCellValue(header[c]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (header[c].equals("value")) {
+                        row.createCell(c).setCellValue(Double.parseDouble(rows[r][c]));
+                    } else {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void minusFivePigsBreakAHighRuleAndTheWorkbookAndTheCsvAreRefusedNamingTheCellAndTheRule() throws Exception {
+        FileImport importer = context.getBean(FileImport.class);
+        byte[] xlsx = valuesWorkbook(new String[] {"element", "org_unit", "period", "kind", "value"},
+                new String[] {"BUFFALO_HERD", "MINHLONG", "2021S1", "ACTUAL", "700"},
+                new String[] {"PIG_HERD", "MINHLONG", "2021S1", "ACTUAL", "-5"});
+        ImportResult fromExcel = importer.store(List.of(new IncomingFile("lon-am.xlsx", xlsx)),
+                ImportOptions.perFile(), "test", Source.IMPORT);
+        assertThat(fromExcel.errors()).extracting(ImportError::toString).containsExactly(
+                "lon-am.xlsx, trang tính 'Số liệu', ô E3: Tổng đàn lợn không được âm (quy tắc NN_PIGS_NOT_NEGATIVE, "
+                        + "mức nghiêm trọng): Tổng đàn lợn = -5; phải ≥ 0 — Xã Minh Long, kỳ 2021S1, thực hiện");
+        assertThat(fromExcel.parts()).singleElement().satisfies(p -> assertThat(p.stored()).isFalse());
+
+        String csv = "element,org_unit,period,kind,value\nBUFFALO_HERD,MINHLONG,2021S1,ACTUAL,700\n"
+                + "PIG_HERD,MINHLONG,2021S1,ACTUAL,-5\n";
+        ImportResult fromCsv = importer.store(List.of(new IncomingFile("lon-am.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))), ImportOptions.allOrNothing(), "test",
+                Source.IMPORT);
+        assertThat(fromCsv.errors()).extracting(ImportError::toString).containsExactly(
+                "lon-am.csv, dòng 3, cột value: Tổng đàn lợn không được âm (quy tắc NN_PIGS_NOT_NEGATIVE, "
+                        + "mức nghiêm trọng): Tổng đàn lợn = -5; phải ≥ 0 — Xã Minh Long, kỳ 2021S1, thực hiện");
+        assertThat(dataValues.count()).as("nothing of either file stored").isEqualTo(values);
+        assertThat(dataValues.find("PIG_HERD", "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
+                vn.kehoach.datavalue.ValueKind.ACTUAL).orElseThrow().value()).isEqualByComparingTo("960");
+        assertThat(dataValues.find("BUFFALO_HERD", "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
+                vn.kehoach.datavalue.ValueKind.ACTUAL).orElseThrow().value()).isEqualByComparingTo("698");
+    }
+
+    @Test
+    void aLesserRuleBrokenByAnImportIsAWarningAndTheValuesAreStored() {
+        String csv = "element,org_unit,period,kind,value,reported_on\n"
+                + "COVID_FIRST_DOSE,MINHLONG,2021S1,ACTUAL,10,2021-07-10\n"
+                + "COVID_SECOND_DOSE,MINHLONG,2021S1,ACTUAL,12,2021-07-10\n";
+        ImportResult r = context.getBean(FileImport.class).store(List.of(new IncomingFile("tiem.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))), ImportOptions.perFile(), "test", Source.IMPORT);
+        try {
+            assertThat(r.errors()).isEmpty();
+            assertThat(r.parts()).singleElement().satisfies(p -> {
+                assertThat(p.stored()).isTrue();
+                assertThat(p.warnings()).extracting(ImportError::toString).containsExactly("tiem.csv, dòng 3, cột "
+                        + "value: Số người tiêm mũi 2 nhiều hơn số người tiêm mũi 1; hãy kiểm tra lại (quy tắc "
+                        + "YT_SECOND_DOSE_WITHIN_FIRST, mức cần xem lại): Người tiêm mũi 2 = 12; phải ≤ người tiêm mũi 1 = 10"
+                        + " — Xã Minh Long, kỳ 2021S1, thực hiện");
+            });
+            var stored = dataValues.find("COVID_SECOND_DOSE", "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
+                    vn.kehoach.datavalue.ValueKind.ACTUAL).orElseThrow();
+            assertThat(stored.reportedAt()).as("the vintage date the file gives")
+                    .isEqualTo(java.time.Instant.parse("2021-07-09T17:00:00Z"));
+            assertThat(stored.updatedAt()).as("keyed now").isAfter(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+            assertThat(stored.updatedBy()).isEqualTo("test");
+        } finally {
+            for (String e : List.of("COVID_FIRST_DOSE", "COVID_SECOND_DOSE")) {
+                dataValues.delete(e, "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
+                        vn.kehoach.datavalue.ValueKind.ACTUAL, "test", Source.IMPORT);
+            }
+        }
+    }
+
+    @Test
+    void theDataValueSetsApiTakesTheSetsReportedDateAndRefusesOneItCannotRead() {
+        var api = context.getBean(vn.kehoach.entry.DataValueSets.class);
+        var value = new vn.kehoach.entry.DataValueSet.Value("COVID_CASES", "2021S1", "MINHLONG", "10", null,
+                null, null, null, null, "default");
+        var unreadable = api.importSet(new vn.kehoach.entry.DataValueSet(null, null, null, null, List.of(value),
+                "30/07/2021"), vn.kehoach.entry.DataValueSets.AtomicMode.ALL, false, Source.API);
+        assertThat(unreadable.conflicts()).singleElement().satisfies(c -> assertThat(c.value()).isEqualTo(
+                "reportedOn: '30/07/2021' không phải là ngày báo cáo dạng 2021-07-30 (hoặc thời điểm "
+                        + "2021-07-30T08:00:00Z)"));
+        assertThat(dataValues.count()).isEqualTo(values);
+        var stored = api.importSet(new vn.kehoach.entry.DataValueSet(null, null, null, null, List.of(value),
+                "2021-07-10"), vn.kehoach.entry.DataValueSets.AtomicMode.ALL, false, Source.API);
+        try {
+            assertThat(stored.conflicts()).isEmpty();
+            var v = dataValues.find("COVID_CASES", "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
+                    vn.kehoach.datavalue.ValueKind.ACTUAL).orElseThrow();
+            assertThat(v.reportedAt()).isEqualTo(java.time.Instant.parse("2021-07-09T17:00:00Z"));
+            assertThat(dataValues.history("COVID_CASES", "MINHLONG", vn.kehoach.period.Period.half(2021, 1), 5))
+                    .first().satisfies(a -> {
+                        assertThat(a.changedBy()).isEqualTo("system");
+                        assertThat(a.source()).isEqualTo(Source.API);
+                        assertThat(a.reportedAt()).isEqualTo(java.time.Instant.parse("2021-07-09T17:00:00Z"));
+                        assertThat(a.changedAt()).isAfter(a.reportedAt());
+                    });
+        } finally {
+            dataValues.delete("COVID_CASES", "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
+                    vn.kehoach.datavalue.ValueKind.ACTUAL, "test", Source.API);
+        }
     }
 
     @Test

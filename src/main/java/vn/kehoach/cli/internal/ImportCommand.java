@@ -88,6 +88,9 @@ class ImportCommand implements Callable<Integer> {
                             out.println("  " + c.place() + ": " + c.subject() + ": " + c.oldValue() + " → " + c.newValue());
                         }
                     }
+                    for (ImportError w : part.warnings()) {
+                        err.println("  cảnh báo: " + w);
+                    }
                 } else {
                     err.println("Không nhập được " + part.name() + " (" + part.format() + "), chưa lưu gì của tệp này ("
                             + part.errors().size() + " lỗi):");

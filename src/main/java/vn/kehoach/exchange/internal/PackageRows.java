@@ -159,7 +159,7 @@ public class PackageRows {
     private static Map<String, Object> value(DataValue v) {
         return row("element", v.elementCode(), "org_unit", v.orgUnitCode(), "period", v.period().id(),
                 "kind", v.kind().name(), "value", v.value(), "unit", null, "illustrative", v.illustrative(),
-                "comment", v.comment());
+                "comment", v.comment(), "reported_on", vn.kehoach.datavalue.VintageDate.text(v.reportedAt()));
     }
 
     private static Map<String, Object> target(Target t) {

@@ -52,6 +52,9 @@ import vn.kehoach.target.Issuer;
 import vn.kehoach.target.Target;
 import vn.kehoach.target.TargetStatus;
 import vn.kehoach.target.Targets;
+import vn.kehoach.validation.ValidationRule;
+import vn.kehoach.validation.ValidationRules;
+import vn.kehoach.validation.Violation;
 
 /**
  * Writes the tables of one import, whatever format they were read from, in dependency order (units, sectors,
@@ -71,9 +74,11 @@ public class PackageWriter {
     private final Targets targets;
     private final Guard guard;
     private final MetadataAudit audit;
+    private final ValidationRules rules;
 
     public PackageWriter(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets, Guard guard,
-                         MetadataAudit audit) {
+                         MetadataAudit audit, ValidationRules rules) {
+        this.rules = rules;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.dataValues = dataValues;
@@ -88,6 +93,16 @@ public class PackageWriter {
      */
     public ImportReport apply(List<Table> tables, String user, Source source, List<ImportError> errors,
                               List<Change> changes) {
+        return apply(tables, user, source, errors, changes, new ArrayList<>());
+    }
+
+    /**
+     * Applies the tables as {@link #apply(List, String, Source, List, List)} does; the values stored are checked
+     * against the validation rules as entry checks them: a failure of a HIGH rule is an error at the value's place
+     * (the part is refused), a lesser one goes to {@code warnings}.
+     */
+    public ImportReport apply(List<Table> tables, String user, Source source, List<ImportError> errors,
+                              List<Change> changes, List<ImportError> warnings) {
         if (!errors.isEmpty()) {
             throw new ImportException(errors);
         }
@@ -95,7 +110,7 @@ public class PackageWriter {
         List<Table> ordered = new ArrayList<>(tables);
         ordered.sort(Comparator.comparing(Table::kind));
         for (Table table : ordered) {
-            int n = audit.during(source, user, () -> apply(table, user, source, errors, changes));
+            int n = audit.during(source, user, () -> apply(table, user, source, errors, changes, warnings));
             counts.merge(table.kind().label, n, Integer::sum);
         }
         if (!errors.isEmpty()) {
@@ -104,8 +119,10 @@ public class PackageWriter {
         return new ImportReport(counts);
     }
 
-    private int apply(Table table, String user, Source source, List<ImportError> errors, List<Change> changes) {
+    private int apply(Table table, String user, Source source, List<ImportError> errors, List<Change> changes,
+                      List<ImportError> warnings) {
         TableKind kind = table.kind();
+        List<Written> written = new ArrayList<>();
         int count = 0;
         int order = 0;
         List<Pending> pending = new ArrayList<>();
@@ -122,7 +139,7 @@ public class PackageWriter {
                     case ORG_UNITS -> orgUnit(line, changes);
                     case ELEMENTS -> element(line, order, changes);
                     case INDICATORS -> indicator(line, order, changes);
-                    case VALUES -> value(line, user, source, changes);
+                    case VALUES -> value(line, user, source, changes, written);
                     case TARGETS -> target(line, user, source, changes);
                 };
                 if (errors.size() == before && write != null) {
@@ -146,7 +163,51 @@ public class PackageWriter {
                 count++;
             }
         }
+        if (!written.isEmpty() && errors.isEmpty()) {
+            check(table, written, warnings);
+        }
         return count;
+    }
+
+    /** A value this table stored, and the line it came from. */
+    private record Written(OrgUnit unit, Period period, ValueKind kind, String element, Line line) {
+    }
+
+    /**
+     * The stored values against the validation rules that read them, unit by unit and period by period, as data
+     * entry checks a form: HIGH failures become errors at the value's place, naming the rule and both sides' figures.
+     */
+    private void check(Table table, List<Written> written, List<ImportError> warnings) {
+        List<ValidationRule> all = rules.all();
+        if (all.isEmpty()) {
+            return;
+        }
+        Map<String, List<Written>> groups = new LinkedHashMap<>();
+        for (Written w : written) {
+            groups.computeIfAbsent(w.unit().id() + "|" + w.period().id() + "|" + w.kind(), k -> new ArrayList<>()).add(w);
+        }
+        for (List<Written> group : groups.values()) {
+            java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+            group.forEach(w -> codes.add(w.element()));
+            List<ValidationRule> touching = all.stream()
+                    .filter(r -> r.unitElements().stream().anyMatch(codes::contains)).toList();
+            if (touching.isEmpty()) {
+                continue;
+            }
+            Written first = group.get(0);
+            for (Violation v : rules.checkWritten(first.unit(), first.period(), first.kind(), codes, touching)) {
+                Written at = group.stream().filter(w -> w.element().equals(v.primaryElement())).findFirst()
+                        .orElse(group.stream().filter(w -> v.concerns(w.element())).findFirst().orElse(first));
+                String message = v.message() + " (quy tắc " + v.ruleCode() + ", mức " + v.importance().label()
+                        + "): " + v.detail() + " — " + at.unit().name() + ", kỳ " + at.period().id() + ", "
+                        + at.kind().label();
+                if (v.importance().blocksSubmission()) {
+                    table.error(at.line(), "value", message);
+                } else {
+                    warnings.add(table.place(at.line().number(), "value", message));
+                }
+            }
+        }
     }
 
     /** A checked line's write, kept until the table's lines are all read. */
@@ -310,14 +371,16 @@ public class PackageWriter {
         return () -> catalog.saveIndicator(ind);
     }
 
-    private Runnable value(Line l, String user, Source source, List<Change> changes) {
+    private Runnable value(Line l, String user, Source source, List<Change> changes, List<Written> written) {
         String element = l.required("element");
         String unit = l.required("org_unit");
         Period period = l.period("period", "thiếu kỳ của số liệu");
         ValueKind kind = l.choice("kind", ValueKind::parse, false);
         BigDecimal value = l.number("value", true);
         boolean illustrative = l.flag("illustrative");
-        if (element == null || unit == null || period == null || kind == null || value == null) {
+        java.time.Instant reportedAt = l.reportedAt("reported_on");
+        if (element == null || unit == null || period == null || kind == null || value == null
+                || (reportedAt == null && l.text("reported_on") != null)) {
             return null;
         }
         Figure figure = catalog.findElement(element).orElse(null);
@@ -361,17 +424,23 @@ public class PackageWriter {
             illustrative = old.isPresent() && old.get().value().compareTo(converted) == 0 && old.get().illustrative();
         }
         DataValueWrite w = new DataValueWrite(figure.code(), orgUnit.code(), period, kind, converted, comment,
-                illustrative, null);
+                illustrative, null, reportedAt);
         boolean same = old.isPresent() && old.get().value().compareTo(converted) == 0
-                && Objects.equals(old.get().comment(), comment) && old.get().illustrative() == illustrative;
+                && Objects.equals(old.get().comment(), comment) && old.get().illustrative() == illustrative
+                && (reportedAt == null || reportedAt.equals(old.get().reportedAt()));
         if (!same) {
             String subject = figure.name() + " (" + figure.code() + ") — " + orgUnit.name() + " — " + period.id() + ", "
                     + kind.label();
             changes.add(new Change(placeOf(l, "value"), TableKind.VALUES.label, subject,
                     old.map(v -> describe(v.value(), v.comment(), v.illustrative())).orElse("—"),
-                    describe(converted, comment, illustrative)));
+                    describe(converted, comment, illustrative, reportedAt)));
         }
-        return () -> dataValues.save(w, user, source);
+        return () -> {
+            dataValues.save(w, user, source);
+            if (!same) {
+                written.add(new Written(orgUnit, period, kind, figure.code(), l));
+            }
+        };
     }
 
     private Runnable target(Line l, String user, Source source, List<Change> changes) {
@@ -448,6 +517,11 @@ public class PackageWriter {
     private static String describe(BigDecimal value, String comment, boolean illustrative) {
         return Numbers.vi().format(value) + (illustrative ? " (minh họa)" : "")
                 + (comment == null ? "" : " — ghi chú: " + comment);
+    }
+
+    private static String describe(BigDecimal value, String comment, boolean illustrative, java.time.Instant reported) {
+        return describe(value, comment, illustrative) + (reported == null ? "" : " — báo cáo ngày "
+                + Numbers.vi().date(vn.kehoach.datavalue.VintageDate.day(reported)));
     }
 
     private static String describe(Target t) {

@@ -232,6 +232,19 @@ public final class Table {
             }
         }
 
+        /**
+         * A vintage date (ngày báo cáo, công bố), as {@link vn.kehoach.datavalue.VintageDate} reads it; null when the
+         * cell is empty (the value is then reported when it is stored) or refused (the error is recorded).
+         */
+        public java.time.Instant reportedAt(String column) {
+            try {
+                return vn.kehoach.datavalue.VintageDate.parse(text(column));
+            } catch (IllegalArgumentException e) {
+                error(this, column, e.getMessage());
+                return null;
+            }
+        }
+
         public boolean flag(String column) {
             String v = text(column);
             if (v == null) {

@@ -21,7 +21,8 @@ public enum TableKind {
             List.of("code", "name", "unit", "formula"),
             List.of("polarity", "sector", "decimals", "pct_decimals", "missing", "order", "description")),
     VALUES("số liệu", "Số liệu", "data_values",
-            List.of("element", "org_unit", "period", "value"), List.of("kind", "unit", "illustrative", "comment")),
+            List.of("element", "org_unit", "period", "value"),
+            List.of("kind", "unit", "illustrative", "comment", "reported_on")),
     TARGETS("chỉ tiêu kế hoạch", "Kế hoạch", "targets",
             List.of("figure", "org_unit", "issuer", "value"),
             List.of("period", "direction", "basis", "value_high", "unit", "status", "decision", "wording",
@@ -47,7 +48,8 @@ public enum TableKind {
     /** Every column, in the order exports write them: the required ones where the format puts them, then the rest. */
     public List<String> columns() {
         return switch (this) {
-            case VALUES -> List.of("element", "org_unit", "period", "kind", "value", "unit", "illustrative", "comment");
+            case VALUES -> List.of("element", "org_unit", "period", "kind", "value", "unit", "illustrative", "comment",
+                    "reported_on");
             case TARGETS -> List.of("figure", "org_unit", "period", "issuer", "direction", "basis", "value", "value_high",
                     "unit", "status", "decision", "wording", "illustrative", "note");
             default -> java.util.stream.Stream.concat(required.stream(), optional.stream()).toList();
