@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * @param basis LEVEL (default), CHANGE, GROWTH_PCT
  * @param value the number, read by the caller's number style
  * @param valueHigh the upper end of a RANGE
- * @param status ADOPTED (default) or PROPOSED
+ * @param status ADOPTED (default), DRAFT or PROPOSED
  * @param decision the act that set it ("Nghị quyết số 31/2020/NQ-HĐND ngày 18/12/2020")
  */
 public record TargetInput(@JsonAlias("figure") String figureCode,

@@ -77,7 +77,7 @@ class TargetCommand implements Runnable {
         @Option(names = "--basis", paramLabel = "CÁCH", description = "LEVEL (mặc định: mức), CHANGE (mức thay đổi so "
                 + "với năm trước), GROWTH_PCT (tốc độ tăng, %%).")
         String basis;
-        @Option(names = "--status", paramLabel = "TRẠNG_THÁI", description = "ADOPTED (mặc định: đã giao) hoặc PROPOSED (dự kiến).")
+        @Option(names = "--status", paramLabel = "TRẠNG_THÁI", description = "ADOPTED (mặc định: đã giao), DRAFT (dự thảo) hoặc PROPOSED (dự kiến).")
         String status;
         @Option(names = "--decision", paramLabel = "VĂN_BẢN", description = "Văn bản giao, ví dụ \"Nghị quyết số 31/2020/NQ-HĐND ngày 18/12/2020\".")
         String decision;
