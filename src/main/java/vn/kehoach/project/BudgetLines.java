@@ -140,7 +140,7 @@ public class BudgetLines {
                 if (c.target() != null) {
                     issuers.add(c.target().issuer());
                     estimates.add(new BudgetEstimate(c.target().issuer(), c.target().value(), c.pctOfPlan(), c.status(),
-                            c.target().illustrative(), c.target().decision()));
+                            c.target().illustrative(), c.target().decision(), c.dataNote()));
                 }
             }
             rows.add(new BudgetRow(l, d, l.label() == null ? figure.name() : l.label(),

@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kehoach.catalog.Definitions;
 import vn.kehoach.comparison.FiveYearPlans;
-import vn.kehoach.comparison.Selection;
 import vn.kehoach.comparison.Selections;
 import vn.kehoach.comparison.FiveYearProgress;
 import vn.kehoach.format.Numbers;
@@ -152,8 +151,8 @@ class TerritoryController {
     String plans(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                  Model model) {
         List<String> errors = new ArrayList<>();
-        Selection sel = selections.choose(null, null);
-        OrgUnit selected = sel.unit();
+        List<OrgUnit> units = selections.units();
+        OrgUnit selected = selections.home(units);
         Period plan = null;
         try {
             if (unit != null && !unit.isBlank()) {
@@ -183,7 +182,7 @@ class TerritoryController {
                             && p.type() != PeriodType.CROP_YEAR)
                     .forEach(p -> offered.add(Period.containing(PeriodType.FIVE_YEARLY, p.start())));
         }
-        model.addAttribute("units", sel.units());
+        model.addAttribute("units", units);
         model.addAttribute("unit", selected);
         model.addAttribute("plan", plan);
         model.addAttribute("plans", List.copyOf(offered));

@@ -162,6 +162,11 @@ class ProjectsBudgetTasksWebTest {
                 .containsExactly("69,48%", "68,74%");
         assertThat(browser.findElement(By.cssSelector("#budget tr[data-code=RECURRENT_EXPENDITURE] td.line"))
                 .getAttribute("class")).contains("depth-1");
+        // The year view over values known to June is progress against the year's estimate, and says so.
+        browser.get(base() + "/budget?unit=HALANG&period=2021");
+        assertThat(browser.findElement(By.cssSelector("#budget tr[data-code=BUDGET_REVENUE]")).getText())
+                .contains("13,747 tỷ đồng").contains("69,48%").contains("đang thực hiện").contains("số liệu 6 tháng")
+                .doesNotContain("không đạt");
         // A commune's reporter asking for another commune's budget gets the 403 page that says why.
         signIn("reporter-minhlong");
         browser.get(base() + "/budget?unit=ANLAC&period=2021S1");

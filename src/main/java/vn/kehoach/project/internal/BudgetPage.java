@@ -24,7 +24,8 @@ import vn.kehoach.target.Issuer;
 class BudgetPage {
 
     /** One issuer's cells of a line: the estimate, the percentage and the status, printed. */
-    record EstimateCells(String estimate, boolean illustrative, String pct, String status, String statusClass) {
+    record EstimateCells(String estimate, boolean illustrative, String pct, String status, String statusClass,
+                         String dataNote) {
     }
 
     /** A line of the table, printed. */
@@ -81,8 +82,9 @@ class BudgetPage {
         for (Issuer i : issuers) {
             cells.add(r.estimate(i).map(e -> new EstimateCells(vi.format(e.estimate(), r.decimals()), e.illustrative(),
                     vi.percent(e.pctOfPlan(), r.pctDecimals()), e.status() == null ? "" : e.status().label(),
-                    e.status() == null ? "" : "status-" + e.status().name().toLowerCase().replace('_', '-')))
-                    .orElse(new EstimateCells("", false, "", "", "")));
+                    e.status() == null ? "" : "status-" + e.status().name().toLowerCase().replace('_', '-'),
+                    e.dataNote() == null ? "" : e.dataNote()))
+                    .orElse(new EstimateCells("", false, "", "", "", "")));
         }
         return new Line(r.line().figureCode(), r.line().side().label(), r.name(), r.depth(),
                 r.actual() == null ? "" : vi.format(r.actual(), r.decimals()) + " " + r.unitSymbol(),
