@@ -45,7 +45,8 @@ class UnitCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Thêm một đơn vị dưới đơn vị cấp trên (mã đã có thì bị từ chối: đổi tên, chuyển, kết thúc bằng kehoach reorganise rename|move|dissolve).")
+            description = "Thêm một đơn vị dưới đơn vị cấp trên (mã đã có thì bị từ chối: đổi tên, chuyển, kết thúc "
+                    + "bằng kehoach reorganise rename|move|dissolve).")
     static class Add implements Callable<Integer> {
 
         @ParentCommand
