@@ -121,8 +121,7 @@ class PlanningPages {
                 return row;
             }).toList();
             model.addAttribute("rows", rows);
-            model.addAttribute("line", cycle.status(above.unit().code(), year).stream()
-                    .filter(l -> l.unit().code().equals(u.code())).findFirst().orElse(null));
+            model.addAttribute("line", cycle.statusOf(u, year).orElse(null));
             model.addAttribute("locked", cycle.submittedLock(u, year).orElse(null));
         }
         return "planning/proposal";
