@@ -396,6 +396,15 @@ public class PlanningCycle {
         return targets.versions(figureCode, unit, Period.year(year), issuer);
     }
 
+    /**
+     * Where the unit stands in the cycle of the unit above for the year: its own line of the status, read at the
+     * unit itself, so that a commune's reporter sees it without reading the province's targets.
+     */
+    public Optional<PlanStatus> statusOf(OrgUnit unit, int year) {
+        guard.checkRead(Resource.TARGET, unit.place());
+        return cycleAbove(unit, year).map(c -> status(c, unit));
+    }
+
     /** Where each unit below the unit stands in its cycle of the year. */
     public List<PlanStatus> status(String unitCode, int year) {
         OrgUnit unit = orgUnits.require(unitCode);
