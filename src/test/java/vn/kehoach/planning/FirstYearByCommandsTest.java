@@ -75,6 +75,7 @@ class FirstYearByCommandsTest {
     private String ok(String... args) {
         CommandRun r = run(args);
         assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isZero();
+        assertThat(r.err()).as(String.join(" ", args)).isEmpty();
         return r.out();
     }
 
