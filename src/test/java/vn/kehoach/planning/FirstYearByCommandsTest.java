@@ -26,8 +26,8 @@ import vn.kehoach.CommandRun;
 import vn.kehoach.KeHoachApplication;
 
 /**
- * A province's first plan year from an empty H2 file database, by commands and the HTTP API only (the issue's second
- * "done when"; the browser test does the same through the pages). The commands set it up — {@code kehoach init} for
+ * A province's first plan year from an empty H2 file database, by commands and the HTTP API only: the scenario of
+ * issue 13's browser test, as its second "done when" asks. The commands set it up — {@code kehoach init} for
  * Tỉnh Cao Bằng, two communes and a village, a sector, three elements and an indicator with a formula, a form with a
  * rule, the users and the reporters' API tokens — and open the 2027 cycle with the province's draft target of 5.000
  * head of goats. Then a server booted by the test on the same file takes the rest over HTTP, each person signed in as
@@ -38,6 +38,9 @@ import vn.kehoach.KeHoachApplication;
  * is corrected), submit them, and the approver approves. The comparisons, by the API and by {@code kehoach compare},
  * read Xã Thống Nhất 2.430 of 2.700 (90,0% KH), Xã Quang Long 2.415 of 2.300 (105,0% KH) and the province 4.845 of
  * 5.000 (96,9% KH). {@code kehoach plan status} names each stage; the commands read the file while the server runs.
+ *
+ * <p>No {@code @SpringBootTest}: the server is booted by the test once the setup commands are done, on the file they
+ * wrote, as an officer runs {@code kehoach serve} after them; each command starts its own context, as in a shell.
  */
 class FirstYearByCommandsTest {
 
