@@ -32,11 +32,11 @@ import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
-import vn.kehoach.planning.internal.TargetCell;
 import vn.kehoach.problem.ProblemType;
 import vn.kehoach.target.Issuer;
 import vn.kehoach.target.SumCheck;
 import vn.kehoach.target.Target;
+import vn.kehoach.target.TargetCell;
 import vn.kehoach.target.TargetChecks;
 import vn.kehoach.target.TargetInput;
 import vn.kehoach.target.TargetInputException;
@@ -382,7 +382,7 @@ public class PlanningCycle {
             }
             chosen = adopted.get(0).issuer();
         }
-        TargetCell cell = TargetCell.read(value == null ? "" : value);
+        TargetCell cell = cellOf(value);
         BigDecimal low = number("value", cell.value(), numbers);
         BigDecimal high = cell.valueHigh() == null ? null : number("valueHigh", cell.valueHigh(), numbers);
         Target adjusted = versions.adjust(figure, unit.code(), period, chosen, low, high, decision, from, user, source);
@@ -504,7 +504,7 @@ public class PlanningCycle {
 
     private Target read(String figure, OrgUnit unit, int year, String text, Issuer issuer, TargetStatus status,
                         Function<String, BigDecimal> numbers) {
-        TargetCell cell = TargetCell.read(text);
+        TargetCell cell = cellOf(text);
         try {
             return targets.read(new TargetInput(figure, unit.code(), String.valueOf(year), issuer.name(),
                     cell.direction(), null, cell.value(), cell.valueHigh(), status.name(), null, null, null, null),
@@ -513,6 +513,12 @@ public class PlanningCycle {
             throw new TargetInputException(figure, text, "Ô " + figure + " của " + unit.name() + ": '" + text
                     + "' — " + e.getMessage());
         }
+    }
+
+    /** A cell as typed; an empty one is an empty value, which the number reader names as missing. */
+    private static TargetCell cellOf(String text) {
+        TargetCell cell = TargetCell.parse(text);
+        return cell == null ? new TargetCell(null, "", null) : cell;
     }
 
     private static BigDecimal number(String field, String text, Function<String, BigDecimal> numbers) {
