@@ -418,12 +418,6 @@ public class PlanningCycle {
         return out;
     }
 
-    /** Where the unit stands in the cycle of the unit above it (what its own people may see of the cycle). */
-    public Optional<PlanStatus> statusOf(OrgUnit unit, int year) {
-        guard.checkRead(Resource.TARGET, unit.place());
-        return cycleAbove(unit, year).map(c -> status(c, unit));
-    }
-
     private PlanStatus status(PlanCycle cycle, OrgUnit below) {
         Period period = cycle.period();
         List<Target> own = targets.list(below, period, null);
