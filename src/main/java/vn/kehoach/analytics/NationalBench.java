@@ -187,11 +187,11 @@ public class NationalBench {
                 // A deterministic spread of values: 1–1000 for counts, 0,1–999,9 for the elements with a decimal.
                 work.add(pool.submit(() -> sql(List.of("set session_replication_role = replica", """
                         insert into data_value (element_id, org_unit_id, period_id, kind, amount, illustrative, version,
-                               updated_by, updated_at)
+                               updated_by, updated_at, reported_at)
                         select e.id, u.id, p.id, 'ACTUAL',
                                case when e.decimals = 1 then ((e.id * 7919 + u.id * 104729 + p.id * 31) %% 10000) / 10.0
                                     else (e.id * 7919 + u.id * 104729 + p.id * 31) %% 1000 + 1 end,
-                               false, 1, 'bench', now()
+                               false, 1, 'bench', now(), now()
                           from data_element e cross join period p cross join org_unit u
                          where u.kind = 'COMMUNE' and e.id >= %d and e.id < %d and p.type = 'MONTHLY'""".formatted(from, to),
                         "set session_replication_role = origin"))));
