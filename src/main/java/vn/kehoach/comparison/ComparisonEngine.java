@@ -157,7 +157,8 @@ public class ComparisonEngine {
         java.util.function.Supplier<List<Reorganisation>> merges = () -> {
             if (!read[0]) {
                 read[0] = true;
-                reorganisations.touching(unit).stream()
+                // One query answers most units; the records are read only for a unit a reorganisation touched.
+                (reorganisations.affects(unit) ? reorganisations.touching(unit) : List.<Reorganisation>of()).stream()
                         .filter(r -> r.kind() == ChangeKind.MERGE || r.kind() == ChangeKind.SPLIT)
                         .forEach(reorganised::add);
             }

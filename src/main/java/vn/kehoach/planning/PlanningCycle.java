@@ -32,11 +32,11 @@ import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
-import vn.kehoach.planning.internal.TargetCell;
 import vn.kehoach.problem.ProblemType;
 import vn.kehoach.target.Issuer;
 import vn.kehoach.target.SumCheck;
 import vn.kehoach.target.Target;
+import vn.kehoach.target.TargetCell;
 import vn.kehoach.target.TargetChecks;
 import vn.kehoach.target.TargetInput;
 import vn.kehoach.target.TargetInputException;
@@ -397,7 +397,7 @@ public class PlanningCycle {
             }
             chosen = adopted.get(0).issuer();
         }
-        TargetCell cell = TargetCell.read(value == null ? "" : value);
+        TargetCell cell = cellOf(value);
         BigDecimal low = number("value", cell.value(), numbers);
         BigDecimal high = cell.valueHigh() == null ? null : number("valueHigh", cell.valueHigh(), numbers);
         Target adjusted = versions.adjust(figure, unit.code(), period, chosen, low, high, decision, from, user, source);
@@ -411,6 +411,15 @@ public class PlanningCycle {
         return targets.versions(figureCode, unit, Period.year(year), issuer);
     }
 
+    /**
+     * Where the unit stands in the cycle of the unit above for the year: its own line of the status, read at the
+     * unit itself, so that a commune's reporter sees it without reading the province's targets.
+     */
+    public Optional<PlanStatus> statusOf(OrgUnit unit, int year) {
+        guard.checkRead(Resource.TARGET, unit.place());
+        return cycleAbove(unit, year).map(c -> status(c, unit));
+    }
+
     /** Where each unit below the unit stands in its cycle of the year. */
     public List<PlanStatus> status(String unitCode, int year) {
         OrgUnit unit = orgUnits.require(unitCode);
@@ -422,12 +431,6 @@ public class PlanningCycle {
                     0, null, null, null, 0)));
         }
         return out;
-    }
-
-    /** Where the unit stands in the cycle of the unit above it (what its own people may see of the cycle). */
-    public Optional<PlanStatus> statusOf(OrgUnit unit, int year) {
-        guard.checkRead(Resource.TARGET, unit.place());
-        return cycleAbove(unit, year).map(c -> status(c, unit));
     }
 
     private PlanStatus status(PlanCycle cycle, OrgUnit below) {
@@ -510,7 +513,7 @@ public class PlanningCycle {
 
     private Target read(String figure, OrgUnit unit, int year, String text, Issuer issuer, TargetStatus status,
                         boolean illustrative, Function<String, BigDecimal> numbers) {
-        TargetCell cell = TargetCell.read(text);
+        TargetCell cell = cellOf(text);
         try {
             return targets.read(new TargetInput(figure, unit.code(), String.valueOf(year), issuer.name(),
                     cell.direction(), null, cell.value(), cell.valueHigh(), status.name(), null, null, null,
@@ -520,6 +523,12 @@ public class PlanningCycle {
             throw new TargetInputException(figure, text, "Ô " + figure + " của " + unit.name() + ": '" + text
                     + "' — " + e.getMessage());
         }
+    }
+
+    /** A cell as typed; an empty one is an empty value, which the number reader names as missing. */
+    private static TargetCell cellOf(String text) {
+        TargetCell cell = TargetCell.parse(text);
+        return cell == null ? new TargetCell(null, "", null) : cell;
     }
 
     private static BigDecimal number(String field, String text, Function<String, BigDecimal> numbers) {

@@ -17,34 +17,47 @@ import vn.kehoach.format.Numbers;
  */
 public record TargetCell(String direction, String value, String valueHigh) {
 
-    private static final Pattern RANGE = Pattern.compile("^(?:từ\\s+)?(.+?)\\s*(?:–|—|-|đến)\\s*(.+)$",
+    private static final Pattern BOUND = Pattern.compile(
+            "^(≤|<=|≥|>=|<|>|≈|~|khoảng|trên|dưới|không quá|tối thiểu|tối đa)\\s*(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern FROM = Pattern.compile("^từ\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern RANGE = Pattern.compile(
+            "^(-?\\d[\\d.,]*)\\s*%?\\s*(?:–|—|-|đến)\\s*(-?\\d[\\d.,]*)$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A number followed by "%" or its unit's words ("1.500 con", "24,5 ha", "8 tạ/ha"): the words are dropped. */
+    private static final Pattern TAIL = Pattern.compile("^(.*\\d)\\s*(?:%|[\\p{L}/ ]+)$");
 
-    /** Reads the text of a cell; blank text is an empty cell (null). */
+    /**
+     * Reads the text of a cell; blank text is an empty cell (null). Words that are no number ("mười") are left as
+     * they are, for the number parser to name.
+     */
     public static TargetCell parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String s = text.strip().replace('\u00a0', ' ');
-        String[][] prefixes = {{">=", "AT_LEAST"}, {"≥", "AT_LEAST"}, {"<=", "AT_MOST"}, {"≤", "AT_MOST"},
-                {">", "ABOVE"}, {"<", "BELOW"}, {"≈", "ABOUT"}, {"~", "ABOUT"}, {"khoảng", "ABOUT"},
-                {"không quá", "AT_MOST"}, {"tối đa", "AT_MOST"}, {"tối thiểu", "AT_LEAST"}, {"trên", "ABOVE"},
-                {"dưới", "BELOW"}};
-        for (String[] p : prefixes) {
-            if (s.toLowerCase().startsWith(p[0])) {
-                return new TargetCell(p[1], number(s.substring(p[0].length())), null);
+        String direction = null;
+        Matcher bound = BOUND.matcher(s);
+        if (bound.matches()) {
+            direction = switch (bound.group(1).toLowerCase()) {
+                case "≤", "<=", "không quá", "tối đa" -> "AT_MOST";
+                case "≥", ">=", "tối thiểu" -> "AT_LEAST";
+                case "<", "dưới" -> "BELOW";
+                case ">", "trên" -> "ABOVE";
+                default -> "ABOUT";
+            };
+            s = bound.group(2).strip();
+        }
+        Matcher tail = TAIL.matcher(s);
+        if (tail.matches()) {
+            s = tail.group(1).strip();
+        }
+        if (direction == null) {
+            Matcher range = RANGE.matcher(FROM.matcher(s).replaceFirst(""));
+            if (range.matches()) {
+                return new TargetCell(Direction.RANGE.name(), range.group(1), range.group(2));
             }
         }
-        Matcher m = RANGE.matcher(s);
-        if (m.matches()) {
-            return new TargetCell(Direction.RANGE.name(), number(m.group(1)), number(m.group(2)));
-        }
-        return new TargetCell(null, number(s), null);
-    }
-
-    private static String number(String text) {
-        String s = text.strip();
-        return s.endsWith("%") ? s.substring(0, s.length() - 1).strip() : s;
+        return new TargetCell(direction, s, null);
     }
 
     /**

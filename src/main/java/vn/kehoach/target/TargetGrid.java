@@ -52,7 +52,7 @@ public class TargetGrid {
         public static Sent of(Map<String, String> form) {
             List<Cell> changed = new ArrayList<>();
             Map<String, String> typed = new HashMap<>();
-            Map<Issuer, String> decisions = new java.util.EnumMap<>(Issuer.class);
+            Map<Issuer, String> decisions = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : form.entrySet()) {
                 if (e.getKey().startsWith("c:")) {
                     String key = e.getKey().substring(2);

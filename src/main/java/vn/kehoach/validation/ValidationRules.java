@@ -363,7 +363,7 @@ public class ValidationRules {
     private static String detail(ValidationRule r, BigDecimal left, BigDecimal right) {
         String rightSide = r.rightElements().isEmpty() && (r.rightLabel() == null || r.rightLabel().isBlank())
                 ? number(right)
-                : lowerFirst(label(r.rightLabel(), r.rightSide()))
+                : (r.rightLabel() == null || r.rightLabel().isBlank() ? r.rightSide() : lowerFirst(r.rightLabel()))
                         + (r.rightSideAt() == RuleSideLevel.PARENT ? " (cấp trên)" : "") + " = " + number(right);
         String s = label(r.leftLabel(), r.leftSide()) + " = " + number(left) + "; phải " + r.operator().symbol() + " " + rightSide;
         if (r.operator() == Operator.APPROXIMATELY_EQUAL_TO && right.signum() != 0) {
@@ -374,6 +374,7 @@ public class ValidationRules {
         return s;
     }
 
+    /** A label starts lower-case inside the sentence; a bare expression (GOAT_HERD) keeps its codes as they are. */
     private static String lowerFirst(String text) {
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }

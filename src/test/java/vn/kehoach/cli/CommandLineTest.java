@@ -189,7 +189,25 @@ class CommandLineTest {
             CommandRun clean = run("--db", db, "validate", "--unit", "HALANG", "--period", "2021S1");
             assertThat(clean.exit()).as(clean.err()).isZero();
             assertThat(clean.out()).contains("Huyện Hạ Lang, 6 tháng đầu năm 2021: không có vi phạm nào");
-            assertThat(run("--db", db, "import", file.toString()).exit()).isZero();
+            // An import applies the rules of entry: the negative herd is refused, naming the cell, and nothing is stored.
+            CommandRun refused = run("--db", db, "import", file.toString());
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).contains("dan-am.csv, dòng 2, cột value: Tổng đàn lợn không được âm (quy tắc "
+                    + "NN_PIGS_NOT_NEGATIVE, mức nghiêm trọng): Tổng đàn lợn = -7; phải ≥ 0 — Xã Minh Long, kỳ 2023S1, "
+                    + "thực hiện");
+            // A negative herd stored before the rule was made is what validate finds.
+            java.nio.file.Path good = dir.resolve("dan.csv");
+            java.nio.file.Files.writeString(good, "element,org_unit,period,value\nPIG_HERD,MINHLONG,2023S1,7\n"
+                    + "PIG_HERD,ANLAC,2023S1,900\n");
+            assertThat(run("--db", db, "import", good.toString()).exit()).isZero();
+            try (java.sql.Connection c = db.startsWith("jdbc:h2") ? java.sql.DriverManager.getConnection(db, "sa", "")
+                    : java.sql.DriverManager.getConnection(db)) {
+                assertThat(c.createStatement().executeUpdate("""
+                        update data_value set amount = -7
+                         where org_unit_id = (select id from org_unit where code = 'MINHLONG')
+                           and element_id = (select id from data_element where code = 'PIG_HERD')
+                           and period_id = (select id from period where iso = '2023S1')""")).isEqualTo(1);
+            }
             CommandRun bad = run("--db", db, "validate", "--unit", "HALANG", "--period", "2023S1");
             assertThat(bad.exit()).isEqualTo(3);
             assertThat(bad.out()).contains("Xã Minh Long (MINHLONG)\n  [nghiêm trọng] Tổng đàn lợn không được âm\n"

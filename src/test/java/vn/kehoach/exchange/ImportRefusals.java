@@ -172,6 +172,14 @@ abstract class ImportRefusals {
                         assertThat(a.reportedAt()).isEqualTo(java.time.Instant.parse("2021-07-09T17:00:00Z"));
                         assertThat(a.changedAt()).isAfter(a.reportedAt());
                     });
+            var query = new vn.kehoach.audit.AuditQuery("/", null, "2021S1", "COVID_CASES", Source.API, null, null,
+                    null, 10);
+            assertThat(context.getBeansOfType(vn.kehoach.audit.AuditTrail.class).values().stream()
+                    .flatMap(t -> t.search(query).stream()).toList()).as("/audit").anySatisfy(r -> {
+                        assertThat(r.orgUnitCode()).isEqualTo("MINHLONG");
+                        assertThat(r.newValue()).isEqualTo("10");
+                        assertThat(r.note()).isEqualTo("báo cáo ngày 10/07/2021");
+                    });
         } finally {
             dataValues.delete("COVID_CASES", "MINHLONG", vn.kehoach.period.Period.half(2021, 1),
                     vn.kehoach.datavalue.ValueKind.ACTUAL, "test", Source.API);

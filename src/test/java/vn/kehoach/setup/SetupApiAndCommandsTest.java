@@ -9,12 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -221,6 +225,29 @@ class SetupApiAndCommandsTest {
         assertThat(list.out()).contains("FISH_POND_AREA,Diện tích nuôi cá,HA,NUMBER,SUM,SUM,HIGHER_IS_BETTER,TS,0.5,1000");
         CommandRun indicators = CommandRun.of(db[0], db[1], "catalog", "list", "--what", "indicators", "--format", "csv");
         assertThat(indicators.out()).contains("FISH_YIELD,Năng suất cá,TAN,FISH_OUTPUT / FISH_POND_AREA,HIGHER_IS_BETTER,TS");
+    }
+
+    @Test
+    void theAllowedRangeTravelsInThePackageAndAFileWithoutItKeepsIt(@TempDir Path dir) throws Exception {
+        CommandRun shrimp = CommandRun.of("--db", DB, "catalog", "add-element", "--code", "SHRIMP_POND_AREA", "--name",
+                "Diện tích nuôi tôm", "--unit", "HA", "--min", "0,25", "--max", "80");
+        assertThat(shrimp.exit()).as(shrimp.err()).isZero();
+        CommandRun export = CommandRun.of("--db", DB, "export", "--format", "csv", "--include", "catalog", "--out",
+                dir.resolve("goi").toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("goi").resolve("04_elements.csv"));
+        assertThat(lines.get(0)).endsWith(",min_value,max_value");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("SHRIMP_POND_AREA,").endsWith(",0.25,80"));
+
+        Path file = dir.resolve("04_elements.csv");
+        Files.writeString(file, "code,name,unit,value_type,tree_aggregation,time_aggregation\n"
+                + "SHRIMP_POND_AREA,Diện tích nuôi tôm nước lợ,HA,NUMBER,SUM,SUM\n");
+        CommandRun imported = CommandRun.of("--db", DB, "import", file.toString());
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+        var element = catalog.element("SHRIMP_POND_AREA");
+        assertThat(element.name()).isEqualTo("Diện tích nuôi tôm nước lợ");
+        assertThat(element.minValue()).isEqualByComparingTo("0.25");
+        assertThat(element.maxValue()).isEqualByComparingTo("80");
     }
 
     @Test

@@ -33,6 +33,9 @@ final class Boot {
         if (!web) {
             props.put("logging.level.root", "WARN");
             props.put("logging.level.org.springframework", "WARN");
+            // A command that needs the analytics index builds it when it asks; warming it in the background only costs
+            // a short-lived command its time, and printed "Chưa dựng được chỉ mục phân tích…" when the command ended first.
+            props.put("kehoach.analytics.warm-up", "false");
         }
         props.putAll(extra);
         // Given as Spring's command-line arguments: above application.properties, and known before logging starts.

@@ -51,7 +51,7 @@ class RuleCommand implements Runnable {
         String right;
         @Option(names = "--right-at", paramLabel = "UNIT|PARENT", description = "Vế phải đọc ở cùng đơn vị (UNIT, mặc định) hay đơn vị cấp trên (PARENT).")
         String rightAt;
-        @Option(names = "--tolerance", paramLabel = "%%", description = "Sai số cho phép của ~=, tính bằng %%, ví dụ 1 hoặc 0,5.")
+        @Option(names = "--tolerance", paramLabel = "PHẦN_TRĂM", description = "Sai số cho phép của ~=, tính bằng %%, ví dụ 1 hoặc 0,5.")
         String tolerance;
         @Option(names = "--importance", defaultValue = "HIGH", description = "HIGH, MEDIUM hoặc LOW. Mặc định: ${DEFAULT-VALUE}.")
         String importance;

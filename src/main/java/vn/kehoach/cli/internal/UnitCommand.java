@@ -45,7 +45,8 @@ class UnitCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Thêm một đơn vị dưới đơn vị cấp trên (mã đã có thì bị từ chối: sửa đơn vị bằng kehoach reorganise).")
+            description = "Thêm một đơn vị dưới đơn vị cấp trên (mã đã có thì bị từ chối: đổi tên, chuyển, kết thúc "
+                    + "bằng kehoach reorganise rename|move|dissolve).")
     static class Add implements Callable<Integer> {
 
         @ParentCommand
@@ -72,13 +73,9 @@ class UnitCommand implements Runnable {
             try (ConfigurableApplicationContext ctx = Boot.start(unit.parent.application, unit.parent.db, false, Map.of())) {
                 OrgUnits orgUnits = ctx.getBean(OrgUnits.class);
                 OrgUnitDraft draft = new OrgUnitDraft(code, name, OrgUnitKind.parse(kind), parentCode, validFrom, null);
-                // The parent is looked up first so that an unknown parent is named as such, not as the new code.
-                OrgUnit parent = orgUnits.require(draft.parentCode());
-                if (orgUnits.find(draft.code()).isPresent()) {
-                    throw new KeHoachCommand.UserError("mã đơn vị '" + draft.code() + "' đã có; đổi tên hoặc chuyển "
-                            + "đơn vị bằng kehoach reorganise rename|move");
-                }
-                OrgUnit saved = orgUnits.save(draft);
+                // The same creation as the page and the API: an unknown parent is named first, then a code taken.
+                OrgUnit saved = orgUnits.create(draft);
+                OrgUnit parent = orgUnits.require(saved.parentCode());
                 System.out.println("Đã thêm " + saved.name() + " (" + saved.code() + ", " + saved.kind().label()
                         + ") thuộc " + parent.name() + " (" + parent.code() + ").");
             }

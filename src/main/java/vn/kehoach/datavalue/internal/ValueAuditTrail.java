@@ -16,6 +16,7 @@ import vn.kehoach.audit.AuditRecord;
 import vn.kehoach.audit.AuditTrail;
 import vn.kehoach.audit.Source;
 import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.datavalue.VintageDate;
 import vn.kehoach.format.Numbers;
 
 /** The data values' part of the audit trail: every value entered, changed or removed. */
@@ -35,7 +36,7 @@ class ValueAuditTrail implements AuditTrail {
         StringBuilder sql = new StringBuilder("""
                 select a.changed_at, a.changed_by, a.source, a.action, a.kind, u.code as unit_code, u.name as unit_name,
                        p.iso, e.code as element_code, e.name as element_name, a.old_amount, a.new_amount,
-                       a.old_comment, a.new_comment
+                       a.old_comment, a.new_comment, a.reported_at
                   from data_value_audit a
                   join data_element e on e.id = a.element_id
                   join org_unit u on u.id = a.org_unit_id
@@ -67,6 +68,13 @@ class ValueAuditTrail implements AuditTrail {
         String note = Objects.equals(oldComment, newComment) ? null
                 : "ghi chú: " + (oldComment == null ? "(trống)" : "“" + oldComment + "”") + " → "
                 + (newComment == null ? "(trống)" : "“" + newComment + "”");
+        // Back-loaded history: the figure's own date beside the day it was keyed in.
+        java.time.Instant changedAt = rs.getTimestamp("changed_at").toInstant();
+        java.time.Instant reportedAt = rs.getTimestamp("reported_at").toInstant();
+        if (!VintageDate.day(reportedAt).equals(VintageDate.day(changedAt))) {
+            String reported = "báo cáo ngày " + Numbers.vi().date(VintageDate.day(reportedAt));
+            note = note == null ? reported : note + "; " + reported;
+        }
         return new AuditRecord(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
                 Source.valueOf(rs.getString("source")), "Số liệu " + kind.label(), action,
                 rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("iso"),

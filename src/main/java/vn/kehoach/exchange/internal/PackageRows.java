@@ -146,7 +146,7 @@ public class PackageRows {
                 "polarity", e.polarity().name(), "sector", e.sectorCode(), "agency", e.agencyCode(),
                 "decimals", BigDecimal.valueOf(e.decimals()), "pct_decimals", BigDecimal.valueOf(e.pctDecimals()),
                 "order", BigDecimal.valueOf(e.sortOrder()), "weight_element", e.weightElement(),
-                "description", e.description());
+                "description", e.description(), "min_value", e.minValue(), "max_value", e.maxValue());
     }
 
     private static Map<String, Object> indicator(Indicator i) {

@@ -331,9 +331,17 @@ public class PackageWriter {
             return null;
         }
         Optional<DataElement> existing = catalog.findElement(code.toUpperCase());
+        // A file without the range columns keeps the range set on the catalog page; a blank cell removes a bound.
+        BigDecimal min = l.has("min_value") ? l.number("min_value", false) : existing.map(DataElement::minValue).orElse(null);
+        BigDecimal max = l.has("max_value") ? l.number("max_value", false) : existing.map(DataElement::maxValue).orElse(null);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            l.errorAt("min_value", "giá trị nhỏ nhất " + Numbers.vi().format(min) + " lớn hơn giá trị lớn nhất "
+                    + Numbers.vi().format(max));
+            return null;
+        }
         DataElement e = new DataElement(existing.map(DataElement::id).orElse(0L), code.toUpperCase(), name, unit.toUpperCase(), type, tree, time,
                 upper(l.text("weight_element")), polarity, upper(l.text("sector")), upper(l.text("agency")), decimals,
-                pct, sort, l.text("description"));
+                pct, sort, l.text("description"), min, max);
         if (existing.equals(Optional.of(e))) {
             return null;
         }

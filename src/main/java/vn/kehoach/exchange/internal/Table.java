@@ -146,6 +146,11 @@ public final class Table {
             error(this, column, "không có " + what + " mã '" + code + "'");
         }
 
+        /** True when the file has this column at all (a blank cell included). */
+        public boolean has(String column) {
+            return cells.containsKey(column);
+        }
+
         /** The cell's text, null when absent or blank; a number prints in machine form. */
         public String text(String column) {
             Object v = cells.get(column);

@@ -18,6 +18,7 @@ import vn.kehoach.period.Period;
 import vn.kehoach.project.BudgetLine;
 import vn.kehoach.project.BudgetLineRow;
 import vn.kehoach.project.BudgetLines;
+import vn.kehoach.project.BudgetSide;
 import vn.kehoach.security.Scopes;
 import vn.kehoach.format.Csv;
 
@@ -26,6 +27,10 @@ import vn.kehoach.format.Csv;
 @RequestMapping("/api/v1/budget")
 @Tag(name = "Ngân sách", description = "Thu, chi ngân sách theo cây dòng ngân sách, so với dự toán của từng cấp giao")
 class BudgetController {
+
+    /** A budget line as sent; the sort order may be left out (0), the side given by name or label. */
+    record LineJson(String figureCode, String side, String parentCode, String label, Integer sortOrder) {
+    }
 
     private final BudgetLines budget;
     private final Scopes scopes;
@@ -57,7 +62,9 @@ class BudgetController {
     @PostMapping(value = "/lines", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Tạo hoặc sửa một dòng ngân sách: figureCode (chỉ tiêu trong danh mục), side (REVENUE/EXPENDITURE), "
             + "parentCode, label, sortOrder. Dự toán của từng cấp giao là chỉ tiêu kế hoạch: POST /api/v1/targets")
-    ResponseEntity<BudgetLine> saveLine(@RequestBody BudgetLine line) {
+    ResponseEntity<BudgetLine> saveLine(@RequestBody LineJson sent) {
+        BudgetLine line = new BudgetLine(sent.figureCode(), sent.side() == null ? null : BudgetSide.parse(sent.side()),
+                sent.parentCode(), sent.label(), sent.sortOrder() == null ? 0 : sent.sortOrder());
         boolean existed = budget.lines().stream().anyMatch(l -> l.figureCode().equals(line.figureCode()));
         BudgetLine saved = budget.save(line);
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(saved);

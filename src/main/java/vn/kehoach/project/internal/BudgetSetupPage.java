@@ -129,7 +129,7 @@ class BudgetSetupPage {
         model.addAttribute("status", TargetStatus.parse(null).name());
         if (u != null && y != null && !lines.isEmpty()) {
             TargetGrid.Grid grid = grids.grid(u, y, lines.stream().map(BudgetLine::figureCode).toList());
-            Map<vn.kehoach.target.Issuer, String> shown = new java.util.EnumMap<>(vn.kehoach.target.Issuer.class);
+            Map<vn.kehoach.target.Issuer, String> shown = new java.util.LinkedHashMap<>();
             shown.putAll(grid.decisions());
             shown.putAll(decisions);
             model.addAttribute("grid", grid);

@@ -1,7 +1,6 @@
 package vn.kehoach.target.internal;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +107,8 @@ class TargetGridPage {
         Set<String> only = figures == null || figures.isBlank() ? null
                 : Arrays.stream(figures.split(",")).map(s -> s.strip().toUpperCase()).collect(Collectors.toSet());
         TargetGrid.Grid grid = grids.grid(unit, year, only);
-        Map<Issuer, String> shownDecisions = new EnumMap<>(Issuer.class);
+        // A LinkedHashMap, not an EnumMap: a template's map[key] would convert the key to the EnumMap's bound, Enum.
+        Map<Issuer, String> shownDecisions = new java.util.LinkedHashMap<>();
         shownDecisions.putAll(grid.decisions());
         decisions.forEach((i, d) -> shownDecisions.put(i, d));
         model.addAttribute("grid", grid);
