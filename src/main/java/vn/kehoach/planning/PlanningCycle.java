@@ -176,6 +176,13 @@ public class PlanningCycle {
     @Transactional
     public List<Target> propose(String unitCode, int year, Map<String, String> cells,
                                 Function<String, BigDecimal> numbers, String user, Source source) {
+        return propose(unitCode, year, cells, false, numbers, user, source);
+    }
+
+    /** {@link #propose}, the targets marked illustrative (minh họa) when they are, as the demo's are. */
+    @Transactional
+    public List<Target> propose(String unitCode, int year, Map<String, String> cells, boolean illustrative,
+                                Function<String, BigDecimal> numbers, String user, Source source) {
         OrgUnit unit = orgUnits.require(unitCode);
         PlanCycle cycle = requireAbove(unit, year);
         guard.checkWrite(Resource.PROPOSAL, unit.place());
@@ -191,7 +198,7 @@ public class PlanningCycle {
                         + " không có trong hướng dẫn kế hoạch năm " + year + " của " + cycle.unit().name()
                         + " (các chỉ tiêu: " + String.join(", ", cycle.figures()) + ")");
             }
-            Target t = read(figure, unit, year, cell.getValue(), issuer, TargetStatus.PROPOSED, numbers);
+            Target t = read(figure, unit, year, cell.getValue(), issuer, TargetStatus.PROPOSED, illustrative, numbers);
             stored.add(targets.save(t, user, source));
         }
         return stored;
@@ -271,6 +278,13 @@ public class PlanningCycle {
     @Transactional
     public Target allocate(String unitCode, String figureCode, int year, String value,
                            Function<String, BigDecimal> numbers, String user, Source source) {
+        return allocate(unitCode, figureCode, year, value, false, numbers, user, source);
+    }
+
+    /** {@link #allocate}, the target marked illustrative (minh họa) when it is, as the demo's are. */
+    @Transactional
+    public Target allocate(String unitCode, String figureCode, int year, String value, boolean illustrative,
+                           Function<String, BigDecimal> numbers, String user, Source source) {
         OrgUnit unit = orgUnits.require(unitCode);
         PlanCycle cycle = requireAbove(unit, year);
         guard.checkWrite(Resource.TARGET, cycle.unit().place());
@@ -279,7 +293,8 @@ public class PlanningCycle {
             throw new PlanningException(ProblemType.BAD_INPUT, "figure", "Chỉ tiêu " + figure
                     + " không có trong hướng dẫn kế hoạch năm " + year + " của " + cycle.unit().name());
         }
-        Target t = read(figure, unit, year, value, allocationIssuer(cycle.unit()), TargetStatus.DRAFT, numbers);
+        Target t = read(figure, unit, year, value, allocationIssuer(cycle.unit()), TargetStatus.DRAFT, illustrative,
+                numbers);
         return targets.save(t, user, source);
     }
 
@@ -497,11 +512,12 @@ public class PlanningCycle {
     }
 
     private Target read(String figure, OrgUnit unit, int year, String text, Issuer issuer, TargetStatus status,
-                        Function<String, BigDecimal> numbers) {
+                        boolean illustrative, Function<String, BigDecimal> numbers) {
         TargetCell cell = cellOf(text);
         try {
             return targets.read(new TargetInput(figure, unit.code(), String.valueOf(year), issuer.name(),
-                    cell.direction(), null, cell.value(), cell.valueHigh(), status.name(), null, null, null, null),
+                    cell.direction(), null, cell.value(), cell.valueHigh(), status.name(), null, null, null,
+                    illustrative ? Boolean.TRUE : null),
                     numbers);
         } catch (TargetInputException e) {
             throw new TargetInputException(figure, text, "Ô " + figure + " của " + unit.name() + ": '" + text

@@ -7,5 +7,5 @@
  * service; the pages are /plans/{year}, its proposal and consolidation pages, the API /api/v1/plans/{year}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"target", "target :: spi", "catalog", "orgunit",
-        "period", "security", "access", "audit", "format", "problem"})
+        "period", "security", "access", "audit", "format", "problem", "demo"})
 package vn.kehoach.planning;

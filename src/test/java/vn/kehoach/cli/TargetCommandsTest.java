@@ -42,7 +42,7 @@ class TargetCommandsTest {
             csv.append("BUFFALO_HERD,").append(c).append(",2021,DISTRICT_COMMITTEE,1000\n");
         }
         for (String c : List.of("XAHALANG", "LYQUOC25", "VINHQUY25", "QUANGLONG25")) {
-            csv.append("CATTLE_HERD,").append(c).append(",2027,COMMUNE_COUNCIL,1500\n");
+            csv.append("CATTLE_HERD,").append(c).append(",2028,COMMUNE_COUNCIL,1500\n");
         }
         Path file = dir.resolve("chi_tieu_xa.csv");
         Files.writeString(file, csv);
@@ -70,12 +70,12 @@ class TargetCommandsTest {
 
     @Test
     void aTargetSetFromTheCommandLineIsStoredAndChecked() {
-        CommandRun set = run("--db", h2, "target", "set", "--unit", "CAOBANG", "--figure", "CATTLE_HERD", "--period", "2027",
-                "--value", "6.000", "--decision", "Nghị quyết số 01/2026/NQ-HĐND (minh họa)");
+        CommandRun set = run("--db", h2, "target", "set", "--unit", "CAOBANG", "--figure", "CATTLE_HERD", "--period", "2028",
+                "--value", "6.000", "--decision", "Nghị quyết số 01/2027/NQ-HĐND (minh họa)");
         assertThat(set.exit()).as(set.err()).isZero();
-        assertThat(set.out()).isEqualTo("Đã giao CATTLE_HERD — Tỉnh Cao Bằng — 2027: ≥ 6.000 con (HĐND tỉnh giao, đã giao)\n");
+        assertThat(set.out()).isEqualTo("Đã giao CATTLE_HERD — Tỉnh Cao Bằng — 2028: ≥ 6.000 con (HĐND tỉnh giao, đã giao)\n");
 
-        CommandRun check = run("--db", h2, "target", "check", "--unit", "CAOBANG", "--period", "2027", "--all");
+        CommandRun check = run("--db", h2, "target", "check", "--unit", "CAOBANG", "--period", "2028", "--all");
         assertThat(check.exit()).as(check.out() + check.err()).isZero();
         String cattle = check.out().lines().filter(l -> l.startsWith("CATTLE_HERD")).findFirst().orElseThrow();
         assertThat(cattle).matches("CATTLE_HERD +Tổng đàn bò +HĐND tỉnh +6\\.000 +6\\.000 +0 +con +khớp *");
@@ -88,9 +88,9 @@ class TargetCommandsTest {
                 "Đã giao SPRING_RICE_AREA — Xã Minh Long — 2022: 24,5 – 25,5 ha (UBND huyện giao, đã giao)\n");
 
         CommandRun poverty = run("--db", h2, "target", "set", "--unit", "CAOBANG", "--figure", "POOR_HOUSEHOLD_RATE", "--period",
-                "2027", "--value", "18");
+                "2028", "--value", "18");
         assertThat(poverty.exit()).as(poverty.err()).isZero();
-        assertThat(poverty.out()).as("a level of a lower-is-better figure is a ceiling").contains("2027: ≤ 18");
+        assertThat(poverty.out()).as("a level of a lower-is-better figure is a ceiling").contains("2028: ≤ 18");
     }
 
     @Test

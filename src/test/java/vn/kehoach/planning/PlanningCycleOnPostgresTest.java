@@ -32,10 +32,11 @@ import vn.kehoach.security.Users;
 import vn.kehoach.target.Issuer;
 
 /**
- * The 2027 planning cycle of Cao Bằng's four post-2025 communes over the API on PostgreSQL: the province's planner
+ * The 2028 planning cycle of Cao Bằng's four post-2025 communes over the API on PostgreSQL: the province's planner
  * opens it, a commune's reporter proposes (and may not allocate, nor propose for a neighbour), the sum check shows
  * 6.100 proposed against 6.000, allocation 4 × 1.500 adds up, adoption locks the targets (409), an adjustment from
- * 1 July 2027 is what a comparison as of August reads, while one as of March reads the adopted 1.500.
+ * 1 July 2028 is what a comparison as of August reads, while one as of March reads the adopted 1.500. First, the
+ * demo's own, illustrative cycle of 2027 as the API and the page /plans/2027 show it: every commune's plan adopted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanningCycleOnPostgresTest {
@@ -68,104 +69,133 @@ class PlanningCycleOnPostgresTest {
         users.create(PLANNER, "mat-khau-dai", "Kế hoạch tỉnh Cao Bằng", EnumSet.of(Role.PLANNER), "CAOBANG", "test");
         users.create(REPORTER, "mat-khau-dai", "Thống kê xã Hạ Lang", EnumSet.of(Role.REPORTER), "XAHALANG", "test");
 
-        assertThat(post(REPORTER, "/api/v1/plans/2027/open", """
-                {"unit": "CAOBANG", "deadline": "2026-07-15", "figures": ["CATTLE_HERD"]}""").statusCode())
+        // The demo's own cycle of 2027 (illustrative), loaded through the same service: adopted for every commune.
+        JsonNode demoStatus = json.readTree(get(PLANNER, "/api/v1/plans/2027/status?unit=CAOBANG").body());
+        assertThat(demoStatus).hasSize(4);
+        demoStatus.forEach(s -> assertThat(s.get("stage").asString() + " " + s.get("proposals").asInt() + " "
+                + s.get("allocated").asInt()).isEqualTo("ADOPTED 2 2"));
+        JsonNode demoFigures = json.readTree(get(PLANNER, "/api/v1/plans/2027/consolidation?unit=CAOBANG").body())
+                .get("figures");
+        assertThat(demoFigures).hasSize(2);
+        JsonNode buffalo = demoFigures.get(0);
+        assertThat(buffalo.get("figure").get("code").asString()).isEqualTo("BUFFALO_HERD");
+        assertThat(buffalo.get("own").get("value").decimalValue()).isEqualByComparingTo("7100");
+        assertThat(buffalo.get("own").get("status").asString()).isEqualTo("ADOPTED");
+        assertThat(buffalo.get("own").get("illustrative").asBoolean()).isTrue();
+        assertThat(buffalo.get("own").get("decision").asString())
+                .isEqualTo("Nghị quyết số 52/NQ-HĐND ngày 09/12/2026 của HĐND tỉnh Cao Bằng (minh họa)");
+        assertThat(buffalo.get("proposals").get("outcome").asString()).isEqualTo("MISMATCH");
+        assertThat(buffalo.get("proposals").get("below").decimalValue()).isEqualByComparingTo("7030");
+        assertThat(buffalo.get("proposals").get("difference").decimalValue()).isEqualByComparingTo("-70");
+        assertThat(buffalo.get("allocations").get("outcome").asString()).isEqualTo("MATCH");
+        assertThat(buffalo.get("allocations").get("below").decimalValue()).isEqualByComparingTo("7100");
+        JsonNode criteria = demoFigures.get(1);
+        assertThat(criteria.get("figure").get("code").asString()).isEqualTo("NTM_CRITERIA");
+        assertThat(criteria.get("own").get("value").decimalValue()).isEqualByComparingTo("67");
+        assertThat(criteria.get("proposals").get("outcome").asString()).isEqualTo("MATCH");
+        assertThat(criteria.get("allocations").get("below").decimalValue()).isEqualByComparingTo("67");
+        String demoPage = page(PLANNER, "/plans/2027?unit=CAOBANG");
+        assertThat(demoPage).contains("15/07/2026", "Xã Hạ Lang", "Xã Lý Quốc", "Xã Vinh Quý", "Xã Quang Long");
+        assertThat(demoPage.split("class=\"badge stage-adopted\">đã thông qua<", -1)).hasSize(5);
+
+        assertThat(post(REPORTER, "/api/v1/plans/2028/open", """
+                {"unit": "CAOBANG", "deadline": "2027-07-15", "figures": ["CATTLE_HERD"]}""").statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> open = post(PLANNER, "/api/v1/plans/2027/open", """
-                {"unit": "CAOBANG", "deadline": "2026-07-15", "figures": ["CATTLE_HERD", "BUFFALO_HERD"], "estimate": true}""");
+        HttpResponse<String> open = post(PLANNER, "/api/v1/plans/2028/open", """
+                {"unit": "CAOBANG", "deadline": "2027-07-15", "figures": ["CATTLE_HERD", "BUFFALO_HERD"], "estimate": true}""");
         assertThat(open.statusCode()).as(open.body()).isEqualTo(201);
-        assertThat(json.readTree(open.body()).get("deadline").asString()).isEqualTo("2026-07-15");
-        assertThat(post(PLANNER, "/api/v1/plans/2027/open", """
-                {"unit": "CAOBANG", "deadline": "2026-07-20", "figures": ["CATTLE_HERD"]}""").statusCode()).isEqualTo(409);
+        assertThat(json.readTree(open.body()).get("deadline").asString()).isEqualTo("2027-07-15");
+        assertThat(post(PLANNER, "/api/v1/plans/2028/open", """
+                {"unit": "CAOBANG", "deadline": "2027-07-20", "figures": ["CATTLE_HERD"]}""").statusCode()).isEqualTo(409);
         assertThat(post(PLANNER, "/api/v1/targets", """
-                {"figureCode": "CATTLE_HERD", "orgUnitCode": "CAOBANG", "period": "2027", "value": 6000, "status": "DRAFT"}""")
+                {"figureCode": "CATTLE_HERD", "orgUnitCode": "CAOBANG", "period": "2028", "value": 6000, "status": "DRAFT"}""")
                 .statusCode()).isEqualTo(201);
 
-        HttpResponse<String> proposed = post(REPORTER, "/api/v1/plans/2027/proposals", """
+        HttpResponse<String> proposed = post(REPORTER, "/api/v1/plans/2028/proposals", """
                 {"unit": "XAHALANG", "values": {"CATTLE_HERD": "1600"}}""");
         assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
         assertThat(json.readTree(proposed.body()).get(0).get("status").asString()).isEqualTo("PROPOSED");
-        assertThat(post(REPORTER, "/api/v1/plans/2027/proposals", """
+        assertThat(post(REPORTER, "/api/v1/plans/2028/proposals", """
                 {"unit": "LYQUOC25", "values": {"CATTLE_HERD": "1500"}}""").statusCode()).isEqualTo(403);
         assertThat(post(REPORTER, "/api/v1/targets", """
-                {"figureCode": "CATTLE_HERD", "orgUnitCode": "XAHALANG", "period": "2027", "value": 2000,
+                {"figureCode": "CATTLE_HERD", "orgUnitCode": "XAHALANG", "period": "2028", "value": 2000,
                  "issuer": "PROVINCE", "status": "DRAFT"}""").statusCode()).isEqualTo(403);
-        HttpResponse<String> bad = post(REPORTER, "/api/v1/plans/2027/proposals", """
+        HttpResponse<String> bad = post(REPORTER, "/api/v1/plans/2028/proposals", """
                 {"unit": "XAHALANG", "values": {"CATTLE_HERD": "1.600,5"}}""");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).get("detail").asString())
                 .isEqualTo("Ô CATTLE_HERD của Xã Hạ Lang: '1.600,5' — '1.600,5' không phải là số (value)");
-        assertThat(post(REPORTER, "/api/v1/plans/2027/submit", "{\"unit\": \"XAHALANG\"}").statusCode()).isEqualTo(200);
-        HttpResponse<String> locked = post(REPORTER, "/api/v1/plans/2027/proposals", """
+        assertThat(post(REPORTER, "/api/v1/plans/2028/submit", "{\"unit\": \"XAHALANG\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> locked = post(REPORTER, "/api/v1/plans/2028/proposals", """
                 {"unit": "XAHALANG", "values": {"CATTLE_HERD": "1700"}}""");
         assertThat(locked.statusCode()).isEqualTo(409);
         assertThat(json.readTree(locked.body()).get("detail").asString())
-                .startsWith("Xã Hạ Lang đã gửi đề xuất kế hoạch năm 2027 lúc ");
+                .startsWith("Xã Hạ Lang đã gửi đề xuất kế hoạch năm 2028 lúc ");
         for (String[] p : List.of(new String[] {"LYQUOC25", "1500"}, new String[] {"VINHQUY25", "1300"},
                 new String[] {"QUANGLONG25", "1700"})) {
-            assertThat(post(PLANNER, "/api/v1/plans/2027/proposals", "{\"unit\": \"" + p[0]
+            assertThat(post(PLANNER, "/api/v1/plans/2028/proposals", "{\"unit\": \"" + p[0]
                     + "\", \"values\": {\"CATTLE_HERD\": \"" + p[1] + "\"}}").statusCode()).isEqualTo(200);
-            assertThat(post(PLANNER, "/api/v1/plans/2027/submit", "{\"unit\": \"" + p[0] + "\"}").statusCode())
+            assertThat(post(PLANNER, "/api/v1/plans/2028/submit", "{\"unit\": \"" + p[0] + "\"}").statusCode())
                     .isEqualTo(200);
         }
 
-        JsonNode cattle = json.readTree(get(PLANNER, "/api/v1/plans/2027/consolidation?unit=CAOBANG").body())
+        JsonNode cattle = json.readTree(get(PLANNER, "/api/v1/plans/2028/consolidation?unit=CAOBANG").body())
                 .get("figures").get(0);
         assertThat(cattle.get("proposals").get("outcome").asString()).isEqualTo("MISMATCH");
         assertThat(cattle.get("proposals").get("target").decimalValue()).isEqualByComparingTo("6000");
         assertThat(cattle.get("proposals").get("below").decimalValue()).isEqualByComparingTo("6100");
         assertThat(cattle.get("proposals").get("difference").decimalValue()).isEqualByComparingTo("100");
 
-        String page = page(PLANNER, "/plans/2027/consolidate?unit=CAOBANG");
+        String page = page(PLANNER, "/plans/2028/consolidate?unit=CAOBANG");
         assertThat(page).contains("Tổng hợp và giao chỉ tiêu", ">6.000<", ">6.100<", ">100<", "lệch");
-        assertThat(page(PLANNER, "/plans/2027?unit=CAOBANG")).contains("Xã Vinh Quý", "đã gửi đề xuất", "15/07/2026");
-        assertThat(page(REPORTER, "/plans/2027/proposal")).contains("Xã Hạ Lang", "Tổng đàn bò",
-                "đã gửi đề xuất kế hoạch năm 2027");
+        assertThat(page(PLANNER, "/plans/2028?unit=CAOBANG")).contains("Xã Vinh Quý", "đã gửi đề xuất", "15/07/2027");
+        assertThat(page(REPORTER, "/plans/2028/proposal")).contains("Xã Hạ Lang", "Tổng đàn bò",
+                "đã gửi đề xuất kế hoạch năm 2028");
 
         for (String unit : List.of("XAHALANG", "LYQUOC25", "VINHQUY25", "QUANGLONG25")) {
-            assertThat(post(PLANNER, "/api/v1/plans/2027/allocate", "{\"unit\": \"" + unit
+            assertThat(post(PLANNER, "/api/v1/plans/2028/allocate", "{\"unit\": \"" + unit
                     + "\", \"figure\": \"CATTLE_HERD\", \"value\": \"1500\"}").statusCode()).isEqualTo(200);
         }
-        JsonNode allocated = json.readTree(get(PLANNER, "/api/v1/plans/2027/consolidation?unit=CAOBANG").body())
+        JsonNode allocated = json.readTree(get(PLANNER, "/api/v1/plans/2028/consolidation?unit=CAOBANG").body())
                 .get("figures").get(0).get("allocations");
         assertThat(allocated.get("outcome").asString()).isEqualTo("MATCH");
         assertThat(allocated.get("below").decimalValue()).isEqualByComparingTo("6000");
-        JsonNode status = json.readTree(get(PLANNER, "/api/v1/plans/2027/status?unit=CAOBANG").body());
+        JsonNode status = json.readTree(get(PLANNER, "/api/v1/plans/2028/status?unit=CAOBANG").body());
         assertThat(status).hasSize(4);
         status.forEach(s -> assertThat(s.get("stage").asString()).isEqualTo("ALLOCATED"));
 
-        HttpResponse<String> adopted = post(PLANNER, "/api/v1/plans/2027/adopt", """
-                {"unit": "CAOBANG", "resolution": "Nghị quyết số 45/NQ-HĐND ngày 10/12/2026", "date": "2026-12-10",
+        HttpResponse<String> adopted = post(PLANNER, "/api/v1/plans/2028/adopt", """
+                {"unit": "CAOBANG", "resolution": "Nghị quyết số 45/NQ-HĐND ngày 10/12/2027", "date": "2027-12-10",
                  "issuer": "HĐND tỉnh"}""");
         assertThat(adopted.statusCode()).as(adopted.body()).isEqualTo(200);
         assertThat(json.readTree(adopted.body())).hasSize(5);
         HttpResponse<String> change = post(PLANNER, "/api/v1/targets", """
-                {"figureCode": "CATTLE_HERD", "orgUnitCode": "CAOBANG", "period": "2027", "value": 6500}""");
+                {"figureCode": "CATTLE_HERD", "orgUnitCode": "CAOBANG", "period": "2028", "value": 6500}""");
         assertThat(change.statusCode()).isEqualTo(409);
         assertThat(json.readTree(change.body()).get("detail").asString()).contains("đã được thông qua theo Nghị quyết "
-                + "số 45/NQ-HĐND ngày 10/12/2026 của HĐND tỉnh", "điều chỉnh kế hoạch");
-        json.readTree(get(PLANNER, "/api/v1/plans/2027/status?unit=CAOBANG").body())
+                + "số 45/NQ-HĐND ngày 10/12/2027 của HĐND tỉnh", "điều chỉnh kế hoạch");
+        json.readTree(get(PLANNER, "/api/v1/plans/2028/status?unit=CAOBANG").body())
                 .forEach(s -> assertThat(s.get("stage").asString()).isEqualTo("ADOPTED"));
 
-        HttpResponse<String> adjusted = post(PLANNER, "/api/v1/plans/2027/adjust", """
-                {"unit": "XAHALANG", "figure": "CATTLE_HERD", "value": "1400", "from": "2027-07-01",
-                 "decision": "Quyết định số 1234/QĐ-UBND ngày 25/6/2027 của UBND tỉnh"}""");
+        HttpResponse<String> adjusted = post(PLANNER, "/api/v1/plans/2028/adjust", """
+                {"unit": "XAHALANG", "figure": "CATTLE_HERD", "value": "1400", "from": "2028-07-01",
+                 "decision": "Quyết định số 1234/QĐ-UBND ngày 25/6/2028 của UBND tỉnh"}""");
         assertThat(adjusted.statusCode()).as(adjusted.body()).isEqualTo(200);
-        assertThat(post(PLANNER, "/api/v1/plans/2027/adjust", """
-                {"unit": "XAHALANG", "figure": "CATTLE_HERD", "value": "1300", "from": "2027-06-01",
+        assertThat(post(PLANNER, "/api/v1/plans/2028/adjust", """
+                {"unit": "XAHALANG", "figure": "CATTLE_HERD", "value": "1300", "from": "2028-06-01",
                  "decision": "Quyết định khác"}""").statusCode()).isEqualTo(400);
 
-        assertThat(provinceTarget("2027-03-31").target().value()).isEqualByComparingTo("1500");
-        assertThat(provinceTarget("2027-03-31").target().decision())
-                .isEqualTo("Nghị quyết số 45/NQ-HĐND ngày 10/12/2026 của HĐND tỉnh");
-        assertThat(provinceTarget("2027-08-01").target().value()).isEqualByComparingTo("1400");
-        assertThat(provinceTarget("2027-08-01").target().decision()).isEqualTo("Nghị quyết số 45/NQ-HĐND ngày "
-                + "10/12/2026 của HĐND tỉnh (điều chỉnh theo Quyết định số 1234/QĐ-UBND ngày 25/6/2027 của UBND tỉnh)");
+        assertThat(provinceTarget("2028-03-31").target().value()).isEqualByComparingTo("1500");
+        assertThat(provinceTarget("2028-03-31").target().decision())
+                .isEqualTo("Nghị quyết số 45/NQ-HĐND ngày 10/12/2027 của HĐND tỉnh");
+        assertThat(provinceTarget("2028-08-01").target().value()).isEqualByComparingTo("1400");
+        assertThat(provinceTarget("2028-08-01").target().decision()).isEqualTo("Nghị quyết số 45/NQ-HĐND ngày "
+                + "10/12/2027 của HĐND tỉnh (điều chỉnh theo Quyết định số 1234/QĐ-UBND ngày 25/6/2028 của UBND tỉnh)");
         assertThat(provinceTarget(null).target().value()).isEqualByComparingTo("1400");
     }
 
     private Comparison provinceTarget(String asOf) {
-        return comparisons.compare(orgUnits.require("XAHALANG"), List.of(Period.year(2027)), null, AsOf.parse(asOf))
+        return comparisons.compare(orgUnits.require("XAHALANG"), List.of(Period.year(2028)), null, AsOf.parse(asOf))
                 .stream().filter(c -> c.figure().code().equals("CATTLE_HERD") && c.target() != null
                         && c.target().issuer() == Issuer.PROVINCE).findFirst().orElseThrow();
     }
