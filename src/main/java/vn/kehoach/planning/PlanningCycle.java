@@ -216,6 +216,19 @@ public class PlanningCycle {
     /** Sends the unit's proposals to the unit above, which locks them until it returns them. */
     @Transactional
     public PlanStatus submit(String unitCode, int year, String user, Source source) {
+        return submit(unitCode, year, Instant.now(), user, source);
+    }
+
+    /**
+     * Sends the unit's proposals as they were sent at {@code at}: a cycle recorded after the fact (the demo's, a
+     * cycle kept on paper) keeps the day its proposals really went up, so that "gửi sau hạn" is said only of late ones.
+     */
+    @Transactional
+    public PlanStatus submit(String unitCode, int year, Instant at, String user, Source source) {
+        if (at.isAfter(Instant.now())) {
+            throw new PlanningException(ProblemType.BAD_INPUT, "thời điểm gửi đề xuất " + Numbers.vi().dateTime(at)
+                    + " là trong tương lai");
+        }
         OrgUnit unit = orgUnits.require(unitCode);
         PlanCycle cycle = requireAbove(unit, year);
         guard.checkWrite(Resource.PROPOSAL, unit.place());
@@ -230,7 +243,6 @@ public class PlanningCycle {
             throw new PlanningException(ProblemType.BAD_INPUT, unit.name() + " chưa đề xuất chỉ tiêu nào trong "
                     + cycle.figures().size() + " chỉ tiêu của hướng dẫn: không có gì để gửi");
         }
-        Instant at = Instant.now();
         if (s == null) {
             jdbc.sql("""
                     insert into plan_submission (cycle_id, org_unit_id, state, submitted_by, submitted_at)

@@ -306,6 +306,9 @@ class FirstYearInBrowserTest {
         browser.get(base() + "/plans/2027");
         assertThat(stage("XATHONGNHAT")).isEqualTo("đã thông qua");
         assertThat(stage("XAQUANGLONG")).isEqualTo("đã thông qua");
+        // Both sent in the test's own day, after the 15/07/2026 deadline: said, though taken.
+        assertThat(browser.findElement(By.cssSelector("#plan-status tr[data-unit=XATHONGNHAT]")).getText())
+                .contains("gửi sau hạn");
     }
 
     /**

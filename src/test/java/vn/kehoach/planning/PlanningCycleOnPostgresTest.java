@@ -97,6 +97,9 @@ class PlanningCycleOnPostgresTest {
         String demoPage = page(PLANNER, "/plans/2027?unit=CAOBANG");
         assertThat(demoPage).contains("15/07/2026", "Xã Hạ Lang", "Xã Lý Quốc", "Xã Vinh Quý", "Xã Quang Long");
         assertThat(demoPage.split("class=\"badge stage-adopted\">đã thông qua<", -1)).hasSize(5);
+        // The demo's communes sent on 10/07/2026 at 09:00, before the deadline: nothing late.
+        assertThat(demoPage.split("10/07/2026 09:00", -1)).hasSize(5);
+        assertThat(demoPage).doesNotContain("gửi sau hạn", "quá hạn");
 
         assertThat(post(REPORTER, "/api/v1/plans/2028/open", """
                 {"unit": "CAOBANG", "deadline": "2027-07-15", "figures": ["CATTLE_HERD"]}""").statusCode())

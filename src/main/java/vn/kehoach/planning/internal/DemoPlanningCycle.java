@@ -77,7 +77,8 @@ class DemoPlanningCycle {
                 Boolean.parseBoolean(c.get("estimate")), user, Source.IMPORT);
         proposals.forEach((commune, cells) -> {
             cycle.propose(commune, year, cells, true, Numbers::parseMachine, user, Source.IMPORT);
-            cycle.submit(commune, year, user, Source.IMPORT);
+            cycle.submit(commune, year, LocalDate.parse(c.get("sent_on")).atTime(9, 0).atZone(Numbers.VIETNAM)
+                    .toInstant(), user, Source.IMPORT);
         });
         for (CSVRecord r : own) {
             targets.save(targets.read(new TargetInput(r.get("figure"), r.get("org_unit"), String.valueOf(year), null,

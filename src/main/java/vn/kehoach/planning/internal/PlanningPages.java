@@ -84,6 +84,7 @@ class PlanningPages {
         model.addAttribute("units", parents());
         model.addAttribute("cycle", cycle.find(u, year).orElse(null));
         model.addAttribute("lines", cycle.status(u.code(), year));
+        model.addAttribute("today", java.time.LocalDate.now(Numbers.VIETNAM));
         model.addAttribute("above", cycle.cycleAbove(u, year).orElse(null));
         model.addAttribute("adoption", cycle.adoption(u, year).orElse(null));
         model.addAttribute("figures", catalog.figures());
