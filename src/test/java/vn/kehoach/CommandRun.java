@@ -1,6 +1,8 @@
 package vn.kehoach;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -11,6 +13,17 @@ import vn.kehoach.cli.Launcher;
  * standard output and standard error. Runs are serialised, since they borrow {@code System.out} and {@code System.err}.
  */
 public record CommandRun(int exit, String out, String err) {
+
+    /** A run with {@code input} on standard input, as a password typed after {@code --password-stdin}. */
+    public static synchronized CommandRun withStdin(String input, String... args) {
+        InputStream in = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            return of(args);
+        } finally {
+            System.setIn(in);
+        }
+    }
 
     public static synchronized CommandRun of(String... args) {
         PrintStream out = System.out;

@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
+import vn.kehoach.format.Numbers;
+
 /** Reads the "as of" of a comparison: a day (its end, Viet Nam time) or an exact instant. */
 public final class AsOf {
 
     /** Viet Nam's time zone, in which a day given as "2022-03-31" ends. */
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VIETNAM = Numbers.VIETNAM;
 
     private AsOf() {
     }

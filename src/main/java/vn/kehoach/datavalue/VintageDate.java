@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import vn.kehoach.format.Numbers;
+
 /**
  * A value's vintage date (ngày báo cáo, công bố) as files and APIs write it: a day ("2021-07-30"), which begins in
  * Viet Nam, or an exact instant ("2021-07-30T08:00:00Z"). The one reader and writer of it.
@@ -14,7 +16,7 @@ import java.time.ZonedDateTime;
 public final class VintageDate {
 
     /** The zone in which a vintage date given as a day begins. */
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VIETNAM = Numbers.VIETNAM;
 
     private VintageDate() {
     }

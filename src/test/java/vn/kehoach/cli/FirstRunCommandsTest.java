@@ -2,7 +2,6 @@ package vn.kehoach.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -59,13 +58,7 @@ class FirstRunCommandsTest {
     String h2;
 
     static CommandRun withStdin(String input, String... args) {
-        InputStream in = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-            return CommandRun.of(args);
-        } finally {
-            System.setIn(in);
-        }
+        return CommandRun.withStdin(input, args);
     }
 
     static CommandRun init(String db, String password, String... more) {

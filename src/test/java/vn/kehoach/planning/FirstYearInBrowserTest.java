@@ -2,11 +2,9 @@ package vn.kehoach.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,15 +69,8 @@ class FirstYearInBrowserTest {
 
     @BeforeAll
     void start() {
-        InputStream in = System.in;
-        CommandRun init;
-        try {
-            System.setIn(new ByteArrayInputStream((ADMIN_PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
-            init = CommandRun.of("--db", DB, "init", "--unit", "CAOBANG", "--name", "Tỉnh Cao Bằng", "--kind",
-                    "PROVINCE", "--admin", "quantri", "--password-stdin");
-        } finally {
-            System.setIn(in);
-        }
+        CommandRun init = CommandRun.withStdin(ADMIN_PASSWORD + "\n", "--db", DB, "init", "--unit", "CAOBANG",
+                "--name", "Tỉnh Cao Bằng", "--kind", "PROVINCE", "--admin", "quantri", "--password-stdin");
         assertThat(init.exit()).as(init.err()).isZero();
         browser = Browser.open();
         browser.manage().window().setSize(OFFICE);

@@ -2,7 +2,6 @@ package vn.kehoach.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,15 +63,8 @@ class SetupApiAndCommandsTest {
 
     @BeforeAll
     void initialise() {
-        InputStream in = System.in;
-        CommandRun init;
-        try {
-            System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
-            init = CommandRun.of("--db", DB, "init", "--unit", "CAOBANG", "--name", "Tỉnh Cao Bằng", "--kind",
-                    "PROVINCE", "--admin", "quantri", "--password-stdin");
-        } finally {
-            System.setIn(in);
-        }
+        CommandRun init = CommandRun.withStdin(PASSWORD + "\n", "--db", DB, "init", "--unit", "CAOBANG",
+                "--name", "Tỉnh Cao Bằng", "--kind", "PROVINCE", "--admin", "quantri", "--password-stdin");
         assertThat(init.exit()).as(init.err()).isZero();
     }
 

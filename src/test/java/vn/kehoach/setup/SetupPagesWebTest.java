@@ -2,9 +2,7 @@ package vn.kehoach.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -65,15 +63,8 @@ class SetupPagesWebTest {
 
     @BeforeAll
     void start() {
-        InputStream in = System.in;
-        CommandRun init;
-        try {
-            System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
-            init = CommandRun.of("--db", DB, "init", "--unit", "CAOBANG", "--name", "Tỉnh Cao Bằng", "--kind",
-                    "PROVINCE", "--admin", "quantri", "--password-stdin");
-        } finally {
-            System.setIn(in);
-        }
+        CommandRun init = CommandRun.withStdin(PASSWORD + "\n", "--db", DB, "init", "--unit", "CAOBANG",
+                "--name", "Tỉnh Cao Bằng", "--kind", "PROVINCE", "--admin", "quantri", "--password-stdin");
         assertThat(init.exit()).as(init.err()).isZero();
         browser = Browser.open();
     }
