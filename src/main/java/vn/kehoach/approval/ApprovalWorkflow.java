@@ -200,6 +200,15 @@ public class ApprovalWorkflow {
         return a.hasAny(Role.APPROVER, Role.PLANNER) && above(a, unit);
     }
 
+    /**
+     * True when the current actor may approve or return this form of the unit: {@link #canDecide(OrgUnit)}, and, for
+     * a form whose approver is a kind of unit (the province), only from such a unit — what approving asks, so a page
+     * offers no button the service would refuse.
+     */
+    public boolean canDecide(DataSet form, OrgUnit unit) {
+        return canDecide(unit) && approverMay(form, actors.current());
+    }
+
     public boolean canReopen(OrgUnit unit) {
         Actor a = actors.current();
         return a.has(Role.PLANNER) && above(a, unit);
@@ -324,14 +333,16 @@ public class ApprovalWorkflow {
     /** A form whose approver is a kind of unit (the province) is decided only by the approvers of such a unit. */
     private void checkApprover(DataSet form, String verb) {
         Actor a = actors.current();
-        if (form.approverKind() == null || a == Actor.SYSTEM || a.orgUnitCode() == null) {
-            return;
-        }
-        OrgUnit own = orgUnits.require(a.orgUnitCode());
-        if (own.kind() != form.approverKind()) {
+        if (!approverMay(form, a)) {
+            OrgUnit own = orgUnits.require(a.orgUnitCode());
             throw new OutOfScopeException("Biểu '" + form.name() + "' do " + form.approverKind().label().toLowerCase()
                     + " " + verb + "; tài khoản " + a.username() + " thuộc " + own.name() + " không " + verb + " được");
         }
+    }
+
+    private boolean approverMay(DataSet form, Actor a) {
+        return form.approverKind() == null || a == Actor.SYSTEM || a.orgUnitCode() == null
+                || orgUnits.require(a.orgUnitCode()).kind() == form.approverKind();
     }
 
     private static boolean above(Actor a, OrgUnit unit) {

@@ -177,7 +177,7 @@ public class DataEntry {
         return new EntryForm(form, unit, period, previous, lastYear, form.dueDate(period), approval,
                 readOnlyReason(form, unit, period, approval), approval.state().open() && workflow.canSubmit(unit),
                 // The unit above returns a submission rather than withdrawing it.
-                approval.state() == ApprovalState.SUBMITTED && workflow.canSubmit(unit) && !workflow.canDecide(unit),
+                approval.state() == ApprovalState.SUBMITTED && workflow.canSubmit(unit) && !workflow.canDecide(form, unit),
                 rows, check);
     }
 
@@ -189,7 +189,7 @@ public class DataEntry {
         return switch (approval.state()) {
             case SUBMITTED -> "Biểu đã được " + approval.submittedBy() + " gửi duyệt lúc "
                     + Numbers.vi().dateTime(approval.submittedAt()) + "; số liệu đang chờ duyệt nên không sửa được. "
-                    + (workflow.canDecide(unit) ? "Duyệt hoặc trả lại (kèm lý do) bằng các nút dưới đây."
+                    + (workflow.canDecide(form, unit) ? "Duyệt hoặc trả lại (kèm lý do) bằng các nút dưới đây."
                     : "Muốn sửa, hãy rút lại bản gửi.");
             case APPROVED -> "Biểu đã được " + approval.decidedBy() + " duyệt lúc "
                     + Numbers.vi().dateTime(approval.decidedAt())

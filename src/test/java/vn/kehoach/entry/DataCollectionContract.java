@@ -37,6 +37,8 @@ import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.exchange.CsvFile;
 import vn.kehoach.exchange.CsvImport;
 import vn.kehoach.exchange.ImportException;
+import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 import vn.kehoach.security.OutOfScopeException;
@@ -376,6 +378,19 @@ abstract class DataCollectionContract {
         assertThatThrownBy(() -> values.save(DataValueWrite.of("COVID_CASES", "HALANG", H1_2021, ValueKind.ACTUAL,
                 BigDecimal.ONE), "test", Source.CLI)).isInstanceOf(EntryLockedException.class)
                 .hasMessageContaining("Biểu 'Tình hình y tế 6 tháng (cấp huyện)' của Huyện Hạ Lang kỳ 6 tháng đầu năm 2021 đã được tinh.duyet duyệt lúc");
+    }
+
+    @Test
+    void aFormTheProvinceApprovesOffersTheDistrictsApproverNoDecision() {
+        DataSet agriculture = forms.require(AGRICULTURE);
+        DataSet byProvince = new DataSet(agriculture.code(), agriculture.name(), agriculture.periodType(),
+                agriculture.unitKinds(), agriculture.dueDays(), agriculture.description(), agriculture.sortOrder(),
+                agriculture.elements(), OrgUnitKind.PROVINCE);
+        OrgUnit minhLong = orgUnits.require("MINHLONG");
+        assertThat(as(users, "approver", () -> workflow.canDecide(agriculture, minhLong))).isTrue();
+        assertThat(as(users, "approver", () -> workflow.canDecide(byProvince, minhLong))).isFalse();
+        assertThat(as(users, "tinh.duyet", () -> workflow.canDecide(byProvince, minhLong))).isTrue();
+        assertThat(as(users, "reporter-minhlong", () -> workflow.canDecide(agriculture, minhLong))).isFalse();
     }
 
     @Test

@@ -74,7 +74,7 @@ class ApprovalController {
                 : Stream.concat(Stream.of(p), periods.stream()).toList());
         model.addAttribute("roots", scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream())
                 .filter(u -> !u.kind().isCommuneLevel() && u.kind() != OrgUnitKind.AGENCY).toList());
-        model.addAttribute("deciders", c.lines().stream().filter(l -> workflow.canDecide(l.unit()))
+        model.addAttribute("deciders", c.lines().stream().filter(l -> workflow.canDecide(chosen, l.unit()))
                 .map(l -> l.unit().code()).toList());
         model.addAttribute("reopeners", c.lines().stream().filter(l -> workflow.canReopen(l.unit()))
                 .map(l -> l.unit().code()).toList());

@@ -48,7 +48,7 @@ class EntryController {
     String form(@PathVariable String form, @PathVariable String unit, @PathVariable String period, Model model) {
         EntryForm f = entry.open(form, unit, Period.parse(period));
         model.addAttribute("f", f);
-        model.addAttribute("canDecide", workflow.canDecide(f.unit()));
+        model.addAttribute("canDecide", workflow.canDecide(f.form(), f.unit()));
         model.addAttribute("canReopen", workflow.canReopen(f.unit()));
         return "entry/form";
     }
