@@ -100,6 +100,11 @@ class PlanningCycleOnPostgresTest {
         // The demo's communes sent on 10/07/2026 at 09:00, before the deadline: nothing late.
         assertThat(demoPage.split("10/07/2026 09:00", -1)).hasSize(5);
         assertThat(demoPage).doesNotContain("gửi sau hạn", "quá hạn");
+        assertThat(demoPage).contains("Tổng đàn trâu, Tổng số tiêu chí nông thôn mới các xã đạt");
+        // Adopted: the page offers no allocation, return or adoption any more (the service would refuse them).
+        String demoConsolidation = page(PLANNER, "/plans/2027/consolidate?unit=CAOBANG");
+        assertThat(demoConsolidation).contains("Nghị quyết số 52/NQ-HĐND ngày 09/12/2026")
+                .doesNotContain("id=\"adopt\"", "id=\"return\"", "Giao (dự thảo)");
 
         assertThat(post(REPORTER, "/api/v1/plans/2028/open", """
                 {"unit": "CAOBANG", "deadline": "2027-07-15", "figures": ["CATTLE_HERD"]}""").statusCode())

@@ -82,7 +82,10 @@ class PlanningPages {
         model.addAttribute("year", year);
         model.addAttribute("unit", u);
         model.addAttribute("units", parents());
-        model.addAttribute("cycle", cycle.find(u, year).orElse(null));
+        PlanCycle opened = cycle.find(u, year).orElse(null);
+        model.addAttribute("cycle", opened);
+        model.addAttribute("figureNames", opened == null ? List.of()
+                : opened.figures().stream().map(code -> catalog.figure(code).name()).toList());
         model.addAttribute("lines", cycle.status(u.code(), year));
         model.addAttribute("today", java.time.LocalDate.now(Numbers.VIETNAM));
         model.addAttribute("above", cycle.cycleAbove(u, year).orElse(null));
