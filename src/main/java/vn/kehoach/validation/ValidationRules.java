@@ -219,6 +219,7 @@ public class ValidationRules {
      * in time order. Nothing is written.
      */
     public List<Violation> preview(ValidationRule rule, OrgUnit root) {
+        guard.checkRead(Resource.VALUE, root.place());
         List<StoredValue> stored = dataValues.stored(root, java.time.LocalDate.of(1900, 1, 1),
                 java.time.LocalDate.of(2999, 12, 31));
         Set<String> read = new LinkedHashSet<>(rule.leftElements());
