@@ -1,6 +1,7 @@
 package vn.kehoach.cli.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ final class Boot {
     }
 
     static Map<String, Object> dataSource(String db) {
-        String url = durable(db == null || db.isBlank() ? DEFAULT_DB : db.strip());
+        String url = durable(compatible(db == null || db.isBlank() ? DEFAULT_DB : db.strip()));
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", url);
         if (url.startsWith("jdbc:h2:")) {
@@ -56,6 +57,26 @@ final class Boot {
             props.put("spring.datasource.password", "");
         }
         return props;
+    }
+
+    /**
+     * KeHoach's schema and queries are written for PostgreSQL; H2 runs them in its PostgreSQL mode with lower-case
+     * names and nulls sorted last. A user's own H2 URL ("--db=jdbc:h2:file:/srv/kehoach") without them would fail
+     * on the first "on conflict" of a load, so each one the URL does not set is added; one it sets is respected.
+     */
+    static String compatible(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(url);
+        for (String option : List.of("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH")) {
+            String key = option.substring(0, option.indexOf('=') + 1).toUpperCase(Locale.ROOT);
+            if (!upper.contains(";" + key)) {
+                out.append(';').append(option);
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -27,7 +27,7 @@ import vn.kehoach.target.Issuer;
 
 /** {@code kehoach budget}: the revenue and expenditure tree of a unit and period against each issuer's estimate. */
 @Command(name = "budget", mixinStandardHelpOptions = true,
-        description = {"Thu, chi ngân sách theo cây dòng ngân sách: thực hiện, dự toán của từng cấp giao, % dự toán.",
+        description = {"Thu, chi ngân sách theo cây dòng ngân sách: thực hiện, dự toán của từng cấp giao, %% dự toán.",
                 "kehoach budget line: thêm hoặc sửa một dòng của cây. Dự toán của một cấp giao là chỉ tiêu kế hoạch",
                 "của dòng đó: kehoach target set --figure MÃ_DÒNG --issuer CẤP …"},
         subcommands = BudgetCommand.Line.class)

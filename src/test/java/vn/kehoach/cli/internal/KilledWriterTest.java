@@ -53,6 +53,16 @@ class KilledWriterTest {
     }
 
     @Test
+    void aUsersOwnH2UrlGetsThePostgreSqlModeTheSchemaNeedsAndKeepsWhatItSets() {
+        assertThat(Boot.compatible("jdbc:h2:file:/srv/kehoach"))
+                .isEqualTo("jdbc:h2:file:/srv/kehoach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(Boot.compatible("jdbc:h2:file:/srv/k;mode=PostgreSQL;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:file:/srv/k;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(Boot.compatible(Boot.DEFAULT_DB)).isEqualTo(Boot.DEFAULT_DB);
+        assertThat(Boot.compatible("jdbc:postgresql://127.0.0.1/kehoach")).isEqualTo("jdbc:postgresql://127.0.0.1/kehoach");
+    }
+
+    @Test
     void anExplicitWriteDelayInMemoryAndRemoteDatabasesAreLeftAsGiven() {
         assertThat(Boot.durable("jdbc:h2:tcp://10.0.0.5/kehoach")).isEqualTo("jdbc:h2:tcp://10.0.0.5/kehoach");
         assertThat(Boot.durable("jdbc:h2:./data/x")).isEqualTo("jdbc:h2:./data/x;WRITE_DELAY=0");
