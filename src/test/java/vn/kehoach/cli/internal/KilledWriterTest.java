@@ -46,7 +46,7 @@ class KilledWriterTest {
     void aUsersOwnH2FileUrlIsMadeDurableToo() throws Exception {
         String given = "jdbc:h2:file:" + dir.resolve("own") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
         String url = (String) Boot.dataSource(given).get("spring.datasource.url");
-        assertThat(url).isEqualTo(given + ";WRITE_DELAY=0");
+        assertThat(url).isEqualTo(given + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         Outcome o = killWhileWriting(url);
         System.out.println("H2 (user URL made durable), kill -9: acknowledged " + o.acknowledged() + ", lost " + o.lost());
         assertThat(o.lost()).isZero();
