@@ -30,6 +30,11 @@ public enum TemplateKind {
         return perLevel() ? "document/defaults/" + levelFolder + "/" + resource : "document/defaults/" + resource;
     }
 
+    /** The shipped default of a district (kept for callers that know no level). */
+    public String resource() {
+        return resource("district");
+    }
+
     /**
      * True when the setting is written for one level: a unit never takes it from an ancestor of another level (a
      * district's outline, "toàn huyện", is not its communes').

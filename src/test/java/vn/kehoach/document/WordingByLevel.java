@@ -124,6 +124,10 @@ abstract class WordingByLevel {
                         + "- Lưu: VT.",
                 "TM. ỦY BAN NHÂN DÂNCHỦ TỊCH");
         List<String> t = texts("CAOBANG", 2026);
+        long start = System.nanoTime();
+        file("CAOBANG", 2026, DocumentFormat.DOCX);
+        file("CAOBANG", 2026, DocumentFormat.PDF);
+        System.out.printf("Province plan CAOBANG 2026, DOCX and PDF, warm: %.2f s%n", (System.nanoTime() - start) / 1e9);
         for (String text : t) {
             assertThat(text).doesNotContain(DISTRICT_WORDS).doesNotContain("toàn xã", "Đảng ủy xã", "HĐND xã");
         }

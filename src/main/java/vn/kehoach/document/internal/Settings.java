@@ -88,6 +88,11 @@ public class Settings {
         return new DocumentTemplate(kind, shipped(kind, level), null, 0, null, null);
     }
 
+    /** The shipped default's text for a district (kept for callers that know no level). */
+    public static String shipped(TemplateKind kind) {
+        return shipped(kind, Wording.Level.DISTRICT);
+    }
+
     /** The shipped default's text for units of the level. */
     public static String shipped(TemplateKind kind, Wording.Level level) {
         try (InputStream in = new ClassPathResource(kind.resource(level.folder())).getInputStream()) {
