@@ -25,7 +25,9 @@ import vn.kehoach.document.internal.Sentences;
 import vn.kehoach.document.internal.Outline;
 import vn.kehoach.document.internal.Printed;
 import vn.kehoach.document.internal.Settings;
+import vn.kehoach.document.internal.Wording;
 import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 
@@ -87,13 +89,35 @@ public class PlanDocuments {
 
     /**
      * Part 1 reports on the first six months of the year before: plans are drafted in July, as the seed was
-     * ("Hạ Lang, ngày 30 tháng 7 năm 2021" for 2022).
+     * ("Hạ Lang, ngày 30 tháng 7 năm 2021" for 2022). The letterhead follows the unit as it was on that date: the
+     * place is its name then (Nghị định 30/2020/NĐ-CP: the administrative unit where the issuing body sits), the
+     * recipients are the committee above it then and that committee's planning office of the time, the unit's own
+     * party committee and council, its chair and vice-chairs, and the archive; the signer signs for the committee.
      */
-    static PlanDocument defaults(OrgUnit unit, int year) {
-        String parent = "ỦY BAN NHÂN DÂN";
-        return new PlanDocument(unit.code(), unit.name(), year, Period.half(year - 1, 1), null, "KH-UBND",
-                Printed.place(unit.name()), LocalDate.of(year - 1, 7, 30), List.of("TM. " + parent, "CHỦ TỊCH"), null,
-                List.of("Sở Kế hoạch và Đầu tư;", "CT, các PCT UBND huyện;", "Lưu: VT, TCKH."), 0, null, null, false);
+    PlanDocument defaults(OrgUnit unit, int year) {
+        LocalDate issued = LocalDate.of(year - 1, 7, 30);
+        OrgUnit then = orgUnits.onDay(unit, issued);
+        Wording own = Wording.of(unit.kind(), then.name(), issued);
+        List<String> recipients = new ArrayList<>();
+        Optional<OrgUnit> parent = orgUnits.parentOn(unit, issued)
+                .filter(p -> p.kind() != OrgUnitKind.COUNTRY && p.kind() != OrgUnitKind.AGENCY);
+        if (parent.isPresent()) {
+            Wording above = Wording.of(parent.get().kind(), parent.get().name(), issued);
+            recipients.add("UBND " + Printed.lowerFirst(parent.get().name()) + ";");
+            recipients.add(above.planningOffice() + ";");
+        } else {
+            // A province answers to the Government: its plan goes to the Government's office and the ministry that
+            // compiles the national plan (Kế hoạch và Đầu tư until 28/02/2025, Tài chính from 01/03/2025).
+            recipients.add("Văn phòng Chính phủ;");
+            recipients.add(issued.isBefore(Wording.PLANNING_TO_FINANCE) ? "Bộ Kế hoạch và Đầu tư;" : "Bộ Tài chính;");
+        }
+        recipients.add("TT. " + own.partyCommittee() + ";");
+        recipients.add("TT. " + own.council() + ";");
+        recipients.add("CT, các PCT " + own.committee() + ";");
+        recipients.add("Lưu: VT.");
+        return new PlanDocument(unit.code(), then.name(), year, Period.half(year - 1, 1), null, "KH-UBND",
+                Printed.place(then.name()), issued, List.of("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), null,
+                recipients, 0, null, null, false);
     }
 
     /** Saves the letterhead data; {@code expectedVersion} is the version the user edited (0 for a new document). */

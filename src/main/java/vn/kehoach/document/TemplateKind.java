@@ -21,9 +21,26 @@ public enum TemplateKind {
         return label;
     }
 
-    /** The shipped default, on the classpath under {@code document/defaults/}. */
+    /**
+     * The shipped default for units of a level ({@code province}, {@code district}, {@code commune}), on the classpath
+     * under {@code document/defaults/}: the outline and the forms speak as the level does; the sentence templates
+     * word a figure the same way at every level and are shared.
+     */
+    public String resource(String levelFolder) {
+        return perLevel() ? "document/defaults/" + levelFolder + "/" + resource : "document/defaults/" + resource;
+    }
+
+    /** The shipped default of a district (kept for callers that know no level). */
     public String resource() {
-        return "document/defaults/" + resource;
+        return resource("district");
+    }
+
+    /**
+     * True when the setting is written for one level: a unit never takes it from an ancestor of another level (a
+     * district's outline, "toàn huyện", is not its communes').
+     */
+    public boolean perLevel() {
+        return this != SENTENCES;
     }
 
     public static TemplateKind parse(String text) {

@@ -92,6 +92,32 @@ public class OrgUnits {
         return chain;
     }
 
+    /**
+     * The unit as it was on the day: its name and parent then, from the history a rename, move, merge or dissolution
+     * kept ({@code org_unit_history}); the unit itself when nothing changed after the day. A document dated before a
+     * reorganisation names the unit and addresses the parent of that time (Xã Minh Long under Huyện Hạ Lang in 2021,
+     * although the district ended in 2025).
+     */
+    public OrgUnit onDay(OrgUnit unit, java.time.LocalDate day) {
+        if (day == null) {
+            return unit;
+        }
+        return jdbc.sql("""
+                        select h.name, h.parent_id, p.code from org_unit_history h left join org_unit p on p.id = h.parent_id
+                         where h.unit_id = :id and h.valid_to >= :day order by h.valid_to, h.id""")
+                .param("id", unit.id()).param("day", day)
+                .query((rs, i) -> new OrgUnit(unit.id(), unit.code(), rs.getString(1), unit.kind(),
+                        rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3), unit.path(), unit.level(),
+                        unit.validFrom(), unit.validTo()))
+                .list().stream().findFirst().orElse(unit);
+    }
+
+    /** The unit's parent on the day, as it was then (see {@link #onDay}); empty for a root. */
+    public Optional<OrgUnit> parentOn(OrgUnit unit, java.time.LocalDate day) {
+        Long parent = onDay(unit, day).parentId();
+        return parent == null ? Optional.empty() : find(parent).map(p -> onDay(p, day));
+    }
+
     public int count() {
         return jdbc.sql("select count(*) from org_unit").query(Integer.class).single();
     }

@@ -57,7 +57,8 @@ public class Composer {
     public Composition compose(OrgUnit unit, PlanDocument doc, Settings.Setup setup, Map<String, String> blocks) {
         Facts facts = new Facts(unit, doc.reportPeriod(), Period.year(doc.year()), engine, orgUnits,
                 catalog.figures(), catalog.units());
-        DocumentView dv = view(unit, doc);
+        // The unit's name as it was on the document's date: the letterhead of a 2021 plan names the unit of 2021.
+        DocumentView dv = view(orgUnits.onDay(unit, doc.issuedOn()), doc);
         Work w = new Work(facts, setup, setup.sentences(), blocks, dv);
         Outline o = setup.outline();
         List<String> issuer = o.issuer().stream().map(l -> Sentences.text("tên cơ quan", l, dv)).toList();
@@ -81,13 +82,16 @@ public class Composer {
                 Sentences.text("trích yếu", o.subtitle(), dv), body, closing, signature, forms);
     }
 
-    /** The document's own data for headings and titles. */
+    /** The document's own data for headings and titles, with the words of the unit's level at its date. */
     public static DocumentView view(OrgUnit unit, PlanDocument doc) {
         Period r = doc.reportPeriod();
+        Wording w = Wording.of(unit.kind(), unit.name(), doc.issuedOn());
         return new DocumentView(String.valueOf(doc.year()), String.valueOf(doc.year() - 1), unit.name(),
                 Printed.lowerFirst(unit.name()), Printed.upper(unit.name()), doc.place(), Printed.lowerFirst(r.label()),
                 Printed.upper(r.label()), Numbers.vi().date(r.end()), String.valueOf(r.year()),
-                String.valueOf(r.year() - 1), doc.number() == null ? "" : doc.number(), doc.symbol(), Numbers.vi().date(doc.issuedOn()));
+                String.valueOf(r.year() - 1), doc.number() == null ? "" : doc.number(), doc.symbol(), Numbers.vi().date(doc.issuedOn()),
+                w.levelName(), w.levelNameUpper(), w.whole(), w.committee(), w.council(), w.partyCommittee(),
+                w.subUnits(), w.subUnitsCapital(), w.subUnitsUpper(), w.taxOffice());
     }
 
     private List<InvestmentLine> projectLines(OrgUnit unit, Period period) {

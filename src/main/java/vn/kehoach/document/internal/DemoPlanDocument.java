@@ -3,6 +3,7 @@ package vn.kehoach.document.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +16,17 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import vn.kehoach.demo.DemoDistrictLoaded;
+import vn.kehoach.document.DocumentTemplate;
 import vn.kehoach.document.PlanDocument;
 import vn.kehoach.document.PlanDocuments;
+import vn.kehoach.document.TemplateKind;
 import vn.kehoach.document.TextBlock;
 import vn.kehoach.period.Period;
 
 /**
  * The demo's plan document: huyện Hạ Lang's plan for 2022 as the seed report dates and addresses it, with the
- * report's own words in its free-text blocks ({@code document/demo/halang-2022.yaml}). Loading again updates it
- * in place.
+ * report's own words in its free-text blocks ({@code document/demo/halang-2022.yaml}), and the district's own outline
+ * and forms, the seed's ({@code halang-outline.yaml}, {@code halang-forms.yaml}). Loading again updates it in place.
  */
 @Component
 class DemoPlanDocument {
@@ -39,6 +42,10 @@ class DemoPlanDocument {
 
     @EventListener
     void on(DemoDistrictLoaded event) {
+        // Hạ Lang's own outline and forms: the seed's sections and wording ("Chi cục Thuế", "hai huyện Đại Tân, Long
+        // Châu (Trung Quốc)"), stored as the district's setting so that the shipped defaults can stay generic.
+        ownSetting(TemplateKind.OUTLINE, "document/demo/halang-outline.yaml", event.user());
+        ownSetting(TemplateKind.FORMS, "document/demo/halang-forms.yaml", event.user());
         PlanDocument current = documents.get(UNIT, YEAR);
         PlanDocument seed = new PlanDocument(UNIT, current.unitName(), YEAR, Period.half(2021, 1), null, "KH-UBND",
                 "Hạ Lang", LocalDate.of(2021, 7, 30), List.of("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), null,
@@ -55,6 +62,21 @@ class DemoPlanDocument {
                 throw new IllegalStateException("Bố cục mặc định không có đoạn '" + e.getKey() + "' của văn bản mẫu");
             }
             documents.saveBlock(UNIT, YEAR, e.getKey(), e.getValue(), version, event.user());
+        }
+    }
+
+    /** Stores the district's own setting when it differs from what is stored (loading again changes nothing). */
+    private void ownSetting(TemplateKind kind, String resource, String user) {
+        String body;
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DocumentTemplate current = documents.template(UNIT, kind);
+        boolean own = UNIT.equals(current.ownerCode());
+        if (!own || !body.equals(current.body())) {
+            documents.saveTemplate(UNIT, kind, body, own ? current.version() : 0, user);
         }
     }
 

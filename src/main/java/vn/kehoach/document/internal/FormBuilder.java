@@ -89,7 +89,9 @@ final class FormBuilder {
                     lines.add(new Line(false, projectCells(t, ++number, p)));
                 }
             } else {
-                lines.add(new Line(false, cells(t, ++number, facts.unit, r, r.label(), illustrative)));
+                // A row's own label may speak of the unit's level: "Bình quân {{whole}} (tiêu chí/xã)".
+                String label = r.label() == null ? null : Sentences.text(where, r.label(), dv);
+                lines.add(new Line(false, cells(t, ++number, facts.unit, r, label, illustrative)));
             }
         }
         return new FormTable.Section(t.heading() == null ? null : Sentences.text(where, t.heading(), dv), headers, lines);

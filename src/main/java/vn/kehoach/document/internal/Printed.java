@@ -78,7 +78,7 @@ public final class Printed {
     }
 
     /** "Huyện Hạ Lang" → "huyện Hạ Lang", for the middle of a sentence. */
-    static String lowerFirst(String s) {
+    public static String lowerFirst(String s) {
         return s == null || s.isEmpty() ? "" : s.substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag("vi")) + s.substring(1);
     }
 

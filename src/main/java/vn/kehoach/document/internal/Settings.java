@@ -39,8 +39,8 @@ import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.target.Issuer;
 
 /**
- * A unit's wording and layout (mẫu câu, bố cục, biểu mẫu): its own stored YAML, else its nearest ancestor's, else
- * the shipped default; read and checked so that a planner's mistake is refused with its place and reason before it
+ * A unit's wording and layout (mẫu câu, bố cục, biểu mẫu): its own stored YAML, else its nearest ancestor's (of the
+ * same level, for the outline and the forms), else the shipped default of its level; read and checked so that a planner's mistake is refused with its place and reason before it
  * is stored, never found when a document is written.
  */
 @Component
@@ -64,11 +64,20 @@ public class Settings {
         this.catalog = catalog;
     }
 
-    /** The setting that applies to the unit: its own, its nearest ancestor's, or the default. */
+    /**
+     * The setting that applies to the unit: its own, else its nearest ancestor's, else the shipped default of its
+     * level. An outline or forms layout is taken only from an ancestor of the same level (never a district's for its
+     * communes: it says "toàn huyện"); the sentence templates, which word a figure alike at every
+     * level, from any ancestor.
+     */
     public DocumentTemplate effective(OrgUnit unit, TemplateKind kind) {
         List<OrgUnit> chain = new ArrayList<>(orgUnits.ancestry(unit));
         java.util.Collections.reverse(chain);
+        Wording.Level level = Wording.Level.of(unit.kind());
         for (OrgUnit u : chain) {
+            if (kind.perLevel() && u.id() != unit.id() && Wording.Level.of(u.kind()) != level) {
+                continue;
+            }
             var stored = store.template(u, kind);
             if (stored.isPresent()) {
                 var s = stored.get();
@@ -76,12 +85,17 @@ public class Settings {
                         s.updatedBy(), s.updatedAt());
             }
         }
-        return new DocumentTemplate(kind, shipped(kind), null, 0, null, null);
+        return new DocumentTemplate(kind, shipped(kind, level), null, 0, null, null);
     }
 
-    /** The shipped default's text. */
+    /** The shipped default's text for a district (kept for callers that know no level). */
     public static String shipped(TemplateKind kind) {
-        try (InputStream in = new ClassPathResource(kind.resource()).getInputStream()) {
+        return shipped(kind, Wording.Level.DISTRICT);
+    }
+
+    /** The shipped default's text for units of the level. */
+    public static String shipped(TemplateKind kind, Wording.Level level) {
+        try (InputStream in = new ClassPathResource(kind.resource(level.folder())).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -369,6 +383,7 @@ public class Settings {
                             problems.add(rat + ": " + e.getMessage());
                         }
                     }
+                    checkTemplate(rat + " (label)", r.label(), DOCUMENT_VARIABLES, problems);
                     checkIssuer(r.issuer(), rat, problems);
                 }
             }
