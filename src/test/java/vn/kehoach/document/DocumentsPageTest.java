@@ -190,7 +190,7 @@ class DocumentsPageTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).get("error").asString())
-                .contains("thiếu mẫu 'missing'").contains("mẫu 'result', dòng 1: không có biến 'nhan'");
+                .contains("không có mẫu câu 'share'").contains("mẫu 'result', dòng 1: không có biến 'nhan'");
         HttpResponse<String> setting = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/settings/HALANG/FORMS"))
                 .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.readTree(setting.body()).get("body").asString()).contains("code: \"06\"");
@@ -204,13 +204,13 @@ class DocumentsPageTest {
         WebElement area = form.findElement(By.name("body"));
         String original = area.getAttribute("value");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", area,
-                original.replace("missing: \"{{label}} chưa có số liệu\"", "missing: \"{{labl}} chưa có số liệu\""));
+                original.replace("plain: >-\n  {{label}} {{value}}", "plain: >-\n  {{labl}} {{value}}"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waiting().until(d -> d.findElement(By.id("setting-sentences")).getText().contains("không có biến 'labl'"));
         WebElement again = browser.findElement(By.id("setting-sentences"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-                again.findElement(By.name("body")), original.replace("missing: \"{{label}} chưa có số liệu\"",
-                        "missing: \"{{label}}: chưa có số liệu\""));
+                again.findElement(By.name("body")), original.replace("plain: >-\n  {{label}} {{value}}",
+                        "plain: >-\n  {{label}}: {{value}}"));
         again.findElement(By.cssSelector("button[type=submit]")).click();
         waiting().until(d -> d.findElement(By.id("setting-sentences")).getText().contains("Đang dùng thiết lập riêng của đơn vị THIHOA."));
     }

@@ -266,7 +266,7 @@ abstract class PlanDocumentContract {
             assertThat(f01.getPrintSetup().getLandscape()).isTrue();
             assertThat(f01.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
             Row forest = row(f01, "Tỷ lệ che phủ rừng");
-            assertThat(forest.getCell(4).getStringCellValue()).isEqualTo("chưa có số liệu");
+            assertThat(forest.getCell(4).getStringCellValue()).isEqualTo("-");
             assertThat(forest.getCell(6).getNumericCellValue()).isEqualTo(60.9);
             assertThat(vi.formatCellValue(forest.getCell(6))).isEqualTo("60,9");
 
@@ -371,8 +371,8 @@ abstract class PlanDocumentContract {
     @Test
     void missingDataIsAVisibleGapNeverAZero() throws IOException {
         String commune = docxText(file("ANLAC", 2022, DocumentFormat.DOCX));
-        // A commune writes from the commune's outline (WordingByLevelTest reads it whole).
-        assertThat(commune).contains("- Sản lượng lương thực có hạt chưa có số liệu");
+        // A clause without data is left out of its sentence (the preview lists it), never printed as a gap or a zero.
+        assertThat(commune).doesNotContain("chưa có số liệu").doesNotContain("Sản lượng lương thực có hạt");
         assertThat(commune).doesNotContain("đạt 0 tấn").doesNotContain("0/7.427");
         assertThat(commune).contains("XÃ AN LẠC").contains("An Lạc, ngày 30 tháng 7 năm 2021");
     }
@@ -382,14 +382,14 @@ abstract class PlanDocumentContract {
         String text = docxText(file("HALANG", 2031, DocumentFormat.DOCX));
         assertThat(text).contains("Phát triển kinh tế - xã hội năm 2031");
         assertThat(text).contains("Chưa có chỉ tiêu kế hoạch năm 2031 trong hệ thống.");
-        assertThat(text).contains("- Sản lượng lương thực có hạt chưa có số liệu");
+        assertThat(text).doesNotContain("chưa có số liệu");
         assertThat(text).contains("Hạ Lang, ngày 30 tháng 7 năm 2030");
         try (PDDocument pdf = Loader.loadPDF(file("HALANG", 2031, DocumentFormat.PDF))) {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file("HALANG", 2031, DocumentFormat.XLSX)))) {
             assertThat(row(wb.getSheet("Biểu 01"), "Sản lượng lương thực có hạt").getCell(4).getStringCellValue())
-                    .isEqualTo("chưa có số liệu");
+                    .isEqualTo("-");
         }
     }
 

@@ -79,7 +79,7 @@ public class Composer {
         var signature = new Composition.Signature("Nơi nhận:", doc.recipients(), doc.signerLines(), doc.signerName());
         List<FormTable> forms = new FormBuilder(facts, dv, projectLines(unit, doc.reportPeriod())).build(setup.forms());
         return new Composition(letterhead, Sentences.text("tên loại", o.title(), dv),
-                Sentences.text("trích yếu", o.subtitle(), dv), body, closing, signature, forms);
+                Sentences.text("trích yếu", o.subtitle(), dv), body, closing, signature, forms, w.notes().omissions);
     }
 
     /** The document's own data for headings and titles, with the words of the unit's level at its date. */
@@ -101,7 +101,21 @@ public class Composer {
 
     /** What one composition carries through its items. */
     private record Work(Facts facts, Settings.Setup setup, Sentences sentences, Map<String, String> blocks,
-                        DocumentView dv) {
+                        DocumentView dv, Notes notes) {
+
+        Work(Facts facts, Settings.Setup setup, Sentences sentences, Map<String, String> blocks, DocumentView dv) {
+            this(facts, setup, sentences, blocks, dv, new Notes());
+        }
+    }
+
+    /** What a composition gathers as it goes: the clauses it left out, and whether the illustrative note is given. */
+    private static final class Notes {
+        final List<Composition.Omission> omissions = new ArrayList<>();
+        boolean illustrativeNoted;
+    }
+
+    /** A generated sentence and whether it printed an illustrative number. */
+    private record Written(String text, boolean illustrative) {
     }
 
     private void items(Work w, List<Outline.Item> items, int depth, String parentNumber, List<Block> out) {
@@ -115,7 +129,7 @@ public class Composer {
             } else if (item.text() != null) {
                 out.addAll(textBlock(w.blocks().get(item.text()), item.title() == null ? item.text() : item.title()));
             } else if (item.paragraph() != null) {
-                Para p = paragraph(w, item.paragraph());
+                Para p = paragraph(w, item.paragraph(), section(out));
                 if (p != null) {
                     out.add(p);
                 }
@@ -200,32 +214,64 @@ public class Composer {
         return runs;
     }
 
-    /** A generated paragraph, or null when it lists projects and there are none. */
-    private Para paragraph(Work w, Outline.Paragraph p) {
-        String text = sentence(w, p);
-        if (text == null) {
-            return null;
-        }
-        List<Run> runs = new ArrayList<>();
-        runs.add(Run.text(text));
-        if (p.footnote() != null) {
-            String note = sentence(w, p.footnote());
-            if (note != null) {
-                // The mark goes before the final full stop, as the seed's "(…cụ thể tăng 35,4 ha)¹." does.
-                if (text.endsWith(".")) {
-                    runs.set(0, Run.text(text.substring(0, text.length() - 1)));
-                    runs.add(Run.note(note));
-                    runs.add(Run.text("."));
-                } else {
-                    runs.add(Run.note(note));
-                }
+    /** The heading the next block stands under: "7. Giáo dục - Đào tạo". */
+    private static String section(List<Block> out) {
+        for (int i = out.size() - 1; i >= 0; i--) {
+            if (out.get(i) instanceof Heading h) {
+                return h.text();
             }
+        }
+        return "";
+    }
+
+    /**
+     * A generated paragraph, or null when nothing is left of it: every clause without a value (and no footnote
+     * with one), or a list of projects that is empty. A footnote left alone by its sentence stands in its place
+     * ("- Kết quả gieo trồng: Lúa xuân: …"), so its figures are not lost. The first paragraph with an illustrative
+     * number carries the note that says what the mark means.
+     */
+    private Para paragraph(Work w, Outline.Paragraph p, String section) {
+        Written main = sentence(w, p, section);
+        Written note = p.footnote() == null ? null : sentence(w, p.footnote(), section);
+        if (main == null) {
+            if (note == null) {
+                return null;
+            }
+            main = new Written(Sentences.fragment("đoạn", p.prefix(), w.dv()) + note.text(), note.illustrative());
+            note = null;
+        }
+        List<Run> notes = new ArrayList<>();
+        if (note != null) {
+            notes.add(Run.note(note.text()));
+        }
+        if ((main.illustrative() || note != null && note.illustrative()) && !w.notes().illustrativeNoted) {
+            w.notes().illustrativeNoted = true;
+            notes.add(Run.note(FormTable.ILLUSTRATIVE_NOTE));
+        }
+        String text = main.text();
+        List<Run> runs = new ArrayList<>();
+        // A mark goes before the final full stop, as the seed's "(…cụ thể tăng 35,4 ha)¹." does.
+        if (!notes.isEmpty() && text.endsWith(".")) {
+            runs.add(Run.text(text.substring(0, text.length() - 1)));
+            runs.addAll(notes);
+            runs.add(Run.text("."));
+        } else {
+            runs.add(Run.text(text));
+            runs.addAll(notes);
         }
         return new Para(runs, false);
     }
 
-    private String sentence(Work w, Outline.Paragraph p) {
-        StringBuilder sb = new StringBuilder(Sentences.fragment("đoạn", p.prefix(), w.dv()));
+    /**
+     * A paragraph's sentence from the clauses that have something to say. A clause whose figure has no value in its
+     * period (or whose template prints nothing, as an outbreak in no commune) is left out with its own separator and
+     * suffix, and recorded with the reason; the first clause kept follows the prefix directly, each next one keeps
+     * its own separator. Null when no clause is left: no orphan prefix or suffix.
+     */
+    private Written sentence(Work w, Outline.Paragraph p, String section) {
+        String prefix = Sentences.fragment("đoạn", p.prefix(), w.dv());
+        StringBuilder sb = new StringBuilder();
+        boolean illustrative = false;
         if (p.projects() != null) {
             List<String> names = projects(w, p.projects());
             if (names.isEmpty()) {
@@ -233,20 +279,45 @@ public class Composer {
             }
             sb.append(String.join(p.separatorOrDefault(), names));
         }
-        for (int i = 0; i < p.clauses().size(); i++) {
-            Outline.Clause c = p.clauses().get(i);
-            if (i > 0) {
-                sb.append(c.separator() != null ? c.separator() : p.separatorOrDefault());
-            }
+        for (Outline.Clause c : p.clauses()) {
             String label = c.label() != null ? Sentences.text("nhãn", c.label(), w.dv())
                     : w.setup().outline().labels().get(c.figure());
             Period period = (c.period() == null ? Outline.ClausePeriod.REPORT : c.period())
                     .of(w.facts().report, w.facts().planYear.year());
             FigureView v = w.facts().view(c.figure(), label, c.issuer(), period);
-            sb.append(w.sentences().render(c.template() == null ? "result" : c.template(), v));
+            String template = c.template() == null ? "result" : c.template();
+            String clause = v.hasValue() ? w.sentences().render(template, v) : "";
+            if (clause.isBlank()) {
+                w.notes().omissions.add(new Composition.Omission(c.figure(),
+                        label != null ? label : w.facts().figure(c.figure()).name(), section, v.period(), reason(v, template)));
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append(c.separator() != null ? c.separator() : p.separatorOrDefault());
+            }
+            sb.append(clause).append(Sentences.fragment("vế", c.suffix(), w.dv()));
+            illustrative |= v.anyIllustrative() && clause.contains(FigureView.ILLUSTRATIVE_MARK);
         }
-        sb.append(Sentences.fragment("đoạn", p.suffix(), w.dv()));
-        return sb.toString();
+        if (sb.isEmpty()) {
+            return null;
+        }
+        String body = sb.toString();
+        if (prefix.isBlank() || prefix.endsWith("- ")) {
+            // A sentence starts with a capital even when its first clause was not meant to be first.
+            body = Printed.upper(body.substring(0, 1)) + body.substring(1);
+        }
+        return new Written(prefix + body + Sentences.fragment("đoạn", p.suffix(), w.dv()), illustrative);
+    }
+
+    /** Why a clause was left out, as the preview tells the planner. */
+    private static String reason(FigureView v, String template) {
+        if (!v.hasValue()) {
+            return "chưa có số liệu " + v.period();
+        }
+        if (v.zero()) {
+            return "số liệu bằng 0, không có gì để nêu";
+        }
+        return "không có đơn vị cấp dưới nào có số liệu (mẫu câu '" + template + "' không in gì)";
     }
 
     private List<String> projects(Work w, Outline.ProjectList which) {

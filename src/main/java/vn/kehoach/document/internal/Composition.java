@@ -7,7 +7,30 @@ import java.util.List;
  * Footnotes travel with the run that refers to them; writers number them.
  */
 public record Composition(Letterhead letterhead, String title, String subtitle, List<Block> body,
-                          List<Block> closing, Signature signature, List<FormTable> forms) {
+                          List<Block> closing, Signature signature, List<FormTable> forms, List<Omission> omissions) {
+
+    public Composition {
+        omissions = omissions == null ? List.of() : List.copyOf(omissions);
+    }
+
+    /** A composition that left nothing out. */
+    public Composition(Letterhead letterhead, String title, String subtitle, List<Block> body, List<Block> closing,
+                       Signature signature, List<FormTable> forms) {
+        this(letterhead, title, subtitle, body, closing, signature, forms, List.of());
+    }
+
+    /**
+     * A clause the document left out of its sentence rather than print a gap ("… được chưa có số liệu"): the
+     * preview lists them so the planner can enter the data or write the clause.
+     *
+     * @param figure  the figure's code
+     * @param label   how the clause names it ("Vận động Quỹ khuyến học năm 2020 được")
+     * @param section the heading it stands under ("7. Giáo dục - Đào tạo")
+     * @param period  the period it reads ("năm 2020")
+     * @param reason  why, in Vietnamese ("chưa có số liệu trong kỳ")
+     */
+    public record Omission(String figure, String label, String section, String period, String reason) {
+    }
 
     /**
      * The two columns at the top (Nghị định 30/2020/NĐ-CP, Phụ lục I): the issuing body and its number on the left,

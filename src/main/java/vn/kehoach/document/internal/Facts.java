@@ -88,10 +88,24 @@ final class Facts {
         return orgUnits.children(unit).stream().filter(c -> wanted.contains(c.kind())).toList();
     }
 
+    /**
+     * The unit as a sentence writes it: its symbol, except an abbreviation a table uses but prose spells out
+     * ("HTX" → "hợp tác xã", as the seed writes "thành lập mới cho 01 hợp tác xã").
+     */
+    String proseUnit(Figure f) {
+        MeasureUnit m = measures.get(f.unitCode());
+        if (m == null) {
+            return "";
+        }
+        String symbol = m.symbol();
+        boolean abbreviation = symbol.length() > 1 && symbol.chars().allMatch(Character::isUpperCase);
+        return abbreviation && m.name() != null && !m.name().isBlank() ? m.name() : symbol;
+    }
+
     FigureView view(OrgUnit u, String code, String label, String issuer, Period p) {
         Figure f = figure(code);
         String name = label != null ? label : f.name();
-        return FigureView.of(name, f, unitSymbol(f), p, comparisons(u, p), issuer,
+        return FigureView.of(name, f, proseUnit(f), p, comparisons(u, p), issuer,
                 () -> unitsWithValue(f, p), communes().size());
     }
 

@@ -2,6 +2,7 @@ package vn.kehoach.document.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import vn.kehoach.catalog.Figure;
@@ -22,6 +23,18 @@ import vn.kehoach.target.Target;
  * absent number is an empty string, which a section treats as false.
  */
 public final class FigureView {
+
+    /** Printed after an illustrative number, in prose as in the forms ("19,785*"); see {@link FormTable#ILLUSTRATIVE_NOTE}. */
+    static final String ILLUSTRATIVE_MARK = "*";
+
+    /**
+     * Units that count whole things. Officers write a count of them below ten with a leading zero ("05 người",
+     * "chết 01 con", "07 xã", "01 hợp tác xã"), so nothing can be written in front of it; amounts (tấn, ha, tỷ
+     * đồng, %) never take one. The one place this rule is decided.
+     */
+    static final Set<String> COUNT_UNITS = Set.of("người", "xã", "hộ", "khẩu", "con", "hợp tác xã", "doanh nghiệp",
+            "công trình", "giấy phép", "giấy chứng nhận", "lượt", "vụ", "đơn", "cơ sở", "đoàn", "trường", "tin bài",
+            "buổi", "suất", "hồ sơ", "thẻ", "phiếu", "văn bản", "đại biểu", "tập thể", "trường hợp", "liều", "tiêu chí");
 
     private final String label;
     private final Figure figure;
@@ -75,8 +88,15 @@ public final class FigureView {
         return c == null ? null : c.target();
     }
 
+    /**
+     * The label as a clause prints it; one that ends with a number is joined to the figure with a colon, so the two
+     * numbers do not run together: "hợp tác xã theo Nghị định 68: 05 người", "mũi 1: 544 người".
+     */
     public String label() {
-        return label;
+        if (label == null || label.isEmpty()) {
+            return "";
+        }
+        return Character.isDigit(label.charAt(label.length() - 1)) ? label + ":" : label;
     }
 
     public String name() {
@@ -123,9 +143,35 @@ public final class FigureView {
         return c != null && c.illustrative();
     }
 
-    /** The value without its unit: "7.380". */
+    /** The value without its unit: "7.380", "05" (a count below ten), "19,785*" (illustrative). */
     public String actual() {
-        return hasValue() ? Printed.value(c.actual(), figure) : "";
+        return hasValue() ? count(Printed.value(c.actual(), figure), c.actual()) + mark(c.illustrative()) : "";
+    }
+
+    /** A whole count of a {@link #COUNT_UNITS} unit below ten gets its leading zero. */
+    private String count(String printed, BigDecimal v) {
+        if (v == null || !COUNT_UNITS.contains(unit) || v.signum() <= 0 || v.compareTo(BigDecimal.TEN) >= 0
+                || v.stripTrailingZeros().scale() > 0) {
+            return printed;
+        }
+        return "0" + printed;
+    }
+
+    private static String mark(boolean illustrative) {
+        return illustrative ? ILLUSTRATIVE_MARK : "";
+    }
+
+    /** True when a number this view prints is illustrative: the composer then adds the note once. */
+    boolean anyIllustrative() {
+        return c != null && c.anyIllustrative();
+    }
+
+    /**
+     * The value reaches a level target that is a total to fill rather than a plan to measure against: "bầu đủ
+     * 30/30 đại biểu" (worded by the {@code of-total} template, never "đạt 100,0% KH").
+     */
+    public boolean complete() {
+        return hasValue() && hasTarget() && t().basis() == Basis.LEVEL && c.actual().compareTo(t().value()) >= 0;
     }
 
     /** The value with its unit: "7.380 tấn", "60,9%". */
@@ -138,7 +184,7 @@ public final class FigureView {
     }
 
     public String target() {
-        return hasTarget() ? Printed.target(t().value(), figure) : "";
+        return hasTarget() ? count(Printed.target(t().value(), figure), t().value()) + mark(t().illustrative()) : "";
     }
 
     public String targetValue() {
@@ -168,7 +214,7 @@ public final class FigureView {
     }
 
     public String pctOfPlan() {
-        return c == null ? "" : Printed.percent(c.pctOfPlan(), figure);
+        return c == null || c.pctOfPlan() == null ? "" : Printed.percent(c.pctOfPlan(), figure) + mark(hasTarget() && t().illustrative());
     }
 
     /** True when the target is a ceiling ("dưới 4%", "xuống còn 18%"): worded by {{gap}}, never by {{pctOfPlan}}. */
@@ -219,7 +265,8 @@ public final class FigureView {
         if (!hasValue() || !hasTarget() || t().basis() != Basis.LEVEL) {
             return "";
         }
-        return Printed.withUnit(Printed.value(c.actual().subtract(t().value()).abs(), figure), unit);
+        BigDecimal over = c.actual().subtract(t().value()).abs();
+        return Printed.withUnit(count(Printed.value(over, figure), over) + mark(c.illustrative() || t().illustrative()), unit);
     }
 
     /** "UBND tỉnh giao". */
@@ -287,7 +334,8 @@ public final class FigureView {
 
     /** Cùng kỳ: "7.410 tấn". */
     public String previousValue() {
-        return hasPrevious() ? Printed.withUnit(Printed.value(c.previous(), figure), unit) : "";
+        return hasPrevious() ? Printed.withUnit(count(Printed.value(c.previous(), figure), c.previous())
+                + mark(c.previousIllustrative()), unit) : "";
     }
 
     /** The year of the same period last year: "2020". */
@@ -296,7 +344,7 @@ public final class FigureView {
     }
 
     public String pctVsPrevious() {
-        return c == null ? "" : Printed.percent(c.pctVsPrevious(), figure);
+        return c == null || c.pctVsPrevious() == null ? "" : Printed.percent(c.pctVsPrevious(), figure) + mark(c.previousIllustrative());
     }
 
     public boolean increased() {
@@ -313,7 +361,11 @@ public final class FigureView {
 
     /** The change on the same period without its sign, with its unit: "35,4 ha". */
     public String changeAbs() {
-        return hasValue() && hasPrevious() ? Printed.withUnit(Printed.value(c.changeVsPrevious().abs(), figure), unit) : "";
+        if (!hasValue() || !hasPrevious()) {
+            return "";
+        }
+        BigDecimal change = c.changeVsPrevious().abs();
+        return Printed.withUnit(count(Printed.value(change, figure), change) + mark(c.previousIllustrative()), unit);
     }
 
     /** The units below with a value other than zero: the communes where an outbreak recurred. */

@@ -28,7 +28,8 @@ import vn.kehoach.target.Target;
  */
 final class FormBuilder {
 
-    static final String NO_DATA = "chưa có số liệu";
+    /** A cell without data, as officers leave one in a form: a dash, never a sentence and never a zero. */
+    static final String NO_DATA = "-";
     private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
     private static final MathContext MC = MathContext.DECIMAL64;
 
@@ -171,7 +172,8 @@ final class FormBuilder {
             case PCT_VS_PREVIOUS -> FormCell.number(x.pctVsPreviousRounded(), pd, x.previousIllustrative());
             case CHANGE -> FormCell.number(Numbers.round(x.changeVsPrevious(), d), d, x.previousIllustrative());
             case ISSUER -> FormCell.text(target == null ? "" : target.issuer().shortLabel());
-            case STATUS -> FormCell.text(x.status() == null ? "" : x.status().label());
+            case STATUS -> x.status() == vn.kehoach.comparison.Status.NO_DATA ? FormCell.missing(NO_DATA)
+                    : FormCell.text(x.status() == null ? "" : x.status().label());
             default -> FormCell.EMPTY;
         };
     }

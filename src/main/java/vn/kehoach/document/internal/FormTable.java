@@ -36,7 +36,7 @@ public record FormTable(String code, String title, String subtitle, String unitN
 
     /**
      * A cell: a number with its print decimals and whether it is a percentage, or text; {@code missing} shows
-     * "chưa có số liệu"; {@code illustrative} marks a figure the demo implies rather than states.
+     * "-" (no data: never a zero, never a sentence); {@code illustrative} marks a figure the demo implies rather than states.
      */
     public record FormCell(BigDecimal number, int decimals, String text, boolean missing, boolean illustrative) {
 
@@ -58,7 +58,7 @@ public record FormTable(String code, String title, String subtitle, String unitN
             return number != null;
         }
 
-        /** The cell as a document prints it: "7.380", "99,4", "19,785*" (illustrative), "chưa có số liệu". */
+        /** The cell as a document prints it: "7.380", "99,4", "19,785*" (illustrative), "-" (no data). */
         public String display() {
             if (isNumber()) {
                 return vn.kehoach.format.Numbers.vi().format(number, decimals) + (illustrative ? "*" : "");

@@ -78,10 +78,12 @@ public record Outline(List<String> issuer, String title, String subtitle, List<P
     /**
      * One figure's sentence: {@code template} names a sentence template (mẫu câu), {@code label} how the sentence
      * names the figure (a Mustache template over the document's data), {@code issuer} whose target it is measured
-     * against when several set one, {@code period} which period it reads.
+     * against when several set one, {@code period} which period it reads, {@code suffix} the words after the
+     * figure that belong to it (" đang hoạt động trên địa bàn"): left out with the clause when it has no value,
+     * where a paragraph's suffix would be left orphaned.
      */
     public record Clause(String figure, String template, String label, String issuer, String separator,
-                         ClausePeriod period) {
+                         ClausePeriod period, String suffix) {
     }
 
     /**

@@ -39,10 +39,17 @@ public final class Printed {
         return p == null ? "" : Numbers.vi().percent(p, f.pctDecimals());
     }
 
-    /** "7.380 tấn", but "60,9%": a percent sign sticks to its number. */
+    /**
+     * "7.380 tấn", but "60,9%": a percent sign sticks to its number. An illustrative mark follows the whole quantity:
+     * "13,747 tỷ đồng*", "60,9%*".
+     */
     static String withUnit(String number, String unit) {
         if (number == null || number.isEmpty() || unit == null || unit.isEmpty()) {
             return number == null ? "" : number;
+        }
+        if (number.endsWith(FigureView.ILLUSTRATIVE_MARK)) {
+            return withUnit(number.substring(0, number.length() - FigureView.ILLUSTRATIVE_MARK.length()), unit)
+                    + FigureView.ILLUSTRATIVE_MARK;
         }
         return unit.startsWith("%") ? number + unit : number + " " + unit;
     }

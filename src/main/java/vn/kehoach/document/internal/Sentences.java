@@ -16,9 +16,6 @@ import com.samskivert.mustache.Template;
  */
 public final class Sentences {
 
-    /** The template used for a figure that has no value, whatever its item asks for. */
-    public static final String MISSING = "missing";
-
     private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).nullValue("")
             .emptyStringIsFalse(true);
     private static final Pattern NO_VARIABLE = Pattern.compile("No (?:method or field|key) with name '([^']+)' on line (\\d+)");
@@ -56,14 +53,12 @@ public final class Sentences {
         return templates.keySet();
     }
 
-    /** The figure's sentence in the named template, or in {@link #MISSING} when the figure has no value. */
+    /**
+     * The figure's clause in the named template. A figure without a value is not worded at all: the composer leaves
+     * its clause out and lists it in the preview (a "missing" template of an older setting is accepted and unused).
+     */
     String render(String name, FigureView view) {
-        String use = view.hasValue() || !templates.containsKey(MISSING) ? name : MISSING;
-        Template t = templates.get(use);
-        if (t == null) {
-            throw new IllegalArgumentException("không có mẫu câu '" + use + "'");
-        }
-        return execute("mẫu '" + use + "'", t, view).strip();
+        return execute("mẫu '" + name + "'", require(name), view).strip();
     }
 
     /** A target's sentence: a target is worded whether or not the year has values yet. */

@@ -204,9 +204,6 @@ public class Settings {
     }
 
     private void checkSentences(Map<String, String> sentences, List<String> problems) {
-        if (!sentences.containsKey(Sentences.MISSING)) {
-            problems.add("thiếu mẫu '" + Sentences.MISSING + "' (câu in khi chỉ tiêu chưa có số liệu)");
-        }
         for (var e : sentences.entrySet()) {
             Set<String> allowed = e.getKey().startsWith("task") ? TASK_VARIABLES : FIGURE_VARIABLES;
             checkTemplate("mẫu '" + e.getKey() + "'", e.getValue(), allowed, problems);
@@ -290,6 +287,7 @@ public class Settings {
             Outline.Clause c = p.clauses().get(j);
             String cat = at + ", vế " + (j + 1);
             checkTemplate(cat + " (label)", c.label(), DOCUMENT_VARIABLES, problems);
+            checkTemplate(cat + " (suffix)", c.suffix(), DOCUMENT_VARIABLES, problems);
             if (c.figure() == null || !codes.contains(c.figure())) {
                 problems.add(cat + ": chỉ tiêu '" + c.figure() + "' không có trong danh mục");
             }
