@@ -78,17 +78,52 @@ public final class TextDiff {
             // A paragraph too long to compare word by word (tens of pages): shown whole, old then new.
             return List.of(new Segment(Kind.REMOVED, before), new Segment(Kind.ADDED, after));
         }
+        List<Op<String>> ops = lcs(a, b, String::equals);
+        int kept = ops.stream().filter(o -> o.kind == Kind.SAME && !o.value.isBlank()).mapToInt(o -> o.value.length()).sum();
+        if (kept * 3 < Math.max(before.length(), after.length())) {
+            // Rewritten more than kept: word-by-word pieces would be noise, the paragraph is shown old then new.
+            return List.of(new Segment(Kind.REMOVED, before), new Segment(Kind.ADDED, after));
+        }
+        // Runs of changes, with the spaces between changed words folded in, read as one phrase out and one in.
         List<Segment> out = new ArrayList<>();
-        for (Op<String> op : lcs(a, b, String::equals)) {
-            Kind k = op.kind;
-            if (!out.isEmpty() && out.get(out.size() - 1).kind() == k) {
-                Segment last = out.remove(out.size() - 1);
-                out.add(new Segment(k, last.text() + op.value));
-            } else {
-                out.add(new Segment(k, op.value));
+        StringBuilder removed = new StringBuilder();
+        StringBuilder added = new StringBuilder();
+        for (int i = 0; i < ops.size(); i++) {
+            Op<String> op = ops.get(i);
+            boolean between = op.kind == Kind.SAME && op.value.isBlank() && (removed.length() > 0 || added.length() > 0)
+                    && i + 1 < ops.size() && ops.get(i + 1).kind != Kind.SAME;
+            if (op.kind == Kind.REMOVED || between) {
+                removed.append(op.value);
+            }
+            if (op.kind == Kind.ADDED || between) {
+                added.append(op.value);
+            }
+            if (op.kind == Kind.SAME && !between) {
+                change(removed, added, out);
+                out.add(new Segment(Kind.SAME, op.value));
             }
         }
-        return out;
+        change(removed, added, out);
+        List<Segment> merged = new ArrayList<>();
+        for (Segment seg : out) {
+            if (!merged.isEmpty() && merged.get(merged.size() - 1).kind() == seg.kind()) {
+                merged.add(new Segment(seg.kind(), merged.remove(merged.size() - 1).text() + seg.text()));
+            } else {
+                merged.add(seg);
+            }
+        }
+        return merged;
+    }
+
+    private static void change(StringBuilder removed, StringBuilder added, List<Segment> out) {
+        if (removed.length() > 0) {
+            out.add(new Segment(Kind.REMOVED, removed.toString()));
+        }
+        if (added.length() > 0) {
+            out.add(new Segment(Kind.ADDED, added.toString()));
+        }
+        removed.setLength(0);
+        added.setLength(0);
     }
 
     private static List<String> tokens(String s) {
