@@ -12,11 +12,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,10 +31,12 @@ class DocumentApiController {
 
     private final PlanDocuments documents;
     private final PlanDocumentWriter writer;
+    private final WordUploads uploads;
 
-    DocumentApiController(PlanDocuments documents, PlanDocumentWriter writer) {
+    DocumentApiController(PlanDocuments documents, PlanDocumentWriter writer, WordUploads uploads) {
         this.documents = documents;
         this.writer = writer;
+        this.uploads = uploads;
     }
 
     private static String user(Principal principal) {
@@ -79,6 +83,18 @@ class DocumentApiController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(PlanDocumentWriter.fileName(orgUnit, year, f), StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType(f.mediaType())).body(out.toByteArray());
+    }
+
+    @PostMapping(path = "/{orgUnit}/{year}/docx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Tải lên tệp Word đã sửa: so các đoạn văn (theo thẻ kehoach:block:…) với bản đã lưu; "
+            + "confirm=false (mặc định) chỉ trả về thay đổi cũ → mới, confirm=true thì lưu (phiên bản cũ thì 409); "
+            + "đoạn số liệu bị sửa, tệp không phải DOCX, hỏng, quá lớn hay của đơn vị/năm khác thì 400 và không lưu gì")
+    WordUploads.Upload uploadDocx(@PathVariable String orgUnit, @PathVariable int year,
+                                  @RequestParam("file") MultipartFile file,
+                                  @RequestParam(defaultValue = "false") boolean confirm, Principal principal)
+            throws java.io.IOException {
+        return confirm ? uploads.readAndStore(orgUnit, year, file.getOriginalFilename(), file.getBytes(), user(principal))
+                : uploads.read(orgUnit, year, file.getOriginalFilename(), file.getBytes());
     }
 
     @GetMapping("/settings/{orgUnit}/{kind}")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletResponse;
 import vn.kehoach.comparison.Selections;
@@ -46,9 +47,11 @@ class DocumentController {
     private final OrgUnits orgUnits;
     private final Scopes scopes;
     private final Selections selections;
+    private final WordUploads uploads;
 
     DocumentController(PlanDocuments documents, PlanDocumentWriter writer, OrgUnits orgUnits, Scopes scopes,
-                       Selections selections) {
+                       Selections selections, WordUploads uploads) {
+        this.uploads = uploads;
         this.documents = documents;
         this.writer = writer;
         this.orgUnits = orgUnits;
@@ -111,8 +114,11 @@ class DocumentController {
     }
 
     @GetMapping("/documents/{unit}/{year}")
-    String edit(@PathVariable String unit, @PathVariable int year, Model model) {
+    String edit(@PathVariable String unit, @PathVariable int year,
+                @RequestParam(required = false) Integer imported, Model model) {
         model.addAttribute("doc", documents.get(unit, year));
+        model.addAttribute("draftFrom", documents.draftFrom(unit, year).orElse(null));
+        model.addAttribute("imported", imported);
         model.addAttribute("blocks", documents.blocks(unit, year));
         model.addAttribute("formats", DocumentFormat.values());
         model.addAttribute("canWrite", documents.canWrite(unit));
@@ -171,6 +177,50 @@ class DocumentController {
         }
         model.addAttribute("doc", documents.get(unit, year));
         return "document/edit :: block";
+    }
+
+    /** A Word file edited and uploaded: what it would change, old → new, to confirm; nothing is stored yet. */
+    @PostMapping("/documents/{unit}/{year}/docx")
+    String upload(@PathVariable String unit, @PathVariable int year,
+                  @RequestParam(name = "file", required = false) MultipartFile file, Model model) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("year", year);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new IllegalArgumentException("Chưa chọn tệp: hãy chọn tệp Word (.docx) đã sửa");
+            }
+            model.addAttribute("upload", uploads.read(unit, year, file.getOriginalFilename(), file.getBytes()));
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+        } catch (java.io.IOException e) {
+            model.addAttribute("error", "Không nhận được tệp: " + e.getMessage());
+        }
+        return "document/upload :: upload";
+    }
+
+    /** The planner confirms the changes an upload showed: stored all or none; a stale block refuses them (409). */
+    @PostMapping("/documents/{unit}/{year}/docx/confirm")
+    String confirmUpload(@PathVariable String unit, @PathVariable int year,
+                         @RequestParam org.springframework.util.MultiValueMap<String, String> form, Principal principal,
+                         Model model, HttpServletResponse response) {
+        List<String> keys = form.getOrDefault("key", List.of());
+        List<String> bodies = form.getOrDefault("body", List.of());
+        List<String> versions = form.getOrDefault("version", List.of());
+        List<PlanDocuments.BlockEdit> edits = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size() && i < bodies.size() && i < versions.size(); i++) {
+            edits.add(new PlanDocuments.BlockEdit(keys.get(i), bodies.get(i), Integer.parseInt(versions.get(i).strip())));
+        }
+        try {
+            uploads.store(unit, year, edits, user(principal));
+            String to = "/documents/" + orgUnits.require(unit).code() + "/" + year + "?imported=" + edits.size();
+            response.setHeader("HX-Redirect", to);
+            model.addAttribute("stored", edits.size());
+        } catch (IllegalArgumentException | ConflictException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("unit", unit);
+        model.addAttribute("year", year);
+        return "document/upload :: upload";
     }
 
     @GetMapping("/documents/{unit}/{year}/preview")

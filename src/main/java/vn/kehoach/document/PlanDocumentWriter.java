@@ -14,6 +14,7 @@ import vn.kehoach.document.internal.Composition;
 import vn.kehoach.document.internal.DocxWriter;
 import vn.kehoach.document.internal.PdfWriter;
 import vn.kehoach.document.internal.Settings;
+import vn.kehoach.document.internal.WordRoundTrip;
 import vn.kehoach.document.internal.XlsxWriter;
 import vn.kehoach.orgunit.OrgUnit;
 
@@ -40,13 +41,24 @@ public class PlanDocumentWriter {
         Composition c = compose(unitCode, year);
         try {
             switch (format) {
-                case DOCX -> DocxWriter.write(c, out);
+                case DOCX -> DocxWriter.write(c, out, stamp(unitCode, year));
                 case PDF -> PdfWriter.write(c, out);
                 case XLSX -> XlsxWriter.write(c, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Who the Word file belongs to and the versions it was written from, so that an upload of it can be matched and
+     * checked ({@link WordUploads}).
+     */
+    private WordRoundTrip.Stamp stamp(String unitCode, int year) {
+        PlanDocument doc = documents.get(unitCode, year);
+        Map<String, Integer> versions = documents.blocks(unitCode, year).stream()
+                .collect(Collectors.toMap(TextBlock::key, TextBlock::version, (a, b) -> a));
+        return new WordRoundTrip.Stamp(doc.unitCode(), year, doc.version(), versions);
     }
 
     /** The file name a download gets: "KH-KTXH-2022-HALANG.docx". */

@@ -65,7 +65,7 @@ public class PlanDocuments {
     }
 
     /** The unit, if the actor may write its documents (planner or administrator over it); else refused. */
-    private OrgUnit writable(String unitCode) {
+    OrgUnit writable(String unitCode) {
         OrgUnit unit = orgUnits.require(unitCode);
         guard.checkWrite(Resource.DOCUMENT, unit.place());
         return unit;
@@ -76,10 +76,47 @@ public class PlanDocuments {
         return guard.mayWrite(Resource.DOCUMENT, orgUnits.require(unitCode).place());
     }
 
-    /** The stored document of the unit and year, or one with the defaults (not stored). */
+    /**
+     * The stored document of the unit and year; else a draft from the unit's latest earlier document (its letterhead
+     * moved on by the years between), else one with the defaults. Neither is stored until the planner saves.
+     */
     public PlanDocument get(String unitCode, int year) {
         OrgUnit unit = readable(unitCode);
-        return store.find(unit, checkYear(year)).orElseGet(() -> defaults(unit, year));
+        return letterheadFor(unit, checkYear(year));
+    }
+
+    private PlanDocument letterheadFor(OrgUnit unit, int year) {
+        return store.find(unit, year).or(() -> store.latestBefore(unit, year).map(d -> carried(d, year)))
+                .orElseGet(() -> defaults(unit, year));
+    }
+
+    /**
+     * The year of the unit's earlier document that a draft of this year starts from, while this year's has not been
+     * stored: empty when it is stored or when the unit has no earlier document.
+     */
+    public Optional<Integer> draftFrom(String unitCode, int year) {
+        OrgUnit unit = readable(unitCode);
+        if (store.find(unit, checkYear(year)).isPresent()) {
+            return Optional.empty();
+        }
+        return store.latestBefore(unit, year).map(PlanDocument::year);
+    }
+
+    /**
+     * An earlier year's letterhead moved on to {@code year}: the report period and the date by as many years, the
+     * number left blank for the office to register; place, signer and recipients kept (the planner checks them).
+     */
+    static PlanDocument carried(PlanDocument d, int year) {
+        int gap = year - d.year();
+        Period period;
+        try {
+            Period r = d.reportPeriod();
+            period = new Period(r.type(), r.year() + gap, r.index());
+        } catch (RuntimeException e) {
+            period = Period.half(year - 1, 1);
+        }
+        return new PlanDocument(d.unitCode(), d.unitName(), year, period, null, d.symbol(), d.place(),
+                d.issuedOn().plusYears(gap), d.signerLines(), d.signerName(), d.recipients(), 0, null, null, false);
     }
 
     /** The stored documents of the unit and the units below it, newest year first. */
@@ -178,13 +215,22 @@ public class PlanDocuments {
         OrgUnit unit = readable(unitCode);
         Outline outline = settings.setup(unit).outline();
         Map<String, DocumentStore.StoredBlock> stored = store.blocks(unit, checkYear(year));
-        DocumentView dv = Composer.view(unit, store.find(unit, year).orElseGet(() -> defaults(unit, year)));
+        DocumentView dv = Composer.view(unit, letterheadFor(unit, year));
+        // A block with nothing stored for the year starts from the unit's latest earlier document, as a draft.
+        Optional<PlanDocument> earlier = store.latestBefore(unit, year);
+        Map<String, DocumentStore.StoredBlock> draft = earlier.map(d -> store.blocks(unit, d.year())).orElse(Map.of());
         List<TextBlock> out = new ArrayList<>();
         for (Outline.BlockSlot slot : outline.blockSlots()) {
             DocumentStore.StoredBlock b = stored.get(slot.key());
+            DocumentStore.StoredBlock d = draft.get(slot.key());
             String section = Sentences.text("mục", slot.section(), dv);
-            out.add(b == null ? new TextBlock(slot.key(), slot.title(), section, "", 0, null, null)
-                    : new TextBlock(slot.key(), slot.title(), section, b.body(), b.version(), b.updatedBy(), b.updatedAt()));
+            if (b != null) {
+                out.add(new TextBlock(slot.key(), slot.title(), section, b.body(), b.version(), b.updatedBy(), b.updatedAt()));
+            } else if (d != null && d.body() != null && !d.body().isBlank()) {
+                out.add(new TextBlock(slot.key(), slot.title(), section, d.body(), 0, null, null, earlier.get().year()));
+            } else {
+                out.add(new TextBlock(slot.key(), slot.title(), section, "", 0, null, null));
+            }
         }
         return out;
     }
@@ -199,15 +245,42 @@ public class PlanDocuments {
      */
     @Transactional
     public TextBlock saveBlock(String unitCode, int year, String key, String body, int expectedVersion, String user) {
+        return saveBlock(writable(unitCode), year, key, body, expectedVersion, user, "");
+    }
+
+    /** A block's new text and the version it was edited from (0 when nothing was stored). */
+    public record BlockEdit(String key, String body, int version) {
+    }
+
+    /**
+     * Saves several blocks at once, all or none: a stale version of any of them refuses the whole (409), as a block
+     * save does. Used when a planner confirms the blocks changed in an uploaded Word file; {@code how} goes to the
+     * audit trail ("từ tệp Word KH-KTXH-2022-HALANG.docx").
+     */
+    @Transactional
+    public List<TextBlock> saveBlocks(String unitCode, int year, List<BlockEdit> edits, String user, String how) {
         OrgUnit unit = writable(unitCode);
+        List<TextBlock> out = new ArrayList<>();
+        for (BlockEdit e : edits) {
+            out.add(saveBlock(unit, year, e.key(), e.body(), e.version(), user, how == null ? "" : " " + how));
+        }
+        return out;
+    }
+
+    private TextBlock saveBlock(OrgUnit unit, int year, String key, String body, int expectedVersion, String user,
+                                String how) {
+        String unitCode = unit.code();
         TextBlock slot = block(unitCode, year, key).orElseThrow(() -> new IllegalArgumentException(
                 "Bố cục văn bản của " + unit.name() + " không có đoạn '" + key + "'"));
         if (store.find(unit, year).isEmpty()) {
-            store.save(unit, defaults(unit, year), 0, user);
+            // The first save stores the letterhead the planner saw: the draft's, moved on, or the defaults.
+            store.save(unit, letterheadFor(unit, year), 0, user);
         }
         String text = body == null ? "" : body.strip();
         store.saveBlock(unit, year, key, slot.title(), text, expectedVersion, user);
-        audit.record(MetadataChange.of(Area.DOCUMENT, slot.version() == 0 ? "Viết đoạn văn" : "Sửa đoạn văn", unit.id(),
+        String action = (slot.version() == 0 ? "Viết đoạn văn" : "Sửa đoạn văn")
+                + (slot.draftFrom() != null ? " từ bản nháp năm " + slot.draftFrom() : "") + how;
+        audit.record(MetadataChange.of(Area.DOCUMENT, action, unit.id(),
                 key, "Văn bản kế hoạch năm " + year + ": " + slot.title(), slot.version() == 0 ? null
                         : MetadataAudit.cut(slot.body(), BLOCK_EXCERPT), MetadataAudit.cut(text, BLOCK_EXCERPT))
                 .inPeriod(String.valueOf(year)).by(user));

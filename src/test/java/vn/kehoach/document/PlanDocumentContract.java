@@ -60,6 +60,8 @@ abstract class PlanDocumentContract {
     PlanDocumentWriter writer;
     @Autowired
     ComparisonEngine engine;
+    @Autowired
+    WordUploads uploads;
 
     byte[] docx;
     String body;
@@ -474,5 +476,201 @@ abstract class PlanDocumentContract {
             documents.save(new PlanDocument(d.unitCode(), d.unitName(), 2022, d.reportPeriod(), null, d.symbol(), d.place(),
                     d.issuedOn(), d.signerLines(), null, d.recipients(), now.version(), null, null, true), now.version(), "planner");
         }
+    }
+
+    // ---- no bare headings, drafts, the Word round trip ----
+
+    @Test
+    void aSectionWithNothingToPrintIsLeftOutOfTheFilesAndTheNumberingRunsOn() throws IOException {
+        // Xã An Lạc has no document: its context and assessment sections have only blocks, none written.
+        String commune = docxText(file("ANLAC", 2022, DocumentFormat.DOCX));
+        assertThat(commune).doesNotContain("BỐI CẢNH THỰC HIỆN KẾ HOẠCH").doesNotContain("ĐÁNH GIÁ CHUNG")
+                .doesNotContain("Chưa viết").contains("I. KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2021");
+        try (PDDocument pdf = Loader.loadPDF(file("ANLAC", 2022, DocumentFormat.PDF))) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).doesNotContain("BỐI CẢNH THỰC HIỆN KẾ HOẠCH").contains("I. KẾT QUẢ THỰC HIỆN");
+        }
+        // The preview still shows what is missing, greyed, without a number.
+        var preview = vn.kehoach.document.internal.Preview.of(writer.compose("ANLAC", 2022));
+        assertThat(preview.body()).anySatisfy(l -> {
+            assertThat(l.css()).isEqualTo("section omitted");
+            assertThat(l.pieces().get(0).text()).startsWith("(Không in mục “BỐI CẢNH THỰC HIỆN KẾ HOẠCH");
+        });
+        assertThat(preview.body()).anySatisfy(l -> assertThat(l.pieces().get(0).text()).isEqualTo("(Chưa viết: Hạn chế)"));
+        // Hạ Lang's own document keeps every section: all its blocks are written.
+        assertThat(body).contains("I. BỐI CẢNH THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021")
+                .contains("II. KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2021");
+    }
+
+    @Test
+    void aNewYearStartsFromLastYearsDocumentAsADraftStoredOnlyWhenSaved() throws IOException {
+        PlanDocument draft = documents.get("HALANG", 2023);
+        assertThat(draft.stored()).isFalse();
+        assertThat(draft.reportPeriod()).isEqualTo(Period.half(2022, 1));
+        assertThat(draft.issuedOn()).isEqualTo(java.time.LocalDate.of(2022, 7, 30));
+        assertThat(draft.number()).isNull();
+        assertThat(documents.draftFrom("HALANG", 2023)).hasValue(2022);
+        TextBlock was = documents.block("HALANG", 2022, "CONTEXT").orElseThrow();
+        TextBlock context = documents.block("HALANG", 2023, "CONTEXT").orElseThrow();
+        assertThat(context.body()).isEqualTo(was.body()).isNotBlank();
+        assertThat(context.version()).isZero();
+        assertThat(context.draftFrom()).isEqualTo(2022);
+        // The files carry the draft's text, the figures recomputed for 2023 and the date moved on.
+        String text = docxText(file("HALANG", 2023, DocumentFormat.DOCX));
+        assertThat(text).contains(TextDiff.paragraphs(was.body()).get(0))
+                .contains("Hạ Lang, ngày 30 tháng 7 năm 2022").contains("Phát triển kinh tế - xã hội năm 2023")
+                .contains("KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2022");
+        assertThat(documents.list("HALANG")).extracting(PlanDocument::year).doesNotContain(2023);
+        // Saving one block stores the document with the draft's letterhead; the other blocks stay drafts.
+        documents.saveBlock("HALANG", 2023, "CONTEXT", context.body() + "\nNăm 2023 là năm thứ ba.", 0, "planner");
+        PlanDocument stored = documents.get("HALANG", 2023);
+        assertThat(stored.stored()).isTrue();
+        assertThat(stored.issuedOn()).isEqualTo(java.time.LocalDate.of(2022, 7, 30));
+        assertThat(documents.draftFrom("HALANG", 2023)).isEmpty();
+        assertThat(documents.block("HALANG", 2023, "CONTEXT").orElseThrow().draftFrom()).isNull();
+        assertThat(documents.block("HALANG", 2023, "LIMITATIONS").orElseThrow().draftFrom()).isEqualTo(2022);
+    }
+
+    @Test
+    void theWordFileCarriesEachParagraphInAContentControlAndItsUnitYearAndVersion() throws IOException {
+        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            var custom = d.getProperties().getCustomProperties();
+            assertThat(custom.getProperty("kehoach.unit").getLpwstr()).isEqualTo("HALANG");
+            assertThat(custom.getProperty("kehoach.year").getI4()).isEqualTo(2022);
+            assertThat(WordEdits.tagged(d, "kehoach:block:CONTEXT:")).isNotEmpty();
+            List<XWPFParagraph> grain = WordEdits.tagged(d, "kehoach:generated:GRAIN_OUTPUT,WS_MAIN_CROP_AREA:");
+            assertThat(grain).hasSize(1);
+            assertThat(grain.get(0).getText()).contains("Sản lượng lương thực có hạt ước đạt 7.380/7.427 tấn");
+            assertThat(WordEdits.tagged(d, "kehoach:heading")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aWordFileEditedLikeWordComesBackAsChangesOldToNewAndIsStoredWhenConfirmed() throws IOException {
+        TextBlock objective = documents.block("HALANG", 2022, "GENERAL_OBJECTIVE").orElseThrow();
+        TextBlock causes = documents.block("HALANG", 2022, "ASSESSMENT_CAUSES").orElseThrow();
+        TextBlock assessment = documents.block("HALANG", 2022, "ASSESSMENT").orElseThrow();
+        String firstCause = TextDiff.paragraphs(causes.body()).get(0);
+        String head = firstCause.substring(0, firstCause.indexOf(' ', firstCause.length() / 2));
+        byte[] edited = WordEdits.edit(file("HALANG", 2022, DocumentFormat.DOCX), d -> {
+            WordEdits.retype(WordEdits.tagged(d, "kehoach:block:GENERAL_OBJECTIVE:").get(0),
+                    "Mục tiêu tổng quát viết lại trong Word.");
+            WordEdits.split(d, WordEdits.tagged(d, "kehoach:block:ASSESSMENT_CAUSES:").get(0), head);
+            List<XWPFParagraph> a = WordEdits.tagged(d, "kehoach:block:ASSESSMENT:");
+            WordEdits.addAfter(d, a.get(a.size() - 1), "Một đoạn thêm trong Word sau đoạn cuối.");
+        });
+        try {
+            WordUploads.Upload u = uploads.read("HALANG", 2022, "sua.docx", edited);
+            assertThat(u.changes()).extracting(WordUploads.BlockChange::key)
+                    .containsExactly("ASSESSMENT", "ASSESSMENT_CAUSES", "GENERAL_OBJECTIVE");
+            WordUploads.BlockChange obj = u.changes().get(2);
+            assertThat(obj.before()).isEqualTo(objective.body());
+            List<String> expected = new ArrayList<>(TextDiff.paragraphs(objective.body()));
+            expected.set(0, "Mục tiêu tổng quát viết lại trong Word.");
+            assertThat(TextDiff.paragraphs(obj.after())).isEqualTo(expected);
+            assertThat(obj.diff().get(0).kind()).isEqualTo(TextDiff.Kind.CHANGED);
+            assertThat(obj.diff().get(0).segments()).anySatisfy(s -> {
+                assertThat(s.kind()).isEqualTo(TextDiff.Kind.ADDED);
+                assertThat(s.text()).contains("viết lại trong Word.");
+            });
+            WordUploads.BlockChange split = u.changes().get(1);
+            assertThat(TextDiff.paragraphs(split.after())).startsWith(head, firstCause.substring(head.length()).strip());
+            assertThat(u.changes().get(0).diff()).last().satisfies(l -> {
+                assertThat(l.kind()).isEqualTo(TextDiff.Kind.ADDED);
+                assertThat(l.text()).isEqualTo("Một đoạn thêm trong Word sau đoạn cuối.");
+            });
+            // Nothing is stored until the planner confirms.
+            assertThat(documents.block("HALANG", 2022, "GENERAL_OBJECTIVE").orElseThrow().version()).isEqualTo(objective.version());
+            uploads.store("HALANG", 2022, u.changes().stream()
+                    .map(c -> new PlanDocuments.BlockEdit(c.key(), c.after(), c.version())).toList(), "planner");
+            TextBlock now = documents.block("HALANG", 2022, "GENERAL_OBJECTIVE").orElseThrow();
+            assertThat(now.body()).startsWith("Mục tiêu tổng quát viết lại trong Word.");
+            assertThat(now.version()).isEqualTo(objective.version() + 1);
+            assertThat(docxText(file("HALANG", 2022, DocumentFormat.DOCX)))
+                    .contains("Mục tiêu tổng quát viết lại trong Word.").contains("Một đoạn thêm trong Word sau đoạn cuối.");
+            // The same file again: its versions are now stale, but it changes nothing any more.
+            assertThat(uploads.read("HALANG", 2022, "sua.docx", edited).changes()).isEmpty();
+        } finally {
+            for (TextBlock b : List.of(objective, causes, assessment)) {
+                TextBlock now = documents.block("HALANG", 2022, b.key()).orElseThrow();
+                if (!now.body().equals(b.body())) {
+                    documents.saveBlock("HALANG", 2022, b.key(), b.body(), now.version(), "planner");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBlockSavedAfterTheDownloadRefusesTheUploadsChangeAsStale() {
+        TextBlock before = documents.block("HALANG", 2022, "LIMITATION_CAUSES").orElseThrow();
+        byte[] edited = WordEdits.edit(file("HALANG", 2022, DocumentFormat.DOCX), d ->
+                WordEdits.retype(WordEdits.tagged(d, "kehoach:block:LIMITATION_CAUSES:").get(0), "Bản sửa trong Word."));
+        TextBlock other = documents.saveBlock("HALANG", 2022, "LIMITATION_CAUSES", before.body() + "\nNgười khác thêm.",
+                before.version(), "other");
+        try {
+            WordUploads.Upload u = uploads.read("HALANG", 2022, "sua.docx", edited);
+            assertThat(u.changes()).singleElement().satisfies(c -> {
+                assertThat(c.stale()).isTrue();
+                assertThat(c.version()).isEqualTo(before.version());
+                assertThat(c.storedVersion()).isEqualTo(other.version());
+            });
+            assertThatThrownBy(() -> uploads.readAndStore("HALANG", 2022, "sua.docx", edited, "planner"))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("vừa được other lưu");
+            assertThat(documents.block("HALANG", 2022, "LIMITATION_CAUSES").orElseThrow().body()).endsWith("Người khác thêm.");
+        } finally {
+            documents.saveBlock("HALANG", 2022, "LIMITATION_CAUSES", before.body(), other.version(), "planner");
+        }
+    }
+
+    @Test
+    void aFigureEditedInWordIsRefusedNamingTheFigureAndNothingIsStored() {
+        TextBlock objective = documents.block("HALANG", 2022, "GENERAL_OBJECTIVE").orElseThrow();
+        byte[] edited = WordEdits.edit(file("HALANG", 2022, DocumentFormat.DOCX), d -> {
+            WordEdits.replace(WordEdits.tagged(d, "kehoach:generated:GRAIN_OUTPUT,").get(0), "7.380", "7.500");
+            WordEdits.retype(WordEdits.tagged(d, "kehoach:block:GENERAL_OBJECTIVE:").get(0), "Không được lưu.");
+        });
+        assertThatThrownBy(() -> uploads.readAndStore("HALANG", 2022, "sua.docx", edited, "planner"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("đoạn về 'Sản lượng lương thực có hạt' đã bị sửa")
+                .hasMessageNotContaining("'tổng diện tích gieo trồng")
+                .hasMessageContaining("Số liệu lấy từ dữ liệu, không sửa trong văn bản: hãy nhập số liệu");
+        assertThat(documents.block("HALANG", 2022, "GENERAL_OBJECTIVE").orElseThrow().version()).isEqualTo(objective.version());
+        // A paragraph split in Word without changing its words is no edit of its figures.
+        byte[] split = WordEdits.edit(file("HALANG", 2022, DocumentFormat.DOCX), d -> {
+            XWPFParagraph herds = WordEdits.tagged(d, "kehoach:generated:").stream()
+                    .filter(p -> p.getText().contains("đàn bò 5.661/5.200 con")).findFirst().orElseThrow();
+            WordEdits.split(d, herds, herds.getText().substring(0, herds.getText().indexOf("đàn bò")));
+        });
+        assertThat(uploads.read("HALANG", 2022, "tach.docx", split).changes()).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotThisDocumentsWordFileIsRefusedSayingWhatIsWrong() {
+        assertThatThrownBy(() -> uploads.read("HALANG", 2022, "ghi-chu.txt", "Xin chào".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessage("Tệp 'ghi-chu.txt' không phải tệp Word (.docx): hãy tải lên tệp DOCX đã tải về từ trang soạn văn bản");
+        assertThatThrownBy(() -> uploads.read("HALANG", 2022, "ke-hoach.pdf", file("HALANG", 2022, DocumentFormat.PDF)))
+                .hasMessageStartingWith("Tệp 'ke-hoach.pdf' là tệp PDF, không phải tệp Word (.docx)");
+        byte[] broken = java.util.Arrays.copyOf(docx, docx.length / 2);
+        assertThatThrownBy(() -> uploads.read("HALANG", 2022, "hong.docx", broken))
+                .hasMessageStartingWith("Tệp 'hong.docx' bị hỏng hoặc không phải tệp Word (.docx), không đọc được");
+        byte[] huge = new byte[11 * 1024 * 1024];
+        huge[0] = 0x50;
+        huge[1] = 0x4B;
+        huge[2] = 3;
+        huge[3] = 4;
+        assertThatThrownBy(() -> uploads.read("HALANG", 2022, "lon.docx", huge))
+                .hasMessageStartingWith("Tệp 'lon.docx' quá lớn (11,0 MB)");
+        assertThatThrownBy(() -> uploads.read("HALANG", 2022, "bieu.xlsx", file("HALANG", 2022, DocumentFormat.XLSX)))
+                .hasMessageStartingWith("Tệp 'bieu.xlsx' bị hỏng hoặc không phải tệp Word (.docx)");
+        assertThatThrownBy(() -> uploads.read("HALANG", 2022, "2031.docx", file("HALANG", 2031, DocumentFormat.DOCX)))
+                .hasMessage("Tệp '2031.docx' là văn bản kế hoạch của Huyện Hạ Lang năm 2031, không phải của Huyện Hạ Lang "
+                        + "năm 2022: hãy tải lên ở trang của văn bản đó");
+        assertThatThrownBy(() -> uploads.read("HALANG", 2022, "an-lac.docx", file("ANLAC", 2022, DocumentFormat.DOCX)))
+                .hasMessageContaining("là văn bản kế hoạch của Xã An Lạc năm 2022, không phải của Huyện Hạ Lang năm 2022");
+        byte[] plain = WordEdits.edit(docx, d -> {
+            d.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList().clear();
+        });
+        assertThatThrownBy(() -> uploads.read("HALANG", 2022, "khac.docx", plain))
+                .hasMessageContaining("không mang thông tin đơn vị và năm của KeHoach");
     }
 }

@@ -118,27 +118,76 @@ public class Composer {
     private record Written(String text, boolean illustrative) {
     }
 
+    /**
+     * Lays out the items of a part or section. A section whose items print nothing in the files (blocks not written,
+     * paragraphs left out) gets no heading and no number there, so the files have no bare headings and the numbering
+     * runs on; the preview still shows it, greyed, with its placeholders, so the planner sees what is missing.
+     */
     private void items(Work w, List<Outline.Item> items, int depth, String parentNumber, List<Block> out) {
         int n = 0;
         for (Outline.Item item : items) {
             if (item.section() != null) {
-                n++;
-                String number = number(depth, parentNumber, n);
-                out.add(new Heading(level(depth), number + " " + Sentences.text("mục", item.section(), w.dv())));
-                items(w, item.items(), depth + 1, number, out);
+                String number = number(depth, parentNumber, n + 1);
+                String title = Sentences.text("mục", item.section(), w.dv());
+                List<Block> inside = new ArrayList<>();
+                items(w, item.items(), depth + 1, number, inside);
+                if (printed(inside)) {
+                    n++;
+                    out.add(new Heading(level(depth), number + " " + title));
+                } else {
+                    out.add(new Para(List.of(Run.text("(Không in mục “" + title + "”: chưa có nội dung)")), true,
+                            Composition.Origin.omitted(level(depth))));
+                }
+                out.addAll(inside);
             } else if (item.text() != null) {
-                out.addAll(textBlock(w.blocks().get(item.text()), item.title() == null ? item.text() : item.title()));
+                out.addAll(textBlock(w.blocks().get(item.text()), item.title() == null ? item.text() : item.title(),
+                        item.text()));
             } else if (item.paragraph() != null) {
                 Para p = paragraph(w, item.paragraph(), section(out));
                 if (p != null) {
-                    out.add(p);
+                    out.add(p.from(generated(w, item.paragraph())));
                 }
             } else if (item.targets() != null) {
+                int start = out.size();
                 n = targets(w, item.targets(), depth, parentNumber, n, out);
+                markGenerated(out, start, List.of("TARGETS"), List.of("chỉ tiêu kế hoạch năm " + w.dv().year()));
             } else if (item.tasks() != null) {
                 out.addAll(textBlock(w.blocks().get(item.tasks().text()),
-                        item.tasks().title() == null ? item.tasks().text() : item.tasks().title()));
+                        item.tasks().title() == null ? item.tasks().text() : item.tasks().title(), item.tasks().text()));
+                int start = out.size();
                 taskLines(w, item.tasks(), out);
+                markGenerated(out, start, List.of("TASKS"), List.of("nhiệm vụ kế hoạch"));
+            }
+        }
+    }
+
+    /** Whether any of the blocks is printed in the files (a heading is there only when its section prints). */
+    private static boolean printed(List<Block> blocks) {
+        return blocks.stream().anyMatch(b -> b instanceof Heading || b instanceof Para p && !p.placeholder());
+    }
+
+    /** Where a generated paragraph comes from: its clauses' figures, named as its sentences name them. */
+    private static Composition.Origin generated(Work w, Outline.Paragraph p) {
+        List<String> figures = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Outline.Clause c : p.clauses()) {
+            figures.add(c.figure());
+            String label = c.label() != null ? Sentences.text("nhãn", c.label(), w.dv())
+                    : w.setup().outline().labels().get(c.figure());
+            labels.add(label == null ? c.figure() : label);
+        }
+        if (p.projects() != null) {
+            figures.add("PROJECTS");
+            labels.add("danh sách công trình");
+        }
+        return Composition.Origin.generated(figures, labels);
+    }
+
+    /** Marks the paragraphs added from {@code start} on as written by the system. */
+    private static void markGenerated(List<Block> out, int start, List<String> figures, List<String> labels) {
+        for (int i = start; i < out.size(); i++) {
+            if (out.get(i) instanceof Para p && !p.placeholder() && p.origin() == null) {
+                out.set(i, p.from(Composition.Origin.generated(figures, labels)));
             }
         }
     }
@@ -162,13 +211,19 @@ public class Composer {
 
     /** A free-text block: one paragraph a line, "^[…]" a footnote; not written yet, a placeholder. */
     static List<Block> textBlock(String body, String title) {
+        return textBlock(body, title, null);
+    }
+
+    /** The same, each paragraph marked with the block's {@code key} (the Word file's content control). */
+    static List<Block> textBlock(String body, String title, String key) {
+        Composition.Origin origin = key == null ? null : Composition.Origin.block(key, title);
         if (body == null || body.isBlank()) {
-            return List.of(new Para(List.of(Run.text("(Chưa viết: " + title + ")")), true));
+            return List.of(new Para(List.of(Run.text("(Chưa viết: " + title + ")")), true, origin));
         }
         List<Block> out = new ArrayList<>();
         for (String line : body.split("\\R")) {
             if (!line.isBlank()) {
-                out.add(new Para(runs(line.strip()), false));
+                out.add(new Para(runs(line.strip()), false, origin));
             }
         }
         return out;

@@ -56,10 +56,19 @@ public record Composition(Letterhead letterhead, String title, String subtitle, 
      * A body paragraph. {@code placeholder} marks a free-text block not written yet: the preview shows it, files
      * leave it out.
      */
-    public record Para(List<Run> runs, boolean placeholder) implements Block {
+    public record Para(List<Run> runs, boolean placeholder, Origin origin) implements Block {
 
         public Para {
             runs = List.copyOf(runs);
+        }
+
+        public Para(List<Run> runs, boolean placeholder) {
+            this(runs, placeholder, null);
+        }
+
+        /** The same paragraph, marked as coming from {@code from}. */
+        public Para from(Origin from) {
+            return new Para(runs, placeholder, from);
         }
 
         public static Para of(String text) {
@@ -75,6 +84,34 @@ public record Composition(Letterhead letterhead, String title, String subtitle, 
                 }
             }
             return sb.toString();
+        }
+    }
+
+    /**
+     * Where a paragraph comes from, so that the Word file can mark it (a content control) and an uploaded file can be
+     * matched back: a planner's free-text block ({@code key}), a paragraph the system wrote from figures
+     * ({@code figures}, named in messages by {@code labels}), or a section left out of the files because nothing in
+     * it is printed ({@code level}: the preview shows it, greyed).
+     */
+    public record Origin(Kind kind, String key, List<String> figures, List<String> labels, Level level) {
+
+        public Origin {
+            figures = figures == null ? List.of() : List.copyOf(figures);
+            labels = labels == null ? List.of() : List.copyOf(labels);
+        }
+
+        public enum Kind { BLOCK, GENERATED, OMITTED_SECTION }
+
+        public static Origin block(String key, String title) {
+            return new Origin(Kind.BLOCK, key, null, title == null ? null : List.of(title), null);
+        }
+
+        public static Origin generated(List<String> figures, List<String> labels) {
+            return new Origin(Kind.GENERATED, null, figures, labels, null);
+        }
+
+        public static Origin omitted(Level level) {
+            return new Origin(Kind.OMITTED_SECTION, null, null, null, level);
         }
     }
 

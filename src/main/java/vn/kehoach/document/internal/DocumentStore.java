@@ -42,6 +42,12 @@ public class DocumentStore {
                 .param("unit", unit.id()).param("year", year).query(DocumentStore::document).optional();
     }
 
+    /** The unit's latest stored document before the year: what a new year's draft starts from. */
+    public Optional<PlanDocument> latestBefore(OrgUnit unit, int year) {
+        return jdbc.sql(SELECT_DOCUMENT + " where d.org_unit_id = :unit and d.plan_year < :year order by d.plan_year desc limit 1")
+                .param("unit", unit.id()).param("year", year).query(DocumentStore::document).optional();
+    }
+
     /** The stored documents of the unit and every unit below it, newest year first. */
     public List<PlanDocument> list(OrgUnit root) {
         return jdbc.sql(SELECT_DOCUMENT + " where u.path like :prefix order by d.plan_year desc, u.path")

@@ -64,15 +64,26 @@ public final class DocxWriter {
     }
 
     public static void write(Composition c, OutputStream out) throws IOException {
+        write(c, out, null);
+    }
+
+    /**
+     * Writes the document; with a {@code stamp}, each body paragraph goes in a content control and the file carries
+     * the unit, year and version, so that it can be edited in Word and uploaded back ({@link WordRoundTrip}).
+     */
+    public static void write(Composition c, OutputStream out, WordRoundTrip.Stamp stamp) throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
             defaultFont(doc);
             letterhead(doc, c.letterhead());
             title(doc, c.title(), c.subtitle());
             for (Block b : c.body()) {
-                block(doc, b);
+                marked(doc, b, stamp);
             }
             for (Block b : c.closing()) {
-                block(doc, b);
+                marked(doc, b, stamp);
+            }
+            if (stamp != null) {
+                WordRoundTrip.stamp(doc, stamp);
             }
             signature(doc, c.signature());
             CTSectPr portrait = sections(doc, !c.forms().isEmpty());
@@ -83,6 +94,17 @@ public final class DocxWriter {
                 first = false;
             }
             doc.write(out);
+        }
+    }
+
+    /** Writes a block; with a stamp, puts each paragraph it made in a content control saying where it comes from. */
+    private static void marked(XWPFDocument doc, Block b, WordRoundTrip.Stamp stamp) {
+        int before = doc.getParagraphs().size();
+        block(doc, b);
+        if (stamp != null) {
+            for (XWPFParagraph p : List.copyOf(doc.getParagraphs().subList(before, doc.getParagraphs().size()))) {
+                WordRoundTrip.mark(doc, p, b, stamp);
+            }
         }
     }
 

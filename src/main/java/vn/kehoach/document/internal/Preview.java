@@ -27,6 +27,12 @@ public record Preview(Composition doc, List<Line> body, List<Line> closing, List
         return new Preview(c, lines(c.body(), notes), lines(c.closing(), notes), notes);
     }
 
+    /** A paragraph's style; a section the files leave out keeps its heading's, greyed as a placeholder. */
+    private static String css(Para p) {
+        return p.origin() != null && p.origin().kind() == Composition.Origin.Kind.OMITTED_SECTION
+                ? p.origin().level().name().toLowerCase().replace('_', '-') + " omitted" : "para";
+    }
+
     private static List<Line> lines(List<Block> blocks, List<String> notes) {
         List<Line> out = new ArrayList<>();
         for (Block b : blocks) {
@@ -42,7 +48,7 @@ public record Preview(Composition doc, List<Line> body, List<Line> closing, List
                         pieces.add(new Piece("", notes.size()));
                     }
                 }
-                out.add(new Line("para", pieces, p.placeholder()));
+                out.add(new Line(css(p), pieces, p.placeholder()));
             }
         }
         return out;
