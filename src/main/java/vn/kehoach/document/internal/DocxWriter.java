@@ -21,7 +21,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTable.XWPFBorderType;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHdrFtrRef;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
@@ -73,7 +72,7 @@ public final class DocxWriter {
      */
     public static void write(Composition c, OutputStream out, WordRoundTrip.Stamp stamp) throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
-            defaultFont(doc);
+            styles(doc);
             letterhead(doc, c.letterhead());
             title(doc, c.title(), c.subtitle());
             for (Block b : c.body()) {
@@ -108,13 +107,69 @@ public final class DocxWriter {
         }
     }
 
-    private static void defaultFont(XWPFDocument doc) {
-        CTFonts fonts = CTFonts.Factory.newInstance();
-        fonts.setAscii(FONT);
-        fonts.setHAnsi(FONT);
-        fonts.setCs(FONT);
-        fonts.setEastAsia(FONT);
-        doc.createStyles().setDefaultFonts(fonts);
+    /** Style ids Word knows by these names: its navigation pane shows the Heading and Title paragraphs as the outline. */
+    static final String NORMAL = "Normal";
+    static final String TITLE = "Title";
+    static final String SUBTITLE = "Subtitle";
+    static final String PART_LABEL = "PartLabel";
+    static final String FOOTNOTE_TEXT = "FootnoteText";
+
+    static String heading(int level) {
+        return "Heading" + level;
+    }
+
+    /**
+     * The document's styles.xml: Times New Roman 14 and the vi-VN language by default (spelling and hyphenation in
+     * Word follow it), Normal, Title and Subtitle, Heading 1–4 with their outline levels (Part title, "I.", "1.",
+     * "2.1.") and the footnote text style, under the ids and names of Word's built-in styles so that Word treats
+     * them as its own (navigation pane, table of contents). The runs keep their direct formatting as well, so the
+     * page looks the same whichever program ignores styles.
+     */
+    private static void styles(XWPFDocument doc) {
+        String heading = """
+                <w:style w:type="paragraph" w:styleId="Heading%1$d"><w:name w:val="heading %1$d"/><w:basedOn w:val="Normal"/>\
+                <w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/>\
+                <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="%2$d" w:line="264" w:lineRule="auto"/>%3$s\
+                <w:outlineLvl w:val="%4$d"/></w:pPr><w:rPr><w:b/><w:bCs/>%5$s</w:rPr></w:style>""";
+        String body = "<w:ind w:firstLine=\"" + mm(10) + "\"/><w:jc w:val=\"both\"/>";
+        String xml = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"" + FONT + "\" w:hAnsi=\"" + FONT
+                + "\" w:eastAsia=\"" + FONT + "\" w:cs=\"" + FONT + "\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
+                + "<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+                + "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
+                + "</w:docDefaults>"
+                + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+                + "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+                + "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"
+                + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
+                + "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
+                + "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+                + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+                + "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
+                + "<w:next w:val=\"Subtitle\"/><w:uiPriority w:val=\"10\"/><w:qFormat/><w:pPr><w:keepNext/>"
+                + "<w:spacing w:before=\"480\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>"
+                + "<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/><w:basedOn w:val=\"Normal\"/>"
+                + "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"11\"/><w:qFormat/><w:pPr><w:keepNext/>"
+                + "<w:spacing w:after=\"240\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>"
+                + "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"PartLabel\"><w:name w:val=\"Part Label\"/>"
+                + "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Heading1\"/><w:qFormat/><w:pPr><w:keepNext/>"
+                + "<w:spacing w:before=\"240\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>"
+                + heading.formatted(1, 0, "<w:spacing w:after=\"120\"/><w:jc w:val=\"center\"/>", 0, "")
+                + heading.formatted(2, 120, body, 1, "")
+                + heading.formatted(3, 120, body, 2, "")
+                + heading.formatted(4, 120, body, 3, "<w:i/><w:iCs/>")
+                + "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/>"
+                + "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr><w:jc w:val=\"both\"/></w:pPr>"
+                + "<w:rPr><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr></w:style>"
+                + "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/>"
+                + "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
+                + "</w:styles>";
+        try {
+            doc.createStyles().setStyles(org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument.Factory
+                    .parse(xml).getStyles());
+        } catch (org.apache.xmlbeans.XmlException e) {
+            throw new IllegalStateException("styles.xml: " + e.getMessage(), e);
+        }
     }
 
     private static XWPFRun run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
@@ -123,7 +178,7 @@ public final class DocxWriter {
         r.setFontSize(size);
         r.setBold(bold);
         r.setItalic(italic);
-        r.setText(text);
+        r.setText(Printed.nfc(text));
         return r;
     }
 
@@ -179,10 +234,12 @@ public final class DocxWriter {
 
     private static void title(XWPFDocument doc, String title, String subtitle) {
         XWPFParagraph t = doc.createParagraph();
+        t.setStyle(TITLE);
         t.setAlignment(ParagraphAlignment.CENTER);
         spacing(t, 24, 0);
         run(t, title, 14, true, false);
         XWPFParagraph s = doc.createParagraph();
+        s.setStyle(SUBTITLE);
         s.setAlignment(ParagraphAlignment.CENTER);
         spacing(s, 0, 12);
         run(s, subtitle, 14, true, false);
@@ -193,27 +250,32 @@ public final class DocxWriter {
             XWPFParagraph p = doc.createParagraph();
             switch (h.level()) {
                 case PART_LABEL -> {
+                    p.setStyle(PART_LABEL);
                     p.setAlignment(ParagraphAlignment.CENTER);
                     spacing(p, 12, 0);
                     run(p, h.text(), BODY, true, false);
                 }
                 case PART_TITLE -> {
+                    p.setStyle(heading(1));
                     p.setAlignment(ParagraphAlignment.CENTER);
                     spacing(p, 0, 6);
                     run(p, h.text(), BODY, true, false);
                 }
                 case SECTION, SUBSECTION -> {
                     body(p);
+                    p.setStyle(heading(h.level() == Composition.Level.SECTION ? 2 : 3));
                     run(p, h.text(), BODY, true, false);
                 }
                 case TOPIC -> {
                     body(p);
+                    p.setStyle(heading(4));
                     run(p, h.text(), BODY, true, true);
                 }
             }
             p.setKeepNext(true);
         } else if (b instanceof Para para && !para.placeholder()) {
             XWPFParagraph p = doc.createParagraph();
+            p.setStyle(NORMAL);
             body(p);
             for (Run r : para.runs()) {
                 if (r.footnote() == null) {
@@ -234,6 +296,7 @@ public final class DocxWriter {
     }
 
     private static void footnote(XWPFDocument doc, XWPFParagraph p, String text) {
+        separators(doc);
         XWPFFootnote note = doc.createFootnote();
         p.addFootnoteReference(note);
         XWPFRun mark = p.getRuns().get(p.getRuns().size() - 1);
@@ -241,6 +304,7 @@ public final class DocxWriter {
         mark.setFontFamily(FONT);
         mark.setFontSize(BODY);
         XWPFParagraph np = note.createParagraph();
+        np.setStyle(FOOTNOTE_TEXT);
         np.setAlignment(ParagraphAlignment.BOTH);
         spacing(np, 0, 0);
         // The note's own number, which POI adds as a bare run: raised, as Word shows it.
@@ -249,6 +313,33 @@ public final class DocxWriter {
             pr.addNewVertAlign().setVal(org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun.SUPERSCRIPT);
         }
         run(np, " " + text, 11, false, false);
+    }
+
+    /**
+     * The footnote separator (the short rule above the notes) and the continuation separator (the full-width rule
+     * when a note runs onto the next page), footnotes -1 and 0 as Word writes them and names them in the settings;
+     * Word finds them by their type; without them other programs draw no rule at all. Added once, before the first
+     * note.
+     */
+    private static void separators(XWPFDocument doc) {
+        if (!doc.getFootnotes().isEmpty()) {
+            return;
+        }
+        var notes = doc.createFootnotes();
+        var sep = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdn.Factory.newInstance();
+        sep.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn.SEPARATOR);
+        sep.setId(BigInteger.valueOf(-1));
+        var sp = sep.addNewP();
+        sp.addNewPPr().addNewSpacing().setAfter(BigInteger.ZERO);
+        sp.addNewR().addNewSeparator();
+        notes.addFootnote(sep);
+        var cont = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdn.Factory.newInstance();
+        cont.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn.CONTINUATION_SEPARATOR);
+        cont.setId(BigInteger.ZERO);
+        var cp = cont.addNewP();
+        cp.addNewPPr().addNewSpacing().setAfter(BigInteger.ZERO);
+        cp.addNewR().addNewContinuationSeparator();
+        notes.addFootnote(cont);
     }
 
     private static void signature(XWPFDocument doc, Composition.Signature s) {
@@ -337,6 +428,11 @@ public final class DocxWriter {
         blank.createParagraph();
         CTSectPr body = doc.getDocument().getBody().getSectPr();
         if (body != portrait) {
+            // POI marks the document's last section "title page" when it makes a first-page header: the forms'
+            // landscape section is not a title page, its first page is numbered as every other.
+            if (body.isSetTitlePg()) {
+                body.unsetTitlePg();
+            }
             // Both sections show the same headers; the landscape one numbers its first page too.
             for (CTHdrFtrRef ref : body.getHeaderReferenceList()) {
                 CTHdrFtrRef copy = portrait.addNewHeaderReference();

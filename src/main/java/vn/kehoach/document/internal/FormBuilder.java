@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import vn.kehoach.catalog.Figure;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.document.internal.FormTable.FormCell;
+import vn.kehoach.document.internal.FormTable.Formula;
 import vn.kehoach.document.internal.FormTable.Header;
 import vn.kehoach.document.internal.FormTable.Line;
 import vn.kehoach.document.internal.Forms.Column;
@@ -62,6 +64,7 @@ final class FormBuilder {
         List<Header> headers = t.columns().stream().map(c -> new Header(Sentences.text(where, c.header(), dv),
                 c.group() == null ? null : Sentences.text(where, c.group(), dv), width(c), numeric(c.value()))).toList();
         List<Line> lines = new ArrayList<>();
+        Map<Integer, Forms.Row> totals = new HashMap<>();
         int headings = 0;
         int number = 0;
         for (Forms.Row r : t.rows()) {
@@ -92,10 +95,157 @@ final class FormBuilder {
             } else {
                 // A row's own label may speak of the unit's level: "Bình quân {{whole}} (tiêu chí/xã)".
                 String label = r.label() == null ? null : Sentences.text(where, r.label(), dv);
+                if (r.total() != null) {
+                    totals.put(lines.size(), r);
+                }
                 lines.add(new Line(false, cells(t, ++number, facts.unit, r, label, illustrative)));
             }
         }
-        return new FormTable.Section(t.heading() == null ? null : Sentences.text(where, t.heading(), dv), headers, lines);
+        List<Formula> formulas = formulas(t, lines, totals);
+        return new FormTable.Section(t.heading() == null ? null : Sentences.text(where, t.heading(), dv), headers, lines,
+                formulas);
+    }
+
+    /**
+     * The cells a spreadsheet can compute from the table's own cells: each total row's values (SUM or AVERAGE of
+     * its detail rows), then every percentage (% of plan, % of the same period last year, a RATIO column). A cell
+     * gets its formula only where the formula, computed on the printed numbers, gives the number the comparison
+     * engine printed (the engine divides unrounded values, so a last digit can differ: such a cell keeps its
+     * value); a total row without a figure of its own gets the formula's result.
+     */
+    private static List<Formula> formulas(Forms.Table t, List<Line> lines, Map<Integer, Forms.Row> totals) {
+        List<Formula> out = new ArrayList<>();
+        List<Column> cols = t.columns();
+        for (Map.Entry<Integer, Forms.Row> e : totals.entrySet()) {
+            int at = e.getKey();
+            List<Integer> details = details(lines, totals, at, e.getValue().over());
+            if (details.isEmpty()) {
+                continue;
+            }
+            Formula.Kind kind = e.getValue().total() == Forms.Total.SUM ? Formula.Kind.SUM : Formula.Kind.AVERAGE;
+            for (int ci = 0; ci < cols.size(); ci++) {
+                Measure m = cols.get(ci).value();
+                if (m != Measure.PLAN && m != Measure.ACTUAL && m != Measure.PREVIOUS && m != Measure.CHANGE) {
+                    continue;
+                }
+                List<Formula.Ref> refs = new ArrayList<>();
+                BigDecimal sum = BigDecimal.ZERO;
+                int decimals = 0;
+                boolean illustrative = false;
+                for (int li : details) {
+                    FormCell d = lines.get(li).cells().get(ci);
+                    if (!d.isNumber()) {
+                        refs = null;
+                        break;
+                    }
+                    refs.add(new Formula.Ref(li, ci));
+                    sum = sum.add(d.number());
+                    decimals = Math.max(decimals, d.decimals());
+                    illustrative |= d.illustrative();
+                }
+                if (refs == null) {
+                    continue;
+                }
+                BigDecimal value = kind == Formula.Kind.SUM ? sum : sum.divide(BigDecimal.valueOf(refs.size()), MC);
+                FormCell own = lines.get(at).cells().get(ci);
+                if (own.isNumber() ? Numbers.round(value, own.decimals()).compareTo(own.number()) == 0 : isBlank(own)) {
+                    if (!own.isNumber()) {
+                        set(lines, at, ci, FormCell.number(Numbers.round(value, decimals), decimals, illustrative));
+                    }
+                    out.add(new Formula(at, ci, kind, refs));
+                }
+            }
+        }
+        for (int li = 0; li < lines.size(); li++) {
+            if (lines.get(li).heading()) {
+                continue;
+            }
+            for (int ci = 0; ci < cols.size(); ci++) {
+                Column c = cols.get(ci);
+                int a;
+                int b;
+                switch (c.value()) {
+                    case PCT_OF_PLAN -> {
+                        a = find(cols, Measure.ACTUAL, c, false);
+                        b = find(cols, Measure.PLAN, c, true);
+                    }
+                    case PCT_VS_PREVIOUS -> {
+                        a = find(cols, Measure.ACTUAL, c, false);
+                        b = find(cols, Measure.PREVIOUS, c, false);
+                    }
+                    case RATIO -> {
+                        a = byId(cols, c.of().isEmpty() ? null : c.of().get(0));
+                        b = byId(cols, c.of().size() < 2 ? null : c.of().get(1));
+                    }
+                    default -> {
+                        continue;
+                    }
+                }
+                if (a < 0 || b < 0) {
+                    continue;
+                }
+                FormCell x = lines.get(li).cells().get(a);
+                FormCell y = lines.get(li).cells().get(b);
+                FormCell own = lines.get(li).cells().get(ci);
+                if (!x.isNumber() || !y.isNumber() || y.number().signum() == 0) {
+                    continue;
+                }
+                BigDecimal pct = x.number().multiply(BigDecimal.valueOf(100)).divide(y.number(), MC);
+                boolean total = totals.containsKey(li);
+                if (own.isNumber() ? Numbers.round(pct, own.decimals()).compareTo(own.number()) == 0 : total && isBlank(own)) {
+                    if (!own.isNumber()) {
+                        set(lines, li, ci, FormCell.number(Numbers.round(pct, 1), 1, x.illustrative() || y.illustrative()));
+                    }
+                    out.add(new Formula(li, ci, Formula.Kind.PERCENT, List.of(new Formula.Ref(li, a), new Formula.Ref(li, b))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The detail rows of the total at {@code at}: up or down to a heading, another total or the table's edge. */
+    private static List<Integer> details(List<Line> lines, Map<Integer, Forms.Row> totals, int at, Forms.Over over) {
+        List<Integer> out = new ArrayList<>();
+        int step = over == Forms.Over.BELOW ? 1 : -1;
+        for (int li = at + step; li >= 0 && li < lines.size(); li += step) {
+            if (lines.get(li).heading() || totals.containsKey(li)) {
+                break;
+            }
+            out.add(li);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static boolean isBlank(FormCell c) {
+        return !c.isNumber() && !c.missing() && (c.text() == null || c.text().isEmpty());
+    }
+
+    private static void set(List<Line> lines, int li, int ci, FormCell cell) {
+        List<FormCell> cells = new ArrayList<>(lines.get(li).cells());
+        cells.set(ci, cell);
+        lines.set(li, new Line(lines.get(li).heading(), cells));
+    }
+
+    /** The column of measure {@code m} for the same figure role and period as {@code like} (and issuer, for a plan). */
+    private static int find(List<Column> cols, Measure m, Column like, boolean sameIssuer) {
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            if (c.value() == m && Objects.equals(c.role(), like.role()) && c.period() == like.period()
+                    && Objects.equals(c.figure(), like.figure()) && (!sameIssuer || Objects.equals(c.issuer(), like.issuer()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int byId(List<Column> cols, String id) {
+        for (int i = 0; id != null && i < cols.size(); i++) {
+            if (id.equals(cols.get(i).id())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int width(Column c) {

@@ -18,8 +18,36 @@ public record FormTable(String code, String title, String subtitle, String unitN
         return ILLUSTRATIVE_NOTE;
     }
 
-    /** One table of the form under an optional heading. */
-    public record Section(String heading, List<Header> headers, List<Line> lines) {
+    /**
+     * One table of the form under an optional heading; {@code formulas} name the cells a spreadsheet computes from
+     * other cells of the table (a percentage, a total), each already holding the number the formula gives.
+     */
+    public record Section(String heading, List<Header> headers, List<Line> lines, List<Formula> formulas) {
+
+        public Section {
+            formulas = formulas == null ? List.of() : List.copyOf(formulas);
+        }
+
+        public Section(String heading, List<Header> headers, List<Line> lines) {
+            this(heading, headers, lines, List.of());
+        }
+    }
+
+    /**
+     * The cell at {@code line}, {@code column} (indices into the section's lines and headers) computed from the
+     * cells {@code of}: PERCENT is of[0] ÷ of[1] × 100, SUM and AVERAGE over all of them, rounded to the cell's
+     * print decimals. A cell gets a formula only where the formula gives the number the document prints.
+     */
+    public record Formula(int line, int column, Kind kind, List<Ref> of) {
+
+        public Formula {
+            of = List.copyOf(of);
+        }
+
+        public enum Kind { PERCENT, SUM, AVERAGE }
+
+        public record Ref(int line, int column) {
+        }
     }
 
     /**

@@ -74,6 +74,12 @@ public record Forms(List<Form> forms) {
         NOTE
     }
 
+    /** How a total row totals its detail rows. */
+    public enum Total { SUM, AVERAGE }
+
+    /** Where a total row's detail rows stand: above it (a "Cộng" after the list) or below it (a "Tổng" before). */
+    public enum Over { ABOVE, BELOW }
+
     /** Which period a column reads: Part 1's report period (2021S1) or the plan's year (2022). */
     public enum When { REPORT, PLAN_YEAR }
 
@@ -81,13 +87,23 @@ public record Forms(List<Form> forms) {
      * A row: a {@code heading}, or a figure's row ({@code figure}, or {@code figures} by role), or one row per unit
      * below the document's unit ({@code units: CHILDREN} of the given {@code kinds}), or one row per public-investment
      * project ({@code projects}). {@code label} overrides the figure's or unit's name; {@code issuer} picks the
-     * target when several issuers set one.
+     * target when several issuers set one. {@code total} (optional) makes the row the {@code SUM} or {@code AVERAGE}
+     * of the rows it totals: the detail rows {@code over} it ({@code ABOVE}, the default: back to the previous
+     * heading or total) or under it ({@code BELOW}: down to the next); the workbook writes it as a formula.
      */
     public record Row(String heading, String figure, Map<String, String> figures, String label, String issuer,
-                      String units, List<String> kinds, Outline.ProjectList projects, String note) {
+                      String units, List<String> kinds, Outline.ProjectList projects, String note, Total total,
+                      Over over) {
         public Row {
             figures = figures == null ? Map.of() : Map.copyOf(figures);
             kinds = kinds == null ? List.of() : List.copyOf(kinds);
+            over = over == null ? Over.ABOVE : over;
+        }
+
+        /** A row as it was before totals: nothing totalled. */
+        public Row(String heading, String figure, Map<String, String> figures, String label, String issuer,
+                   String units, List<String> kinds, Outline.ProjectList projects, String note) {
+            this(heading, figure, figures, label, issuer, units, kinds, projects, note, null, null);
         }
 
         /** The figure code for a role: "main" is {@code figure} unless {@code figures} names it. */

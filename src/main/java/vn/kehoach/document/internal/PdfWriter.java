@@ -57,7 +57,10 @@ public final class PdfWriter {
         try {
             com.lowagie.text.pdf.PdfWriter writer = com.lowagie.text.pdf.PdfWriter.getInstance(doc, out);
             writer.setCloseStream(false);
-            doc.addTitle(c.title() + " " + c.subtitle());
+            // Justified lines stretch the spaces between words only, as Word does: OpenPDF's default also spreads
+            // the letters, which letter-spaces a short justified line (a two-line heading's first line).
+            writer.setSpaceCharRatio(com.lowagie.text.pdf.PdfWriter.NO_SPACE_CHAR_RATIO);
+            doc.addTitle(Printed.nfc(c.title() + " " + c.subtitle()));
             doc.open();
             Layout l = new Layout(writer.getDirectContent(), doc);
             l.keep(() -> letterhead(c.letterhead()));
@@ -105,7 +108,7 @@ public final class PdfWriter {
     }
 
     private static Paragraph para(String text, float size, boolean bold, boolean italic, int align) {
-        Paragraph p = new Paragraph(text, font(size, bold, italic));
+        Paragraph p = new Paragraph(Printed.nfc(text), font(size, bold, italic));
         p.setAlignment(align);
         p.setLeading(size * 1.2f);
         return p;
@@ -135,7 +138,7 @@ public final class PdfWriter {
         t.addCell(issuer);
         PdfPCell nation = bare();
         nation.addElement(para(h.nationalName(), 12, true, false, Element.ALIGN_CENTER));
-        Chunk motto = new Chunk(h.motto(), font(13, true, false));
+        Chunk motto = new Chunk(Printed.nfc(h.motto()), font(13, true, false));
         motto.setUnderline(0.6f, -2.5f);
         Paragraph m = new Paragraph(16, "", font(13, true, false));
         m.add(motto);
@@ -169,8 +172,8 @@ public final class PdfWriter {
             l.heading(() -> switch (h.level()) {
                 case PART_LABEL -> title(h.text(), 12, 0);
                 case PART_TITLE -> title(h.text(), 0, 6);
-                case SECTION, SUBSECTION -> body(List.of(Run.text(h.text())), true, false, new int[1]);
-                case TOPIC -> body(List.of(Run.text(h.text())), true, true, new int[1]);
+                case SECTION, SUBSECTION -> heading(body(List.of(Run.text(h.text())), true, false, new int[1]));
+                case TOPIC -> heading(body(List.of(Run.text(h.text())), true, true, new int[1]));
             });
             return;
         }
@@ -193,12 +196,21 @@ public final class PdfWriter {
         l.withNotes(() -> body(p.runs(), false, false, new int[] {first - 1}), noteElements);
     }
 
+    /**
+     * A numbered heading ("I. …", "1. …", "2.1. …") sits as the Word file's Heading 2–4: indented like the body, but
+     * aligned left, never stretched to the margin, and kept with what follows by {@link Layout#heading}.
+     */
+    private static Paragraph heading(Paragraph p) {
+        p.setAlignment(Element.ALIGN_LEFT);
+        return p;
+    }
+
     /** A body paragraph: justified, first line indented 1 cm, 6 pt before (Phụ lục I, mục II.8). */
     private static Paragraph body(List<Run> runs, boolean bold, boolean italic, int[] noteCounter) {
         Paragraph p = new Paragraph(BODY * 1.25f, "", font(BODY, bold, italic));
         for (Run r : runs) {
             if (r.footnote() == null) {
-                p.add(new Chunk(r.text(), font(BODY, bold, italic)));
+                p.add(new Chunk(Printed.nfc(r.text()), font(BODY, bold, italic)));
             } else {
                 Chunk mark = new Chunk(String.valueOf(++noteCounter[0]), font(9, false, false));
                 mark.setTextRise(5);
@@ -217,7 +229,7 @@ public final class PdfWriter {
         Chunk mark = new Chunk(String.valueOf(number), font(7, false, false));
         mark.setTextRise(4);
         p.add(mark);
-        p.add(new Chunk(" " + text, font(11, false, false)));
+        p.add(new Chunk(" " + Printed.nfc(text), font(11, false, false)));
         p.setAlignment(Element.ALIGN_JUSTIFIED);
         p.setLeading(12.5f);
         return p;
@@ -316,7 +328,7 @@ public final class PdfWriter {
     }
 
     private static PdfPCell cell(String text, boolean bold, boolean italic, int align) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font(italic ? 10 : 11, bold, italic)));
+        PdfPCell c = new PdfPCell(new Phrase(Printed.nfc(text), font(italic ? 10 : 11, bold, italic)));
         c.setHorizontalAlignment(align);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
         c.setPadding(3);

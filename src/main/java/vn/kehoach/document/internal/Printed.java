@@ -89,6 +89,18 @@ public final class Printed {
         return s == null || s.isEmpty() ? "" : s.substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag("vi")) + s.substring(1);
     }
 
+    /**
+     * The text in Unicode NFC: the demo's and the planners' texts may hold a letter as base + combining mark ("quỹ"
+     * typed as y + U+0303), which a PDF font draws as a detached mark ("quy˜") and Word may break between; every
+     * writer sends its text through here, so files only ever hold precomposed Vietnamese letters.
+     */
+    public static String nfc(String s) {
+        if (s == null || s.isEmpty() || java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFC)) {
+            return s;
+        }
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
+    }
+
     static String upper(String s) {
         return s == null ? "" : s.toUpperCase(java.util.Locale.forLanguageTag("vi"));
     }

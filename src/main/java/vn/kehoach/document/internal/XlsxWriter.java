@@ -3,6 +3,7 @@ package vn.kehoach.document.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,8 @@ import java.util.Objects;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -19,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.kehoach.document.internal.FormTable.FormCell;
@@ -39,9 +43,11 @@ public final class XlsxWriter {
     public static void write(Composition c, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
+            Map<Cell, FormCell> computed = new LinkedHashMap<>();
             for (FormTable f : c.forms()) {
-                sheet(wb, st, f);
+                sheet(wb, st, f, computed);
             }
+            cache(wb, computed);
             if (c.forms().isEmpty()) {
                 Sheet s = wb.createSheet("Biểu mẫu");
                 s.createRow(0).createCell(0).setCellValue("Bố cục biểu mẫu của đơn vị không có biểu nào.");
@@ -50,7 +56,51 @@ public final class XlsxWriter {
         }
     }
 
-    private static void sheet(XSSFWorkbook wb, Styles st, FormTable f) {
+    /**
+     * Evaluates every formula so the file carries its values (a viewer that does not compute, a search index, POI
+     * itself read them); a formula whose value is not the number the document prints is dropped for that number,
+     * so the workbook never disagrees with the plan it comes with.
+     */
+    private static void cache(XSSFWorkbook wb, Map<Cell, FormCell> computed) {
+        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+        for (Map.Entry<Cell, FormCell> e : computed.entrySet()) {
+            Cell cell = e.getKey();
+            double expected = e.getValue().number().doubleValue();
+            evaluator.evaluateFormulaCell(cell);
+            if (cell.getCachedFormulaResultType() != CellType.NUMERIC
+                    || Math.abs(cell.getNumericCellValue() - expected) > 1e-9) {
+                cell.removeFormula();
+                cell.setCellValue(expected);
+            }
+        }
+    }
+
+    /** The formula of a computed cell, in A1 references: =ROUND(E6/D6*100,1), =ROUND(SUM(C7:C18),0). */
+    static String formula(FormTable.Formula f, int firstRow, int decimals) {
+        List<String> refs = f.of().stream().map(r -> new CellReference(firstRow + r.line(), r.column()).formatAsString())
+                .toList();
+        String inner = switch (f.kind()) {
+            case PERCENT -> refs.get(0) + "/" + refs.get(1) + "*100";
+            case SUM, AVERAGE -> (f.kind() == FormTable.Formula.Kind.SUM ? "SUM(" : "AVERAGE(") + range(f, firstRow) + ")";
+        };
+        return "ROUND(" + inner + "," + decimals + ")";
+    }
+
+    /** "C7:C18" when the cells are one column's consecutive rows, else "C7,C9,C12". */
+    private static String range(FormTable.Formula f, int firstRow) {
+        List<FormTable.Formula.Ref> of = f.of();
+        boolean consecutive = true;
+        for (int i = 1; i < of.size(); i++) {
+            consecutive &= of.get(i).column() == of.get(0).column() && of.get(i).line() == of.get(i - 1).line() + 1;
+        }
+        if (consecutive && of.size() > 1) {
+            return new CellReference(firstRow + of.get(0).line(), of.get(0).column()).formatAsString() + ":"
+                    + new CellReference(firstRow + of.get(of.size() - 1).line(), of.get(0).column()).formatAsString();
+        }
+        return String.join(",", of.stream().map(r -> new CellReference(firstRow + r.line(), r.column()).formatAsString()).toList());
+    }
+
+    private static void sheet(XSSFWorkbook wb, Styles st, FormTable f, Map<Cell, FormCell> computed) {
         Sheet sheet = wb.createSheet("Biểu " + f.code());
         int columns = f.sections().stream().mapToInt(s -> s.headers().size()).max().orElse(1);
         int r = 0;
@@ -114,10 +164,19 @@ public final class XlsxWriter {
                 headerFrom = top;
                 headerTo = r - 1;
             }
+            int firstLine = r;
             for (FormTable.Line line : s.lines()) {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < line.cells().size(); i++) {
                     cell(row, i, line.cells().get(i), line.heading(), hs.get(i), st);
+                }
+            }
+            for (FormTable.Formula fm : s.formulas()) {
+                FormCell fc = s.lines().get(fm.line()).cells().get(fm.column());
+                if (fc.isNumber()) {
+                    Cell cell = sheet.getRow(firstLine + fm.line()).getCell(fm.column());
+                    cell.setCellFormula(formula(fm, firstLine, fc.decimals()));
+                    computed.put(cell, fc);
                 }
             }
             r++;
@@ -125,6 +184,8 @@ public final class XlsxWriter {
         if (f.illustrative()) {
             text(sheet.createRow(r), 0, FormTable.ILLUSTRATIVE_NOTE, st.note);
         }
+        // The print area: the form's columns from "Biểu 0N" to the last row written (its note under it).
+        wb.setPrintArea(wb.getSheetIndex(sheet), 0, columns - 1, 0, Math.max(0, sheet.getLastRowNum()));
         for (int i = 0; i < columns; i++) {
             sheet.setColumnWidth(i, Math.min(255, (int) Math.round(widths[i] * 1.15)) * 256);
         }
@@ -159,7 +220,7 @@ public final class XlsxWriter {
 
     private static void text(Row row, int col, String text, CellStyle style) {
         Cell c = row.createCell(col);
-        c.setCellValue(text == null ? "" : text);
+        c.setCellValue(text == null ? "" : Printed.nfc(text));
         c.setCellStyle(style);
     }
 
@@ -169,10 +230,10 @@ public final class XlsxWriter {
             c.setCellValue(fc.number().doubleValue());
             c.setCellStyle(st.number(fc.decimals(), fc.illustrative(), heading));
         } else if (fc.missing()) {
-            c.setCellValue(fc.text());
+            c.setCellValue(Printed.nfc(fc.text()));
             c.setCellStyle(st.missing);
         } else {
-            c.setCellValue(fc.text() == null ? "" : fc.text());
+            c.setCellValue(fc.text() == null ? "" : Printed.nfc(fc.text()));
             c.setCellStyle(heading ? st.headingText : h.numeric() || col == 0 ? st.centred : st.text);
         }
     }
