@@ -81,6 +81,18 @@ public class Composer {
                 Sentences.text("trích yếu", o.subtitle(), dv), body, closing, signature, forms);
     }
 
+    /**
+     * The periodic report of {@code report}'s period, from the plan's outline turned by {@link PeriodicReport}:
+     * {@code layout} is the report's letterhead in the shape of the plan of the year after its period (whose Part 1
+     * reports on that period), so Part 1 and the forms are composed exactly as that plan's.
+     */
+    public Composition composeReport(OrgUnit unit, PlanDocument layout, PeriodicReport report, Settings.Setup setup,
+                                     Map<String, String> blocks) {
+        Settings.Setup turned = new Settings.Setup(report.outline(setup.outline(), Printed.lowerFirst(unit.name())),
+                setup.sentenceSources(), report.forms(setup.forms()));
+        return compose(unit, layout, turned, blocks);
+    }
+
     /** The document's own data for headings and titles. */
     public static DocumentView view(OrgUnit unit, PlanDocument doc) {
         Period r = doc.reportPeriod();
@@ -302,7 +314,9 @@ public class Composer {
      */
     private void taskLines(Work w, Outline.Tasks spec, List<Block> out) {
         PlanTasks source = tasks.getIfAvailable();
-        List<PlanTaskLine> all = source == null ? List.of() : source.tasks(w.facts().unit, w.facts().planYear.year());
+        int year = (spec.period() == null ? Outline.ClausePeriod.PLAN_YEAR : spec.period())
+                .of(w.facts().report, w.facts().planYear.year()).year();
+        List<PlanTaskLine> all = source == null ? List.of() : source.tasks(w.facts().unit, year);
         List<PlanTaskLine> mine = new ArrayList<>();
         for (String sector : spec.sectors()) {
             all.stream().filter(t -> sector.equals(t.sectorCode())).forEach(mine::add);
