@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import vn.kehoach.period.Period;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** REST access to plan documents: their data, their text blocks, the units' settings, and the files. */
@@ -95,6 +96,52 @@ class DocumentApiController {
             throws java.io.IOException {
         return confirm ? uploads.readAndStore(orgUnit, year, file.getOriginalFilename(), file.getBytes(), user(principal))
                 : uploads.read(orgUnit, year, file.getOriginalFilename(), file.getBytes());
+    }
+
+    // --- Periodic reports: /{orgUnit}/reports/{period}, period as 2025S1, 2025Q3, 2025YTD09, 2025 ---
+
+    /** The period of a path, checked as one a report covers; a bad one is a 400 naming it. */
+    private static Period reportPeriod(String period) {
+        return ReportDocument.checkedPeriod(Period.parse(period));
+    }
+
+    @GetMapping("/reports")
+    @Operation(summary = "Các báo cáo định kỳ đã lưu của đơn vị và các đơn vị trực thuộc")
+    List<ReportDocument> reports(@RequestParam String orgUnit) {
+        return documents.reports(orgUnit);
+    }
+
+    @GetMapping("/{orgUnit}/reports/{period}")
+    @Operation(summary = "Báo cáo tình hình thực hiện nhiệm vụ của kỳ (2025S1, 2025Q3, 2025YTD09, 2025); chưa lưu thì stored = false")
+    ReportDocument report(@PathVariable String orgUnit, @PathVariable String period) {
+        return documents.report(orgUnit, reportPeriod(period));
+    }
+
+    @GetMapping("/{orgUnit}/reports/{period}/blocks")
+    @Operation(summary = "Các đoạn văn của báo cáo (chưa viết thì lấy từ kế hoạch có cùng kỳ báo cáo)")
+    List<TextBlock> reportBlocks(@PathVariable String orgUnit, @PathVariable String period) {
+        return documents.reportBlocks(orgUnit, reportPeriod(period));
+    }
+
+    @PutMapping("/{orgUnit}/reports/{period}/blocks/{key}")
+    @Operation(summary = "Lưu một đoạn văn của báo cáo; version là phiên bản đã đọc (sai thì 409)")
+    TextBlock saveReportBlock(@PathVariable String orgUnit, @PathVariable String period, @PathVariable String key,
+                              @RequestBody BlockEdit edit, Principal principal) {
+        return documents.saveReportBlock(orgUnit, reportPeriod(period), key, edit.body(), edit.version(), user(principal));
+    }
+
+    @GetMapping("/{orgUnit}/reports/{period}/file")
+    @Operation(summary = "Tệp báo cáo định kỳ: format=docx, pdf hoặc xlsx (các biểu mẫu)")
+    ResponseEntity<byte[]> reportFile(@PathVariable String orgUnit, @PathVariable String period,
+                                      @RequestParam(defaultValue = "docx") String format) {
+        DocumentFormat f = DocumentFormat.parse(format);
+        Period p = reportPeriod(period);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writeReport(orgUnit, p, f, out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(PlanDocumentWriter.reportFileName(orgUnit, p, f), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(f.mediaType())).body(out.toByteArray());
     }
 
     @GetMapping("/settings/{orgUnit}/{kind}")

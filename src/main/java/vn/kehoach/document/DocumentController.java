@@ -104,7 +104,112 @@ class DocumentController {
         model.addAttribute("documents", stored);
         int next = stored.stream().mapToInt(PlanDocument::year).max().orElse(LocalDate.now().getYear()) + 1;
         model.addAttribute("nextYear", stored.isEmpty() ? LocalDate.now().getYear() + 1 : next);
+        List<ReportDocument> reports = selected == null ? List.of() : documents.reports(selected.code());
+        model.addAttribute("reports", reports);
+        model.addAttribute("reportChoices", reportChoices(stored, reports));
         return "document/list";
+    }
+
+    /** A period offered in the list of reports: its id and its name ("Báo cáo 6 tháng đầu năm 2021"). */
+    record ReportChoice(String id, String name) {
+    }
+
+    /**
+     * The report periods offered: those of this year and the two before it, and of the years the unit's stored
+     * plans report on and its stored reports cover, newest year first; the planner picks one, never types a code.
+     */
+    private static List<ReportChoice> reportChoices(List<PlanDocument> plans, List<ReportDocument> reports) {
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        int now = LocalDate.now().getYear();
+        years.addAll(List.of(now, now - 1, now - 2));
+        plans.forEach(p -> years.add(p.reportPeriod().year()));
+        reports.forEach(r -> years.add(r.period().year()));
+        List<ReportChoice> out = new java.util.ArrayList<>();
+        for (int y : years) {
+            for (Period p : ReportDocument.choices(y)) {
+                out.add(new ReportChoice(p.id(), ReportDocument.name(p)));
+            }
+        }
+        return out;
+    }
+
+    @GetMapping("/documents/reports/open")
+    String openReport(@RequestParam String unit, @RequestParam String period) {
+        Period p = ReportDocument.checkedPeriod(Period.parse(period));
+        documents.report(unit, p);
+        return "redirect:/documents/" + orgUnits.require(unit).code() + "/reports/" + p.id();
+    }
+
+    @GetMapping("/documents/{unit}/reports/{period}")
+    String editReport(@PathVariable String unit, @PathVariable String period, Model model) {
+        Period p = ReportDocument.checkedPeriod(Period.parse(period));
+        model.addAttribute("doc", documents.report(unit, p));
+        model.addAttribute("blocks", documents.reportBlocks(unit, p));
+        model.addAttribute("formats", DocumentFormat.values());
+        model.addAttribute("canWrite", documents.canWrite(unit));
+        return "document/report";
+    }
+
+    @PostMapping("/documents/{unit}/reports/{period}")
+    String saveReportLetterhead(@PathVariable String unit, @PathVariable String period, @RequestParam int version,
+                                @RequestParam(required = false) String number, @RequestParam String symbol,
+                                @RequestParam String place, @RequestParam String issuedOn,
+                                @RequestParam String signerLines, @RequestParam(required = false) String signerName,
+                                @RequestParam String recipients, Principal principal, Model model,
+                                HttpServletResponse response) {
+        Period p = ReportDocument.checkedPeriod(Period.parse(period));
+        ReportDocument current = documents.report(unit, p);
+        try {
+            ReportDocument d = new ReportDocument(current.unitCode(), current.unitName(), p, number, symbol.strip(),
+                    place.strip(), date(issuedOn), lines(signerLines), signerName, lines(recipients), version, null,
+                    null, true);
+            model.addAttribute("doc", documents.saveReport(d, version, user(principal)));
+            model.addAttribute("saved", true);
+            response.setHeader("HX-Trigger", "document-saved");
+        } catch (IllegalArgumentException | ConflictException e) {
+            model.addAttribute("doc", current);
+            model.addAttribute("error", e.getMessage());
+        }
+        return "document/report :: letterhead";
+    }
+
+    @PostMapping("/documents/{unit}/reports/{period}/blocks/{key}")
+    String saveReportBlock(@PathVariable String unit, @PathVariable String period, @PathVariable String key,
+                           @RequestParam(defaultValue = "") String body, @RequestParam int version, Principal principal,
+                           Model model, HttpServletResponse response) {
+        Period p = ReportDocument.checkedPeriod(Period.parse(period));
+        try {
+            model.addAttribute("b", documents.saveReportBlock(unit, p, key, body, version, user(principal)));
+            model.addAttribute("saved", true);
+            response.setHeader("HX-Trigger", "document-saved");
+        } catch (IllegalArgumentException | ConflictException e) {
+            TextBlock stored = documents.reportBlocks(unit, p).stream().filter(b -> b.key().equals(key)).findFirst()
+                    .orElseThrow(() -> e);
+            model.addAttribute("b", new TextBlock(stored.key(), stored.title(), stored.section(), body, version,
+                    stored.updatedBy(), stored.updatedAt()));
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("doc", documents.report(unit, p));
+        return "document/report :: block";
+    }
+
+    @GetMapping("/documents/{unit}/reports/{period}/preview")
+    String reportPreview(@PathVariable String unit, @PathVariable String period, Model model) {
+        model.addAttribute("p", Preview.of(writer.composeReport(unit, ReportDocument.checkedPeriod(Period.parse(period)))));
+        return "document/preview :: preview";
+    }
+
+    @GetMapping("/documents/{unit}/reports/{period}/file/{format}")
+    ResponseEntity<byte[]> reportFile(@PathVariable String unit, @PathVariable String period,
+                                      @PathVariable String format) {
+        DocumentFormat f = DocumentFormat.parse(format);
+        Period p = ReportDocument.checkedPeriod(Period.parse(period));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writeReport(unit, p, f, out);
+        String name = PlanDocumentWriter.reportFileName(unit, p, f);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(f.mediaType())).body(out.toByteArray());
     }
 
     @GetMapping("/documents/open")

@@ -13,10 +13,12 @@ import vn.kehoach.document.internal.Composer;
 import vn.kehoach.document.internal.Composition;
 import vn.kehoach.document.internal.DocxWriter;
 import vn.kehoach.document.internal.PdfWriter;
+import vn.kehoach.document.internal.PeriodicReport;
 import vn.kehoach.document.internal.Settings;
 import vn.kehoach.document.internal.WordRoundTrip;
 import vn.kehoach.document.internal.XlsxWriter;
 import vn.kehoach.orgunit.OrgUnit;
+import vn.kehoach.period.Period;
 
 /**
  * Writes a unit's plan document for a year as DOCX, PDF, or its forms as XLSX, for whoever may read the unit's
@@ -59,6 +61,34 @@ public class PlanDocumentWriter {
         Map<String, Integer> versions = documents.blocks(unitCode, year).stream()
                 .collect(Collectors.toMap(TextBlock::key, TextBlock::version, (a, b) -> a));
         return new WordRoundTrip.Stamp(doc.unitCode(), year, doc.version(), versions);
+    }
+
+    /** Writes the unit's periodic report of the period (or, for XLSX, its forms) to {@code out}. */
+    public void writeReport(String unitCode, Period period, DocumentFormat format, OutputStream out) {
+        Composition c = composeReport(unitCode, period);
+        try {
+            switch (format) {
+                case DOCX -> DocxWriter.write(c, out);
+                case PDF -> PdfWriter.write(c, out);
+                case XLSX -> XlsxWriter.write(c, out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file name a report's download gets: "BC-KTXH-2025S1-HALANG.docx". */
+    public static String reportFileName(String unitCode, Period period, DocumentFormat format) {
+        return new PeriodicReport(period).fileName(unitCode, format.extension(), format == DocumentFormat.XLSX);
+    }
+
+    /** The report laid out: the plan's outline turned into the report's, with the report's letterhead and blocks. */
+    Composition composeReport(String unitCode, Period period) {
+        OrgUnit unit = documents.readable(unitCode);
+        ReportDocument doc = documents.report(unitCode, period);
+        Map<String, String> blocks = documents.reportBlocks(unitCode, period).stream()
+                .collect(Collectors.toMap(TextBlock::key, TextBlock::body));
+        return composer.composeReport(unit, doc.layout(), new PeriodicReport(period), settings.setup(unit), blocks);
     }
 
     /** The file name a download gets: "KH-KTXH-2022-HALANG.docx". */

@@ -23,6 +23,8 @@ import vn.kehoach.document.internal.DocumentStore;
 import vn.kehoach.document.internal.DocumentView;
 import vn.kehoach.document.internal.Sentences;
 import vn.kehoach.document.internal.Outline;
+import vn.kehoach.document.internal.PeriodicReport;
+import vn.kehoach.document.internal.ReportStore;
 import vn.kehoach.document.internal.Printed;
 import vn.kehoach.document.internal.Settings;
 import vn.kehoach.document.internal.Wording;
@@ -44,13 +46,16 @@ import vn.kehoach.period.Period;
 public class PlanDocuments {
 
     private final DocumentStore store;
+    private final ReportStore reports;
     private final Settings settings;
     private final OrgUnits orgUnits;
     private final Guard guard;
     private final MetadataAudit audit;
 
-    public PlanDocuments(DocumentStore store, Settings settings, OrgUnits orgUnits, Guard guard, MetadataAudit audit) {
+    public PlanDocuments(DocumentStore store, ReportStore reports, Settings settings, OrgUnits orgUnits, Guard guard,
+                         MetadataAudit audit) {
         this.store = store;
+        this.reports = reports;
         this.settings = settings;
         this.orgUnits = orgUnits;
         this.guard = guard;
@@ -338,6 +343,128 @@ public class PlanDocuments {
             return java.util.Arrays.asList(before, after);
         }
         return List.of(removed, added);
+    }
+
+    // --- Periodic reports (báo cáo định kỳ): one per unit and period, written from the plan's outline ---
+
+    /** The period checked as one a report covers (year, 6 months, quarter, month, months from January). */
+    static PeriodicReport reportOf(Period period) {
+        checkYear(period.year());
+        return new PeriodicReport(period);
+    }
+
+    /** The stored report of the unit and period, or one with the defaults (not stored). */
+    public ReportDocument report(String unitCode, Period period) {
+        OrgUnit unit = readable(unitCode);
+        reportOf(period);
+        return reports.find(unit, period).orElseGet(() -> reportDefaults(unit, period));
+    }
+
+    /** The stored reports of the unit and the units below it, newest period first. */
+    public List<ReportDocument> reports(String unitCode) {
+        return reports.list(readable(unitCode));
+    }
+
+    /**
+     * A report's letterhead defaults to the plan's (place, signer, recipients of the unit) with the symbol "BC-UBND",
+     * dated the last day of its period.
+     */
+    ReportDocument reportDefaults(OrgUnit unit, Period period) {
+        PlanDocument plan = defaults(unit, period.year() + 1);
+        return new ReportDocument(unit.code(), unit.name(), period, null, "BC-UBND", plan.place(), period.end(),
+                plan.signerLines(), plan.signerName(), plan.recipients(), 0, null, null, false);
+    }
+
+    /** Saves a report's letterhead; {@code expectedVersion} is the version the user edited (0 for a new one). */
+    @Transactional
+    public ReportDocument saveReport(ReportDocument d, int expectedVersion, String user) {
+        OrgUnit unit = writable(d.unitCode());
+        reportOf(d.period());
+        if (d.place() == null || d.place().isBlank()) {
+            throw new IllegalArgumentException("Địa danh (ô 'Địa danh') không được để trống");
+        }
+        if (d.symbol() == null || d.symbol().isBlank()) {
+            throw new IllegalArgumentException("Ký hiệu văn bản (ô 'Ký hiệu', ví dụ BC-UBND) không được để trống");
+        }
+        if (d.issuedOn() == null) {
+            throw new IllegalArgumentException("Ngày ban hành (ô 'Ngày') không được để trống");
+        }
+        Optional<ReportDocument> old = reports.find(unit, d.period());
+        reports.save(unit, d, expectedVersion, user);
+        ReportDocument saved = reports.find(unit, d.period()).orElseThrow();
+        Map<String, String> before = old.map(r -> letterhead(r.layout())).orElse(Map.of());
+        Map<String, String> after = letterhead(saved.layout());
+        List<String> was = new ArrayList<>();
+        List<String> now = new ArrayList<>();
+        after.forEach((field, value) -> {
+            if (!Objects.equals(before.get(field), value)) {
+                if (before.containsKey(field)) {
+                    was.add(field + ": " + before.get(field));
+                }
+                now.add(field + ": " + value);
+            }
+        });
+        if (!now.isEmpty()) {
+            audit.record(MetadataChange.of(Area.DOCUMENT, old.isEmpty() ? "Tạo báo cáo" : "Sửa thông tin báo cáo",
+                    unit.id(), "LETTERHEAD", reportName(d.period()) + ": số, ngày, người ký, nơi nhận",
+                    old.isEmpty() ? null : String.join("; ", was), String.join("; ", now))
+                    .inPeriod(d.period().id()).by(user));
+        }
+        return saved;
+    }
+
+    /** "Báo cáo 6 tháng đầu năm 2021", for the audit trail. */
+    private static String reportName(Period period) {
+        return "Báo cáo " + new PeriodicReport(period).covered();
+    }
+
+    /**
+     * Every free-text block of the report's outline. A block the report has not written is carried from the plan
+     * whose Part 1 reports on the same period (the plan of the next year, when it is stored with that report
+     * period): that plan's Part 1 is this report's Part 1. The directions' blocks are the report's own.
+     */
+    public List<TextBlock> reportBlocks(String unitCode, Period period) {
+        OrgUnit unit = readable(unitCode);
+        PeriodicReport report = reportOf(period);
+        Outline plan = settings.setup(unit).outline();
+        Outline outline = report.outline(plan, unit.name());
+        ReportDocument doc = reports.find(unit, period).orElseGet(() -> reportDefaults(unit, period));
+        Map<String, DocumentStore.StoredBlock> own = reports.blocks(unit, period);
+        Map<String, DocumentStore.StoredBlock> carried = store.find(unit, period.year() + 1)
+                .filter(p -> period.equals(p.reportPeriod())).map(p -> store.blocks(unit, p.year())).orElse(Map.of());
+        Set<String> directions = new HashSet<>(PeriodicReport.directionKeys(plan));
+        DocumentView dv = Composer.view(unit, doc.layout());
+        List<TextBlock> out = new ArrayList<>();
+        for (Outline.BlockSlot slot : outline.blockSlots()) {
+            DocumentStore.StoredBlock b = own.get(slot.key());
+            String section = Sentences.text("mục", slot.section(), dv);
+            if (b != null) {
+                out.add(new TextBlock(slot.key(), slot.title(), section, b.body(), b.version(), b.updatedBy(), b.updatedAt()));
+            } else {
+                DocumentStore.StoredBlock c = directions.contains(slot.key()) ? null : carried.get(slot.key());
+                out.add(new TextBlock(slot.key(), slot.title(), section, c == null ? "" : c.body(), 0, null, null));
+            }
+        }
+        return out;
+    }
+
+    /** Saves a report's block, storing the report with its defaults first when it was never saved. */
+    @Transactional
+    public TextBlock saveReportBlock(String unitCode, Period period, String key, String body, int expectedVersion,
+                                     String user) {
+        OrgUnit unit = writable(unitCode);
+        TextBlock slot = reportBlocks(unitCode, period).stream().filter(b -> b.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Bố cục báo cáo của " + unit.name() + " không có đoạn '" + key + "'"));
+        if (reports.find(unit, period).isEmpty()) {
+            reports.save(unit, reportDefaults(unit, period), 0, user);
+        }
+        String text = body == null ? "" : body.strip();
+        reports.saveBlock(unit, period, key, slot.title(), text, expectedVersion, user);
+        audit.record(MetadataChange.of(Area.DOCUMENT, slot.version() == 0 ? "Viết đoạn văn" : "Sửa đoạn văn", unit.id(),
+                key, reportName(period) + ": " + slot.title(), slot.version() == 0 ? null
+                        : MetadataAudit.cut(slot.body(), BLOCK_EXCERPT), MetadataAudit.cut(text, BLOCK_EXCERPT))
+                .inPeriod(period.id()).by(user));
+        return reportBlocks(unitCode, period).stream().filter(b -> b.key().equals(key)).findFirst().orElseThrow();
     }
 
     private static int checkYear(int year) {

@@ -34,6 +34,10 @@ class DocumentWithRegisterTest {
     DemoDistrict demo;
     @Autowired
     PlanDocumentWriter writer;
+    @Autowired
+    vn.kehoach.document.spi.PlanTasks tasks;
+    @Autowired
+    vn.kehoach.orgunit.OrgUnits orgUnits;
 
     @BeforeAll
     void load() {
@@ -71,5 +75,24 @@ class DocumentWithRegisterTest {
         String text = PlanDocumentContract.docxText(file(DocumentFormat.DOCX));
         assertThat(text).contains("Công trình đã nghiệm thu, bàn giao đưa vào sử dụng:").contains("Trạm Y tế xã Minh Long");
         assertThat(text).contains("chủ trì, hoàn thành trước 31/12/2022)");
+    }
+
+    @Test
+    void partTwoListsEachOfThePlansThirtyFiveTasksOnceWithItsLeadAndDeadline() throws IOException {
+        String text = PlanDocumentContract.docxText(file(DocumentFormat.DOCX));
+        var lines = tasks.tasks(orgUnits.require("HALANG"), 2022);
+        assertThat(lines).hasSize(35);
+        for (var t : lines) {
+            String task = t.text().strip().replaceAll("\\.$", "");
+            assertThat(text.split(java.util.regex.Pattern.quote(task), -1).length - 1).as(task).isEqualTo(1);
+        }
+        // The seed's paragraphs are no longer printed before the list: the first words of II.1 appear once.
+        assertThat(text.split("Tăng cường công tác phòng trừ dịch bệnh hại cây trồng", -1)).hasSize(2);
+        assertThat(text).contains("- Tăng cường công tác phòng trừ dịch bệnh hại cây trồng; tập huấn khuyến nông - khuyến lâm, "
+                + "chuyển giao khoa học kỹ thuật vào sản xuất (Phòng Nông nghiệp và Phát triển nông thôn chủ trì, hoàn thành trước 31/12/2022).");
+        // A task the district itself leads names no lead: "Huyện Hạ Lang chủ trì" says nothing in its own plan.
+        assertThat(text).doesNotContain("Huyện Hạ Lang chủ trì").contains("trợ giúp pháp lý, hộ tịch, công chứng, chứng thực; "
+                + "nâng cao hiệu quả công tác hòa giải cơ sở (hoàn thành trước 31/12/2022).");
+        assertThat(text.split("chủ trì, hoàn thành trước 31/12/2022\\)", -1)).hasSize(31);
     }
 }

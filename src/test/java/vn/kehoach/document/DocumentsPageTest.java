@@ -165,6 +165,30 @@ class DocumentsPageTest {
     }
 
     @Test
+    void aPlannerPicksTheReportOfAPeriodFromTheListAndTheApiWritesAQuartersReport() throws Exception {
+        browser.get(base() + "/documents?unit=HALANG");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#new-report select[name=period]")))
+                .selectByVisibleText("Báo cáo 6 tháng đầu năm 2021");
+        browser.findElement(By.cssSelector("#new-report button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/documents/HALANG/reports/2021S1");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .contains("6 tháng đầu năm 2021, phương hướng nhiệm vụ 6 tháng cuối năm 2021");
+        waiting().until(d -> d.findElement(By.id("preview")).getText().contains("Sản lượng lương thực có hạt ước đạt 7.380/7.427 tấn"));
+        assertThat(browser.findElement(By.id("preview")).getText()).contains("BÁO CÁO").contains("BC-UBND");
+
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/HALANG/reports/2021Q3/file?format=docx"))
+                .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).contains("BC-KTXH-2021Q3-HALANG.docx");
+        assertThat(PlanDocumentContract.docxText(r.body()))
+                .contains("Tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội quý III năm 2021, phương hướng nhiệm vụ quý IV năm 2021");
+        HttpResponse<String> season = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/HALANG/reports/2021DX"))
+                .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(season.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(season.body()).get("error").asString()).contains("không dùng cho báo cáo định kỳ");
+    }
+
+    @Test
     void theApiWritesThePdfWithTheSeedsFigures() throws Exception {
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/HALANG/2022/file?format=pdf"))
                 .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

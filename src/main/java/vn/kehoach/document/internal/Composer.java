@@ -82,6 +82,18 @@ public class Composer {
                 Sentences.text("trích yếu", o.subtitle(), dv), body, closing, signature, forms, w.notes().omissions);
     }
 
+    /**
+     * The periodic report of {@code report}'s period, from the plan's outline turned by {@link PeriodicReport}:
+     * {@code layout} is the report's letterhead in the shape of the plan of the year after its period (whose Part 1
+     * reports on that period), so Part 1 and the forms are composed exactly as that plan's.
+     */
+    public Composition composeReport(OrgUnit unit, PlanDocument layout, PeriodicReport report, Settings.Setup setup,
+                                     Map<String, String> blocks) {
+        Settings.Setup turned = new Settings.Setup(report.outline(setup.outline(), Printed.lowerFirst(unit.name())),
+                setup.sentenceSources(), report.forms(setup.forms()));
+        return compose(unit, layout, turned, blocks);
+    }
+
     /** The document's own data for headings and titles, with the words of the unit's level at its date. */
     public static DocumentView view(OrgUnit unit, PlanDocument doc) {
         Period r = doc.reportPeriod();
@@ -152,8 +164,6 @@ public class Composer {
                 n = targets(w, item.targets(), depth, parentNumber, n, out);
                 markGenerated(out, start, List.of("TARGETS"), List.of("chỉ tiêu kế hoạch năm " + w.dv().year()));
             } else if (item.tasks() != null) {
-                out.addAll(textBlock(w.blocks().get(item.tasks().text()),
-                        item.tasks().title() == null ? item.tasks().text() : item.tasks().title(), item.tasks().text()));
                 int start = out.size();
                 taskLines(w, item.tasks(), out);
                 markGenerated(out, start, List.of("TASKS"), List.of("nhiệm vụ kế hoạch"));
@@ -425,16 +435,39 @@ public class Composer {
         return n;
     }
 
+    /**
+     * A tasks item, each task once. Where the task module has tasks of the item's sectors, they are the list,
+     * grouped by sector in the item's order, and the planner's block is only their introduction (printed before
+     * them when written, no placeholder when not): the same task is never both in the prose and in the list. Without
+     * tasks, the planner's block is the list. A task led by the issuing unit itself names no lead ("Huyện Hạ Lang
+     * chủ trì" in Huyện Hạ Lang's own plan says nothing); its deadline is kept.
+     */
     private void taskLines(Work w, Outline.Tasks spec, List<Block> out) {
         PlanTasks source = tasks.getIfAvailable();
-        List<PlanTaskLine> all = source == null ? List.of() : source.tasks(w.facts().unit, w.facts().planYear.year());
+        int year = (spec.period() == null ? Outline.ClausePeriod.PLAN_YEAR : spec.period())
+                .of(w.facts().report, w.facts().planYear.year()).year();
+        List<PlanTaskLine> all = source == null ? List.of() : source.tasks(w.facts().unit, year);
+        List<PlanTaskLine> mine = new ArrayList<>();
+        for (String sector : spec.sectors()) {
+            all.stream().filter(t -> sector.equals(t.sectorCode())).forEach(mine::add);
+        }
+        String intro = w.blocks().get(spec.text());
+        if (mine.isEmpty() || (intro != null && !intro.isBlank())) {
+            out.addAll(textBlock(intro, spec.title() == null ? spec.text() : spec.title(), spec.text()));
+        }
         String template = spec.template() == null ? "task" : spec.template();
-        for (PlanTaskLine t : all) {
-            if (spec.sectors().contains(t.sectorCode())) {
-                TaskView v = new TaskView(t.text(), t.leadAgency() == null ? "" : t.leadAgency(),
-                        t.deadline() == null ? "" : Numbers.vi().date(t.deadline()));
-                out.add(Para.of(w.sentences().renderTask(template, v)));
+        String self = w.facts().unit.name();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PlanTaskLine t : mine) {
+            if (!seen.add(t.text().strip())) {
+                continue;
             }
+            String lead = t.leadAgency() == null || t.leadAgency().strip().equalsIgnoreCase(self) ? "" : t.leadAgency().strip();
+            String text = t.text().strip();
+            // The template closes the sentence after the lead and deadline: a full stop of the task's own goes.
+            text = text.endsWith(".") && !text.endsWith("...") ? text.substring(0, text.length() - 1) : text;
+            TaskView v = new TaskView(text, lead, t.deadline() == null ? "" : Numbers.vi().date(t.deadline()));
+            out.add(Para.of(w.sentences().renderTask(template, v)));
         }
     }
 }

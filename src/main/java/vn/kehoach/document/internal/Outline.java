@@ -108,10 +108,12 @@ public record Outline(List<String> issuer, String title, String subtitle, List<P
     }
 
     /**
-     * The tasks and solutions of some sectors: the free-text block {@code text} (titled {@code title}), then the
-     * plan tasks of those sectors where a task module supplies them.
+     * The tasks and solutions of some sectors: the plan tasks of those sectors where a task module supplies them,
+     * introduced by the free-text block {@code text} (titled {@code title}); without tasks, the block is the list.
+     * {@code period} says whose year's tasks: the plan year's (the default) or, in a periodic report's directions
+     * for the rest of its year, the report period's year (REPORT_YEAR).
      */
-    public record Tasks(String text, String title, List<String> sectors, String template) {
+    public record Tasks(String text, String title, List<String> sectors, String template, ClausePeriod period) {
         public Tasks {
             sectors = sectors == null ? List.of() : List.copyOf(sectors);
         }
