@@ -96,6 +96,8 @@ abstract class WordingByLevel {
         }
         List<String> t = texts("MINHLONG", 2022);
         assertThat(t.get(0)).contains("3. Tài chính, ngân sách xã")
+                .contains("Giao công chức Tài chính - Kế toán xã chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch, tổng hợp, "
+                        + "báo cáo UBND xã.")
                 .contains("Tổng đàn gia súc, gia cầm trên địa bàn xã: đàn trâu").contains("đến ngày 30/06/2021, toàn xã đạt 7 tiêu chí");
         assertThat(t.get(2)).contains("Dự toán năm 2021 HĐND xã giao").contains("THU, CHI NGÂN SÁCH XÃ 6 THÁNG ĐẦU NĂM 2021");
     }
@@ -111,7 +113,8 @@ abstract class WordingByLevel {
         for (String text : t) {
             assertThat(text).doesNotContain(DISTRICT_WORDS).doesNotContain("toàn tỉnh", "Tỉnh ủy", "Sở Kế hoạch và Đầu tư");
         }
-        assertThat(t.get(0)).contains("Trên đây là Kế hoạch phát triển kinh tế - xã hội năm 2026 của xã Hạ Lang./.");
+        assertThat(t.get(0)).contains("Trên đây là Kế hoạch phát triển kinh tế - xã hội năm 2026 của xã Hạ Lang./.")
+                .contains("Giao Phòng Kinh tế chủ trì theo dõi");
         assertThat(t.get(1)).contains("Trên đây là Kế hoạch phát triển kinh tế - xã hội năm 2026 của xã Hạ Lang./.");
         assertThat(t.get(2)).contains("(Kèm theo Kế hoạch số /KH-UBND ngày 30/07/2025 của UBND xã Hạ Lang)");
     }
@@ -131,7 +134,8 @@ abstract class WordingByLevel {
         for (String text : t) {
             assertThat(text).doesNotContain(DISTRICT_WORDS).doesNotContain("toàn xã", "Đảng ủy xã", "HĐND xã");
         }
-        assertThat(t.get(0)).contains("Giao các sở, ban, ngành, UBND các xã, phường căn cứ Kế hoạch này");
+        assertThat(t.get(0)).contains("Giao các sở, ban, ngành, UBND các xã, phường căn cứ Kế hoạch này")
+                .contains("Giao Sở Tài chính chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch, tổng hợp, báo cáo UBND tỉnh.");
         assertThat(t.get(1)).contains("Giao các sở, ban, ngành, UBND các xã, phường căn cứ Kế hoạch này");
         // The workbook: the estimates of the province's council, the province's average over its communes.
         assertThat(t.get(2)).contains("HĐND tỉnh giao").contains("Trung ương giao").contains("Trong đó: Thuế tỉnh thực hiện")
@@ -140,7 +144,8 @@ abstract class WordingByLevel {
         // A year earlier the province still had its districts and planned with the Department of Planning and Investment.
         String before = PlanDocumentContract.docxText(file("CAOBANG", 2025, DocumentFormat.DOCX));
         assertThat(before).contains("UBND các huyện, thành phố căn cứ").contains("- Bộ Kế hoạch và Đầu tư;")
-                .contains("Trong đó: Cục Thuế tỉnh thực hiện").doesNotContain("UBND các xã, phường");
+                .contains("Trong đó: Cục Thuế tỉnh thực hiện").contains("Giao Sở Kế hoạch và Đầu tư chủ trì theo dõi")
+                .doesNotContain("UBND các xã, phường");
     }
 
     @Test

@@ -103,7 +103,7 @@ public class Composer {
                 Printed.upper(r.label()), Numbers.vi().date(r.end()), String.valueOf(r.year()),
                 String.valueOf(r.year() - 1), doc.number() == null ? "" : doc.number(), doc.symbol(), Numbers.vi().date(doc.issuedOn()),
                 w.levelName(), w.levelNameUpper(), w.whole(), w.committee(), w.council(), w.partyCommittee(),
-                w.subUnits(), w.subUnitsCapital(), w.subUnitsUpper(), w.taxOffice());
+                w.subUnits(), w.subUnitsCapital(), w.subUnitsUpper(), w.taxOffice(), w.planningOffice());
     }
 
     private List<InvestmentLine> projectLines(OrgUnit unit, Period period) {

@@ -11,12 +11,13 @@ package vn.kehoach.document.internal;
  * {{levelNameUpper}} "HUYỆN", {{whole}} "toàn huyện", {{committee}} "UBND huyện", {{council}} "HĐND huyện",
  * {{partyCommittee}} "Huyện ủy" / "Đảng ủy xã" / "Tỉnh ủy", {{subUnits}} "xã, thị trấn" / "thôn, tổ dân phố" /
  * "xã, phường", {{subUnitsCapital}} "Xã, thị trấn", {{subUnitsUpper}} "XÃ, THỊ TRẤN", {{taxOffice}} "Chi cục Thuế" /
- * "cơ quan thuế" / "Cục Thuế tỉnh".
+ * "cơ quan thuế" / "Cục Thuế tỉnh", {{planningOffice}} the unit's office that compiles the plan ("Phòng Tài chính -
+ * Kế hoạch huyện", "Sở Tài chính" from 01/03/2025, "Sở Kế hoạch và Đầu tư" before).
  */
 public record DocumentView(String year, String previousYear, String unitName, String unitNameLower,
                            String unitNameUpper, String place, String reportPeriod, String reportPeriodUpper,
                            String reportEnd, String reportYear, String yearBeforeReport, String number, String symbol,
                            String date, String levelName, String levelNameUpper, String whole, String committee,
                            String council, String partyCommittee, String subUnits, String subUnitsCapital,
-                           String subUnitsUpper, String taxOffice) {
+                           String subUnitsUpper, String taxOffice, String planningOffice) {
 }
