@@ -99,7 +99,11 @@ class DocumentsPageTest {
         assertThat(row.getText()).contains("2022").contains("Huyện Hạ Lang").contains("30/07/2021");
         row.findElement(By.linkText("Mở")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Kế hoạch phát triển kinh tế - xã hội năm 2022");
-        waiting().until(d -> d.findElement(By.id("preview")).getText().contains("đàn bò 5.661/5.200 con, đạt 108,9% KH"));
+        waiting().until(d -> d.findElement(By.id("preview")).getText().contains("đàn bò 5.661*/5.200 con, đạt 108,9% KH"));
+        // What the document left out for want of data is listed above the paper, with why and where to enter it.
+        WebElement omissions = browser.findElement(By.id("omissions"));
+        assertThat(omissions.getText()).contains("Đã bỏ khỏi văn bản vì thiếu số liệu:").contains("chưa có số liệu 6 tháng đầu năm 2021");
+        assertThat(omissions.findElement(By.linkText("Nhập số liệu")).getAttribute("href")).endsWith("/entry");
 
         String sentence = "Câu do cán bộ kế hoạch thêm vào lúc kiểm thử.";
         WebElement block = browser.findElement(By.id("block-CONTEXT"));
