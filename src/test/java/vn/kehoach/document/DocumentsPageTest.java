@@ -92,6 +92,18 @@ class DocumentsPageTest {
     }
 
     @Test
+    void thePreviewListsWhatACommunesDocumentLeftOutForWantOfData() {
+        browser.get(base() + "/documents/MINHLONG/2022");
+        waiting().until(d -> d.findElement(By.id("preview")).getText().contains("Đã bỏ khỏi văn bản vì thiếu số liệu:"));
+        WebElement omissions = browser.findElement(By.id("omissions"));
+        assertThat(omissions.getText()).contains("Vận động Quỹ khuyến học năm 2020 được").contains("STUDY_FUND_RAISED")
+                .contains("7. Giáo dục - Đào tạo").contains("chưa có số liệu năm 2020");
+        assertThat(omissions.findElement(By.linkText("Nhập số liệu")).getAttribute("href")).endsWith("/entry");
+        assertThat(browser.findElements(By.cssSelector("#paper p.para"))).isNotEmpty()
+                .noneSatisfy(p -> assertThat(p.getText()).contains("chưa có số liệu"));
+    }
+
+    @Test
     void aPlannerEditsABlockSeesItInThePreviewAndDownloadsTheWordFile() throws Exception {
         browser.get(base() + "/");
         browser.findElement(By.linkText("Văn bản kế hoạch")).click();
@@ -99,7 +111,9 @@ class DocumentsPageTest {
         assertThat(row.getText()).contains("2022").contains("Huyện Hạ Lang").contains("30/07/2021");
         row.findElement(By.linkText("Mở")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Kế hoạch phát triển kinh tế - xã hội năm 2022");
-        waiting().until(d -> d.findElement(By.id("preview")).getText().contains("đàn bò 5.661/5.200 con, đạt 108,9% KH"));
+        waiting().until(d -> d.findElement(By.id("preview")).getText().contains("đàn bò 5.661*/5.200 con, đạt 108,9% KH"));
+        // The district's data covers every clause of its outline: nothing is listed as left out.
+        assertThat(browser.findElements(By.id("omissions"))).isEmpty();
 
         String sentence = "Câu do cán bộ kế hoạch thêm vào lúc kiểm thử.";
         WebElement block = browser.findElement(By.id("block-CONTEXT"));

@@ -172,5 +172,10 @@ class MissingDataClausesTest {
         assertThat(text).contains("Thành lập mới 01 hợp tác xã; tiếp tục quản lý và theo dõi 14 hợp tác xã đang hoạt động trên địa bàn.")
                 .doesNotContain("1 HTX");
         assertThat(text).contains(vn.kehoach.document.internal.FormTable.ILLUSTRATIVE_NOTE);
+        // The district's document leaves out only what its data lacks, and says so.
+        List<Composition.Omission> left = writer.compose("HALANG", 2022).omissions();
+        Files.writeString(Path.of("target", "HALANG2022-omissions.txt"),
+                left.stream().map(Object::toString).collect(Collectors.joining("\n")));
+        assertThat(left).allSatisfy(o -> assertThat(o.reason()).startsWith("chưa có số liệu"));
     }
 }

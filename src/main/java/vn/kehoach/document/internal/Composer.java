@@ -309,12 +309,22 @@ public class Composer {
         if (note != null) {
             notes.add(Run.note(note.text()));
         }
-        if ((main.illustrative() || note != null && note.illustrative()) && !w.notes().illustrativeNoted) {
-            w.notes().illustrativeNoted = true;
-            notes.add(Run.note(FormTable.ILLUSTRATIVE_NOTE));
-        }
         String text = main.text();
         List<Run> runs = new ArrayList<>();
+        if ((main.illustrative() || note != null && note.illustrative()) && !w.notes().illustrativeNoted) {
+            w.notes().illustrativeNoted = true;
+            int mark = main.illustrative() ? text.indexOf(FigureView.ILLUSTRATIVE_MARK) : -1;
+            if (mark >= 0) {
+                // The note's mark stands on the first marked number ("99,6%*¹"), apart from the sentence's own note.
+                int cut = mark + FigureView.ILLUSTRATIVE_MARK.length();
+                runs.add(Run.text(text.substring(0, cut)));
+                runs.add(Run.note(FormTable.ILLUSTRATIVE_NOTE));
+                text = text.substring(cut);
+            } else {
+                // Only the footnote shows one: the explanation closes that footnote, never a second mark beside it.
+                notes.set(0, Run.note(note.text() + " " + FormTable.ILLUSTRATIVE_NOTE));
+            }
+        }
         // A mark goes before the final full stop, as the seed's "(…cụ thể tăng 35,4 ha)¹." does.
         if (!notes.isEmpty() && text.endsWith(".")) {
             runs.add(Run.text(text.substring(0, text.length() - 1)));
@@ -324,6 +334,7 @@ public class Composer {
             runs.add(Run.text(text));
             runs.addAll(notes);
         }
+        runs.removeIf(r -> r.footnote() == null && r.text().isEmpty());
         return new Para(runs, false);
     }
 

@@ -24,7 +24,12 @@ import vn.kehoach.target.Target;
  */
 public final class FigureView {
 
-    /** Printed after an illustrative number, in prose as in the forms ("19,785*"); see {@link FormTable#ILLUSTRATIVE_NOTE}. */
+    /**
+     * Printed after an illustrative number, in prose as in the forms ("19,785*"; see {@link FormTable#ILLUSTRATIVE_NOTE}).
+     * One rule for both: a stored number that is illustrative (a value, a target, the same period's value) carries
+     * it; a number computed from it (a percentage, a change, an excess) does not, since the demo implied those
+     * inputs from the very percentages and changes the report states.
+     */
     static final String ILLUSTRATIVE_MARK = "*";
 
     /**
@@ -214,7 +219,7 @@ public final class FigureView {
     }
 
     public String pctOfPlan() {
-        return c == null || c.pctOfPlan() == null ? "" : Printed.percent(c.pctOfPlan(), figure) + mark(hasTarget() && t().illustrative());
+        return c == null || c.pctOfPlan() == null ? "" : Printed.percent(c.pctOfPlan(), figure);
     }
 
     /** True when the target is a ceiling ("dưới 4%", "xuống còn 18%"): worded by {{gap}}, never by {{pctOfPlan}}. */
@@ -266,7 +271,7 @@ public final class FigureView {
             return "";
         }
         BigDecimal over = c.actual().subtract(t().value()).abs();
-        return Printed.withUnit(count(Printed.value(over, figure), over) + mark(c.illustrative() || t().illustrative()), unit);
+        return Printed.withUnit(count(Printed.value(over, figure), over), unit);
     }
 
     /** "UBND tỉnh giao". */
@@ -344,7 +349,7 @@ public final class FigureView {
     }
 
     public String pctVsPrevious() {
-        return c == null || c.pctVsPrevious() == null ? "" : Printed.percent(c.pctVsPrevious(), figure) + mark(c.previousIllustrative());
+        return c == null || c.pctVsPrevious() == null ? "" : Printed.percent(c.pctVsPrevious(), figure);
     }
 
     public boolean increased() {
@@ -365,7 +370,7 @@ public final class FigureView {
             return "";
         }
         BigDecimal change = c.changeVsPrevious().abs();
-        return Printed.withUnit(count(Printed.value(change, figure), change) + mark(c.previousIllustrative()), unit);
+        return Printed.withUnit(count(Printed.value(change, figure), change), unit);
     }
 
     /** The units below with a value other than zero: the communes where an outbreak recurred. */

@@ -317,10 +317,11 @@ final class FormBuilder {
         return switch (c.value()) {
             case PLAN -> target == null ? FormCell.EMPTY : FormCell.number(Numbers.round(target.value(), d), d, target.illustrative());
             case ACTUAL -> x.actual() == null ? FormCell.missing(NO_DATA) : FormCell.number(Numbers.round(x.actual(), d), d, x.illustrative());
-            case PCT_OF_PLAN -> FormCell.number(x.pctOfPlanRounded(), pd, target != null && target.illustrative());
+            // A computed number carries no illustrative mark, in the forms as in prose (FigureView.ILLUSTRATIVE_MARK).
+            case PCT_OF_PLAN -> FormCell.number(x.pctOfPlanRounded(), pd, false);
             case PREVIOUS -> FormCell.number(Numbers.round(x.previous(), d), d, x.previousIllustrative());
-            case PCT_VS_PREVIOUS -> FormCell.number(x.pctVsPreviousRounded(), pd, x.previousIllustrative());
-            case CHANGE -> FormCell.number(Numbers.round(x.changeVsPrevious(), d), d, x.previousIllustrative());
+            case PCT_VS_PREVIOUS -> FormCell.number(x.pctVsPreviousRounded(), pd, false);
+            case CHANGE -> FormCell.number(Numbers.round(x.changeVsPrevious(), d), d, false);
             case ISSUER -> FormCell.text(target == null ? "" : target.issuer().shortLabel());
             case STATUS -> x.status() == vn.kehoach.comparison.Status.NO_DATA ? FormCell.missing(NO_DATA)
                     : FormCell.text(x.status() == null ? "" : x.status().label());
@@ -368,7 +369,7 @@ final class FormBuilder {
         }
         int pd = main == null ? 1 : facts.figure(main).pctDecimals();
         BigDecimal pct = a.number().multiply(BigDecimal.valueOf(100)).divide(b.number(), MC);
-        return FormCell.number(Numbers.round(pct, pd), pd, a.illustrative() || b.illustrative());
+        return FormCell.number(Numbers.round(pct, pd), pd, false);
     }
 
     /** A project's row: its name, capital, disbursement and their ratio, in tỷ đồng to three decimals. */

@@ -41,13 +41,13 @@ public final class Printed {
 
     /**
      * "7.380 tấn", but "60,9%": a percent sign sticks to its number. An illustrative mark follows the whole quantity:
-     * "13,747 tỷ đồng*", "60,9%*".
+     * "13,747 tỷ đồng*", "60,9%*"; in a value over its target it stays on its number: "13,747/19,785* tỷ đồng".
      */
     static String withUnit(String number, String unit) {
         if (number == null || number.isEmpty() || unit == null || unit.isEmpty()) {
             return number == null ? "" : number;
         }
-        if (number.endsWith(FigureView.ILLUSTRATIVE_MARK)) {
+        if (number.endsWith(FigureView.ILLUSTRATIVE_MARK) && !number.contains("/")) {
             return withUnit(number.substring(0, number.length() - FigureView.ILLUSTRATIVE_MARK.length()), unit)
                     + FigureView.ILLUSTRATIVE_MARK;
         }

@@ -60,10 +60,11 @@ class CeilingAndPartYearSentencesTest {
     void povertyAboveItsCeilingIsPercentagePointsAboveItNotAPercentOfPlan() {
         List<Comparison> y2022 = engine.compare("HALANG", Period.year(2022));
         FigureView poverty = view("tỷ lệ hộ nghèo", Period.year(2022), y2022, "POOR_HOUSEHOLD_RATE");
+        // The 2022 rate is illustrative (docs/demo-data.md): marked as form 01 marks it, the gap computed from it not.
         assertThat(sentences.render("share", poverty))
-                .isEqualTo("tỷ lệ hộ nghèo 25,12/23,77%, cao hơn chỉ tiêu 1,35 điểm %");
+                .isEqualTo("tỷ lệ hộ nghèo 25,12*/23,77%, cao hơn chỉ tiêu 1,35 điểm %");
         assertThat(sentences.render("amount-share", poverty))
-                .isEqualTo("tỷ lệ hộ nghèo 25,12%, cao hơn chỉ tiêu 1,35 điểm %");
+                .isEqualTo("tỷ lệ hộ nghèo 25,12%*, cao hơn chỉ tiêu 1,35 điểm %");
     }
 
     @Test
@@ -85,7 +86,7 @@ class CeilingAndPartYearSentencesTest {
                         .filter(c -> c.figure().code().equals("BUDGET_REVENUE")).findFirst().orElseThrow().figure(),
                 "tỷ đồng", Period.year(2021), y2021, Issuer.PROVINCE.name(), List::of, 0);
         assertThat(sentences.render("result", revenue)).startsWith(
-                "Tổng thu ngân sách đạt 13,747/19,785 tỷ đồng, bằng 69,48% KH (số liệu 6 tháng)");
+                "Tổng thu ngân sách đạt 13,747/19,785* tỷ đồng, bằng 69,48% KH (số liệu 6 tháng)");
         assertThat(revenue.status()).isEqualTo("đang thực hiện");
     }
 }
