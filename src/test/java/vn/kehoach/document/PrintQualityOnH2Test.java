@@ -252,6 +252,15 @@ class PrintQualityOnH2Test {
             assertThat(revenue.getCell(5).getCellType()).isEqualTo(CellType.FORMULA);
             assertThat(revenue.getCell(5).getNumericCellValue()).isEqualTo(69.48);
             assertThat(revenue.getCell(6).getNumericCellValue()).isEqualTo(68.74);
+            // The public investment total is the sum of the projects listed under it.
+            Sheet f04 = wb.getSheet("Biểu 04");
+            Row investment = row(f04, "Tổng vốn đầu tư công");
+            int projects = investment.getRowNum() + 2;
+            assertThat(investment.getCell(3).getCellFormula()).isEqualTo("ROUND(SUM(D" + projects + ":D" + (projects + 25) + "),3)");
+            assertThat(investment.getCell(3).getNumericCellValue()).isEqualTo(10.863);
+            assertThat(investment.getCell(4).getCellFormula()).startsWith("ROUND(SUM(E" + projects + ":");
+            assertThat(investment.getCell(4).getNumericCellValue()).isEqualTo(3.743);
+            assertThat(investment.getCell(5).getNumericCellValue()).isEqualTo(34.5);
             // The district's average of criteria is the average of its twelve communes' rows.
             Sheet f06 = wb.getSheet("Biểu 06");
             Row average = row(f06, "Bình quân toàn huyện (tiêu chí/xã)");
