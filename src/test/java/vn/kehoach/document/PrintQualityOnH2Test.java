@@ -200,6 +200,13 @@ class PrintQualityOnH2Test {
                 assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).as(key + " NFC").isTrue();
                 assertThat(text.codePoints().filter(cp -> cp >= 0x0300 && cp <= 0x036F).count()).as(key).isZero();
                 for (var page : pdf.getPages()) {
+                    // No letter-spacing anywhere: justified lines (and headings) stretch word spaces only.
+                    List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(page).parse();
+                    for (int i = 1; i < tokens.size(); i++) {
+                        if (tokens.get(i) instanceof org.apache.pdfbox.contentstream.operator.Operator o && o.getName().equals("Tc")) {
+                            assertThat(((org.apache.pdfbox.cos.COSNumber) tokens.get(i - 1)).floatValue()).as(key + " Tc").isZero();
+                        }
+                    }
                     for (var name : page.getResources().getFontNames()) {
                         PDFont f = page.getResources().getFont(name);
                         assertThat(f.isEmbedded()).isTrue();
