@@ -200,6 +200,13 @@ class PrintQualityOnH2Test {
                 assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).as(key + " NFC").isTrue();
                 assertThat(text.codePoints().filter(cp -> cp >= 0x0300 && cp <= 0x036F).count()).as(key).isZero();
                 for (var page : pdf.getPages()) {
+                    // No letter-spacing anywhere: justified lines (and headings) stretch word spaces only.
+                    List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(page).parse();
+                    for (int i = 1; i < tokens.size(); i++) {
+                        if (tokens.get(i) instanceof org.apache.pdfbox.contentstream.operator.Operator o && o.getName().equals("Tc")) {
+                            assertThat(((org.apache.pdfbox.cos.COSNumber) tokens.get(i - 1)).floatValue()).as(key + " Tc").isZero();
+                        }
+                    }
                     for (var name : page.getResources().getFontNames()) {
                         PDFont f = page.getResources().getFont(name);
                         assertThat(f.isEmbedded()).isTrue();
@@ -252,6 +259,15 @@ class PrintQualityOnH2Test {
             assertThat(revenue.getCell(5).getCellType()).isEqualTo(CellType.FORMULA);
             assertThat(revenue.getCell(5).getNumericCellValue()).isEqualTo(69.48);
             assertThat(revenue.getCell(6).getNumericCellValue()).isEqualTo(68.74);
+            // The public investment total is the sum of the projects listed under it.
+            Sheet f04 = wb.getSheet("Biểu 04");
+            Row investment = row(f04, "Tổng vốn đầu tư công");
+            int projects = investment.getRowNum() + 2;
+            assertThat(investment.getCell(3).getCellFormula()).isEqualTo("ROUND(SUM(D" + projects + ":D" + (projects + 25) + "),3)");
+            assertThat(investment.getCell(3).getNumericCellValue()).isEqualTo(10.863);
+            assertThat(investment.getCell(4).getCellFormula()).startsWith("ROUND(SUM(E" + projects + ":");
+            assertThat(investment.getCell(4).getNumericCellValue()).isEqualTo(3.743);
+            assertThat(investment.getCell(5).getNumericCellValue()).isEqualTo(34.5);
             // The district's average of criteria is the average of its twelve communes' rows.
             Sheet f06 = wb.getSheet("Biểu 06");
             Row average = row(f06, "Bình quân toàn huyện (tiêu chí/xã)");

@@ -129,7 +129,7 @@ public final class DocxWriter {
         String heading = """
                 <w:style w:type="paragraph" w:styleId="Heading%1$d"><w:name w:val="heading %1$d"/><w:basedOn w:val="Normal"/>\
                 <w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/>\
-                <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="%2$d" w:line="264" w:lineRule="auto"/>%3$s\
+                <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="%2$d" w:after="%6$d" w:line="264" w:lineRule="auto"/>%3$s\
                 <w:outlineLvl w:val="%4$d"/></w:pPr><w:rPr><w:b/><w:bCs/>%5$s</w:rPr></w:style>""";
         String body = "<w:ind w:firstLine=\"" + mm(10) + "\"/><w:jc w:val=\"both\"/>";
         String xml = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
@@ -154,10 +154,10 @@ public final class DocxWriter {
                 + "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"PartLabel\"><w:name w:val=\"Part Label\"/>"
                 + "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Heading1\"/><w:qFormat/><w:pPr><w:keepNext/>"
                 + "<w:spacing w:before=\"240\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>"
-                + heading.formatted(1, 0, "<w:spacing w:after=\"120\"/><w:jc w:val=\"center\"/>", 0, "")
-                + heading.formatted(2, 120, body, 1, "")
-                + heading.formatted(3, 120, body, 2, "")
-                + heading.formatted(4, 120, body, 3, "<w:i/><w:iCs/>")
+                + heading.formatted(1, 0, "<w:jc w:val=\"center\"/>", 0, "", 120)
+                + heading.formatted(2, 120, body, 1, "", 0)
+                + heading.formatted(3, 120, body, 2, "", 0)
+                + heading.formatted(4, 120, body, 3, "<w:i/><w:iCs/>", 0)
                 + "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/>"
                 + "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr><w:jc w:val=\"both\"/></w:pPr>"
                 + "<w:rPr><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr></w:style>"

@@ -37,14 +37,14 @@ public record Preview(Composition doc, List<Line> body, List<Line> closing, List
         List<Line> out = new ArrayList<>();
         for (Block b : blocks) {
             if (b instanceof Heading h) {
-                out.add(new Line(h.level().name().toLowerCase().replace('_', '-'), List.of(new Piece(h.text(), null)), false));
+                out.add(new Line(h.level().name().toLowerCase().replace('_', '-'), List.of(new Piece(Printed.nfc(h.text()), null)), false));
             } else if (b instanceof Para p) {
                 List<Piece> pieces = new ArrayList<>();
                 for (Run r : p.runs()) {
                     if (r.footnote() == null) {
-                        pieces.add(new Piece(r.text(), null));
+                        pieces.add(new Piece(Printed.nfc(r.text()), null));
                     } else {
-                        notes.add(r.footnote());
+                        notes.add(Printed.nfc(r.footnote()));
                         pieces.add(new Piece("", notes.size()));
                     }
                 }
