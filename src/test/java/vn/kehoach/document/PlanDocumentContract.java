@@ -401,6 +401,42 @@ abstract class PlanDocumentContract {
     }
 
     @Test
+    void aReportIsStoredPerPeriodApartFromThePlanAndCarriesThePlansPartOneUntilItWritesItsOwn() throws IOException {
+        vn.kehoach.period.Period s1 = vn.kehoach.period.Period.half(2021, 1);
+        ReportDocument fresh = documents.report("HALANG", s1);
+        assertThat(fresh.stored()).isFalse();
+        assertThat(fresh.symbol()).isEqualTo("BC-UBND");
+        assertThat(fresh.issuedOn()).isEqualTo(java.time.LocalDate.of(2021, 6, 30));
+        String plansContext = documents.block("HALANG", 2022, "CONTEXT").orElseThrow().body();
+        List<TextBlock> blocks = documents.reportBlocks("HALANG", s1);
+        TextBlock context = blocks.stream().filter(b -> b.key().equals("CONTEXT")).findFirst().orElseThrow();
+        assertThat(context.body()).isEqualTo(plansContext);
+        assertThat(context.version()).isZero();
+        // The directions' blocks are the report's own; the plan's targets and objective are not in a report.
+        assertThat(blocks).extracting(TextBlock::key).contains("TASKS_AGRICULTURE").doesNotContain("GENERAL_OBJECTIVE");
+
+        TextBlock mine = documents.saveReportBlock("HALANG", s1, "CONTEXT", "Bối cảnh riêng của báo cáo 6 tháng.", 0, "planner");
+        assertThat(mine.version()).isEqualTo(1);
+        assertThatThrownBy(() -> documents.saveReportBlock("HALANG", s1, "CONTEXT", "ghi đè", 0, "other"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("vừa được planner lưu");
+        ReportDocument stored = documents.report("HALANG", s1);
+        documents.saveReport(new ReportDocument("HALANG", stored.unitName(), s1, "45", "BC-UBND", stored.place(),
+                java.time.LocalDate.of(2021, 6, 15), stored.signerLines(), null, stored.recipients(), stored.version(),
+                null, null, true), stored.version(), "planner");
+        assertThat(documents.get("HALANG", 2022).symbol()).isEqualTo("KH-UBND");
+        assertThat(documents.block("HALANG", 2022, "CONTEXT").orElseThrow().body()).isEqualTo(plansContext);
+        assertThat(documents.reports("HALANG")).extracting(ReportDocument::period).containsExactly(s1);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writeReport("HALANG", s1, DocumentFormat.DOCX, out);
+        String report = docxText(out.toByteArray());
+        assertThat(report).contains("Số: 45/BC-UBND").contains("Hạ Lang, ngày 15 tháng 6 năm 2021")
+                .contains("Bối cảnh riêng của báo cáo 6 tháng.")
+                .contains("Sản lượng lương thực có hạt ước đạt 7.380/7.427 tấn, bằng 99,4% KH");
+        assertThat(body).doesNotContain("Bối cảnh riêng của báo cáo 6 tháng.");
+    }
+
+    @Test
     void aTextBlockIsStoredWithItsVersionAndAStaleEditIsRefused() {
         TextBlock before = documents.block("HALANG", 2022, "LIMITATIONS").orElseThrow();
         assertThat(before.version()).isPositive();
