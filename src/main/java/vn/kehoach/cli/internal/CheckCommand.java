@@ -66,13 +66,14 @@ class CheckCommand implements Callable<Integer> {
         for (Finding f : r.findings()) {
             out.println();
             out.println(++i + ". [" + f.kind().label() + "] báo cáo ghi " + f.stated()
-                    + (f.correct() == null ? "" : ", đúng là " + f.correct()));
+                    + (f.correct() == null ? " (không khớp, chưa rõ số nào sai)" : ", đúng là " + f.correct()));
             out.println("   " + f.explanation());
             out.println("   Câu: \"" + abbreviate(f.sentence()) + "\"");
         }
         out.println();
         out.println(r.findings().isEmpty() ? "Không thấy sai sót." : "Tìm thấy " + r.errors() + " sai sót và "
                 + r.warnings() + " cảnh báo.");
+        out.println(r.coverage());
     }
 
     private static String abbreviate(String s) {

@@ -27,7 +27,10 @@ import vn.kehoach.narrative.internal.Mentions.Ratio;
  */
 public final class Arithmetic {
 
-    private static final Pattern PCT_VERB = Pattern.compile("(đạt|bằng)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PCT_VERB = Pattern.compile("(đạt|bằng|chiếm|\\()\\s*$", Pattern.CASE_INSENSITIVE);
+    /** A percentage said of the plan or of last year without its base: the usual sentence that cannot be recomputed. */
+    private static final Pattern BASELESS = Pattern.compile("%\\s*(KH|kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|chỉ tiêu)|(tăng|giảm)\\s*\\d+(,\\d+)?\\s?%",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_LIST = Pattern.compile("\\(([^()]{3,400})\\)");
     /** A base named as assigned: "được giao", "kế hoạch", "KH" — not "phòng giao dịch". */
     private static final Pattern ASSIGNED = Pattern.compile("\\bgiao\\b(?! dịch)|kế hoạch|\\bKH\\b");
@@ -35,13 +38,69 @@ public final class Arithmetic {
 
     private final List<CheckedClaim> checked = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    /** Sentences with figures that nothing recomputed, by reason (in the order first met). */
+    private final java.util.Map<String, Integer> unchecked = new java.util.LinkedHashMap<>();
+    private final Statements statements = new Statements(this);
+    private String current;
+    private String reason;
 
     public static Arithmetic of(ReportText text) {
         Arithmetic a = new Arithmetic();
         for (ReportText.Sentence s : text.sentences()) {
+            int before = a.checked.size();
+            a.current = s.text();
+            a.reason = null;
             a.sentence(s.text());
+            a.statements.sentence(s.text());
+            if (a.checked.size() == before) {
+                a.countUnchecked(s.text());
+            }
         }
         return a;
+    }
+
+    /** Sentences with figures that were not recomputed, by reason: the other half of what a run covered. */
+    public java.util.Map<String, Integer> unchecked() {
+        return unchecked;
+    }
+
+    void claim(CheckedClaim c) {
+        checked.add(c);
+    }
+
+    /** Whether a claim of this kind on this sentence already starts with {@code prefix} (the older rules ran first). */
+    boolean claimed(Kind kind, String sentence, String prefix) {
+        return checked.stream().anyMatch(c -> c.kind() == kind && c.sentence().equals(sentence) && c.stated().startsWith(prefix));
+    }
+
+    void finding(Finding f) {
+        findings.add(f);
+    }
+
+    /** Why the current sentence, if nothing in it gets checked, was left alone. */
+    void unchecked(String sentence, String why) {
+        if (sentence.equals(current) && reason == null) {
+            reason = why;
+        }
+    }
+
+    private void countUnchecked(String s) {
+        List<Num> nums = Mentions.numbers(s).stream().filter(n -> !n.looksLikeYear()).toList();
+        boolean figures = nums.stream().anyMatch(n -> n.percent() || n.unit() != null);
+        if (!figures) {
+            return;
+        }
+        String why = reason;
+        if (why == null && nums.stream().anyMatch(n -> Mentions.isBound(s, n))) {
+            why = "số ước hoặc cận (trên, hơn, gần, khoảng)";
+        }
+        if (why == null && BASELESS.matcher(s).find()) {
+            why = "tỷ lệ so với kế hoạch hoặc cùng kỳ không kèm số gốc";
+        }
+        if (why == null) {
+            why = "không có phép tính nào để kiểm";
+        }
+        unchecked.merge(why, 1, Integer::sum);
     }
 
     public List<CheckedClaim> checked() {

@@ -31,10 +31,16 @@ public final class Mentions {
 
     /** Units longest first, so "tỷ đồng" wins over "đồng" and "tạ/ha" over "tạ". */
     public static final List<String> UNITS = List.of("tiêu chí/xã", "triệu đồng/ha", "giường bệnh/1 vạn dân",
-            "bác sĩ/1 vạn dân", "tỷ đồng", "triệu đồng", "nghìn đồng", "tạ/ha", "tấn/ha", "giấy phép", "công trình",
+            "bác sĩ/1 vạn dân", "điểm phần trăm", "nghìn tỷ đồng", "nghìn tỉ đồng", "triệu USD", "triệu tấn",
+            "nghìn tấn", "nghìn ha", "triệu cây", "nghìn con", "triệu con", "tỉ đồng", "tỷ đồng", "triệu đồng", "nghìn đồng", "tạ/ha", "tấn/ha", "giấy phép", "công trình",
             "đại biểu", "tiêu chí", "cơ sở", "đơn vị", "tin bài", "đồng", "tấn", "tạ", "kg", "ha", "con", "liều",
             "lượt", "người", "hộ", "khẩu", "xã", "phiếu", "giờ", "vụ", "đoàn", "trường", "thẻ", "suất", "xuất",
-            "hồ sơ", "tập thể", "cá nhân", "đơn", "buổi", "tin");
+            "hồ sơ", "tập thể", "cá nhân", "đơn", "buổi", "tin", "ca", "dn", "nhóm", "địa phương");
+
+    /** Words before a number that make it a bound or an approximation, never an exact figure. */
+    private static final Pattern BOUND = Pattern.compile("(?:trên|hơn|gần|khoảng|xấp xỉ|dưới|ngoài|tới|từ|ít nhất|tối thiểu|tối đa)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGE = Pattern.compile("(?:tăng|giảm)(?: thêm)?\\s*$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,\\p{L}])(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d]|[.,]\\d)");
 
@@ -59,6 +65,36 @@ public final class Mentions {
         return out;
     }
 
+    /** "hơn 85 tỷ", "trên 2.300", "khoảng 360", either end of "8–9%" or "14 - 16%": not an exact figure. */
+    public static boolean isBound(String s, Num n) {
+        String before = s.substring(Math.max(0, n.start() - 12), n.start());
+        if (BOUND.matcher(before).find()) {
+            return true;
+        }
+        String after = s.substring(n.end(), Math.min(s.length(), n.end() + 4));
+        return after.matches("^\\s?[-–]\\s?\\d.*") || before.matches(".*\\d\\s?[-–]\\s?$");
+    }
+
+    /** "tăng 2.375 tỷ đồng", "giảm 84,5 nghìn tấn": an amount of change, not a level. */
+    public static boolean isChange(String s, Num n) {
+        return CHANGE.matcher(s.substring(Math.max(0, n.start() - 10), n.start())).find();
+    }
+
+    /** "giảm …": the sign of a change amount. */
+    public static boolean isDecrease(String s, Num n) {
+        return s.substring(Math.max(0, n.start() - 10), n.start()).toLowerCase().contains("giảm");
+    }
+
+    /** Inside a parenthesis that opened before {@code pos} and has not closed. */
+    public static boolean inBrackets(String s, int pos) {
+        int depth = 0;
+        for (int i = 0; i < pos && i < s.length(); i++) {
+            char c = s.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return depth > 0;
+    }
+
     /** The unit word at the start of {@code rest} (after at most one space), or null. */
     static String unitAt(String rest) {
         String r = rest.startsWith(" ") ? rest.substring(1) : rest;
@@ -78,7 +114,8 @@ public final class Mentions {
             Num a = nums.get(i);
             Num b = nums.get(i + 1);
             String between = s.substring(a.end(), b.start());
-            if (!between.equals("/")) {
+            boolean unitBoth = a.unit() != null && !a.percent() && between.matches("^\\s?\\Q" + a.unit() + "\\E\\s?/\\s?$");
+            if (!between.equals("/") && !unitBoth) {
                 continue;
             }
             boolean date = b.end() < s.length() && s.charAt(b.end()) == '/';
