@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
  * could not recompute, by reason.
  */
 public record CheckReport(String orgUnitCode, int sentences, List<CheckedClaim> checked, List<Finding> findings,
-                          Map<String, Integer> unchecked) {
+                          Map<String, Integer> unchecked, List<String> notes) {
 
     public CheckReport(String orgUnitCode, int sentences, List<CheckedClaim> checked, List<Finding> findings) {
-        this(orgUnitCode, sentences, checked, findings, Map.of());
+        this(orgUnitCode, sentences, checked, findings, Map.of(), List.of());
     }
 
     public long errors() {
@@ -28,6 +28,7 @@ public record CheckReport(String orgUnitCode, int sentences, List<CheckedClaim> 
         int m = unchecked.values().stream().mapToInt(Integer::intValue).sum();
         String reasons = unchecked.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
         return "Đã kiểm " + checked.size() + " phép tính; " + m + " câu có số liệu không kiểm được"
-                + (m == 0 ? "" : " (" + reasons + ")") + ".";
+                + (m == 0 ? "" : " (" + reasons + ")") + "."
+                + notes.stream().map(n -> " Lưu ý: " + n + ".").collect(Collectors.joining());
     }
 }

@@ -63,7 +63,7 @@ public class ReportChecker {
             findings.addAll(units(text, unit));
         }
         return new CheckReport(unit == null ? null : unit.code(), report.sentences().size(), arithmetic.checked(), findings,
-                arithmetic.unchecked());
+                arithmetic.unchecked(), arithmetic.notes());
     }
 
     private List<Finding> units(String text, OrgUnit unit) {

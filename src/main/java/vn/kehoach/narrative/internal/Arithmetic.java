@@ -27,7 +27,7 @@ import vn.kehoach.narrative.internal.Mentions.Ratio;
  */
 public final class Arithmetic {
 
-    private static final Pattern PCT_VERB = Pattern.compile("(đạt|bằng|chiếm|\\()\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PCT_VERB = Pattern.compile("(đạt|bằng|chiếm|\\()(\\s*tỷ lệ)?\\s*$", Pattern.CASE_INSENSITIVE);
     /** A percentage said of the plan or of last year without its base: the usual sentence that cannot be recomputed. */
     private static final Pattern BASELESS = Pattern.compile("%\\s*(KH|kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|chỉ tiêu)|(tăng|giảm)\\s*\\d+(,\\d+)?\\s?%",
             Pattern.CASE_INSENSITIVE);
@@ -41,22 +41,40 @@ public final class Arithmetic {
     /** Sentences with figures that nothing recomputed, by reason (in the order first met). */
     private final java.util.Map<String, Integer> unchecked = new java.util.LinkedHashMap<>();
     private final Statements statements = new Statements(this);
+    private final List<String> notes = new ArrayList<>();
     private String current;
     private String reason;
 
     public static Arithmetic of(ReportText text) {
         Arithmetic a = new Arithmetic();
-        for (ReportText.Sentence s : text.sentences()) {
+        StringBuilder all = new StringBuilder();
+        text.sentences().forEach(s -> all.append(s.text()).append('\n'));
+        int[] evidence = Mentions.styleEvidence(all.toString());
+        boolean english = evidence[1] > evidence[0];
+        if (english) {
+            a.notes.add("số viết kiểu 1,234.5 (dấu chấm thập phân): " + evidence[1] + " số chỉ đọc được theo kiểu này, đã đọc cả báo cáo theo kiểu đó");
+        }
+        if (evidence[0] > 0 && evidence[1] > 0) {
+            a.notes.add("báo cáo viết số lẫn hai kiểu (" + evidence[0] + " số kiểu 1.234,5; " + evidence[1]
+                    + " số kiểu 1,234.5): số như 1.234 đọc theo kiểu " + (english ? "1,234.5" : "1.234,5") + ", cần soát lại");
+        }
+        for (ReportText.Sentence sentence : text.sentences()) {
+            String s = english ? Mentions.asVietnamese(sentence.text()) : sentence.text();
             int before = a.checked.size();
-            a.current = s.text();
+            a.current = s;
             a.reason = null;
-            a.sentence(s.text());
-            a.statements.sentence(s.text());
+            a.sentence(s);
+            a.statements.sentence(s);
             if (a.checked.size() == before) {
-                a.countUnchecked(s.text());
+                a.countUnchecked(s);
             }
         }
         return a;
+    }
+
+    /** What the reader should know about how the numbers were read (their style), said with the coverage. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** Sentences with figures that were not recomputed, by reason: the other half of what a run covered. */
@@ -134,7 +152,7 @@ public final class Arithmetic {
                 continue;
             }
             if (n.percent()) {
-                String before = s.substring(Math.max(from, n.start() - 12), n.start());
+                String before = s.substring(Math.max(from, n.start() - 20), n.start());
                 String after = s.substring(n.end(), Math.min(s.length(), n.end() + 30)).toLowerCase()
                         .split(",|;| và ")[0];
                 if (PCT_VERB.matcher(before).find() && !after.contains("so với")) {

@@ -30,7 +30,7 @@ public final class Mentions {
     }
 
     /** Units longest first, so "tỷ đồng" wins over "đồng" and "tạ/ha" over "tạ". */
-    public static final List<String> UNITS = List.of("tiêu chí/xã", "triệu đồng/ha", "giường bệnh/1 vạn dân",
+    public static final List<String> UNITS = List.of("tiêu chí/xã", "ca/ngày", "triệu đồng/ha", "giường bệnh/1 vạn dân",
             "bác sĩ/1 vạn dân", "điểm phần trăm", "nghìn tỷ đồng", "nghìn tỉ đồng", "triệu USD", "triệu tấn",
             "nghìn tấn", "nghìn ha", "triệu cây", "nghìn con", "triệu con", "tỉ đồng", "tỷ đồng", "triệu đồng", "nghìn đồng", "tạ/ha", "tấn/ha", "giấy phép", "công trình",
             "đại biểu", "tiêu chí", "cơ sở", "đơn vị", "tin bài", "đồng", "tấn", "tạ", "kg", "ha", "con", "liều",
@@ -63,6 +63,46 @@ public final class Mentions {
             out.add(new Num(v, decimals, raw, m.start(), m.end(), unit, percent));
         }
         return out;
+    }
+
+    /** How a report writes its numbers: 1.234,5 (Vietnamese) or 1,234.5 (as some spreadsheets export them). */
+    public enum Style { VI, EN }
+
+    private static final Pattern TOKEN = Pattern.compile("(?<![\\d.,\\p{L}])\\d[\\d.,]*\\d(?![\\d]|[.,]\\d)");
+    private static final Pattern VI_SURE = Pattern.compile("^\\d{1,3}(\\.\\d{3})+,\\d+$|^\\d+,(\\d{1,2}|\\d{4,})$");
+    private static final Pattern EN_SURE = Pattern.compile("^\\d{1,3}(,\\d{3})+\\.\\d+$|^\\d+\\.(\\d{1,2}|\\d{4,})$");
+
+    /**
+     * Counts the measured numbers (followed by % or a unit) that can only be read one way: "1.234,5", "12,5" are
+     * Vietnamese, "1,234.5", "89.3 %" are not; "1.234" could be either and is not counted.
+     */
+    public static int[] styleEvidence(String text) {
+        int[] n = new int[2];
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String rest = text.substring(m.end());
+            if (!rest.matches("(?s)^\\s?%.*") && unitAt(rest) == null) {
+                continue;
+            }
+            if (VI_SURE.matcher(m.group()).matches()) {
+                n[0]++;
+            } else if (EN_SURE.matcher(m.group()).matches()) {
+                n[1]++;
+            }
+        }
+        return n;
+    }
+
+    /** A sentence of a report written 1,234.5 rewritten 1.234,5, so that every rule reads it the same way. */
+    public static String asVietnamese(String s) {
+        Matcher m = TOKEN.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String swapped = m.group().replace('.', '\u0000').replace(',', '.').replace('\u0000', ',');
+            m.appendReplacement(out, Matcher.quoteReplacement(swapped));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** "hơn 85 tỷ", "trên 2.300", "khoảng 360", either end of "8–9%" or "14 - 16%": not an exact figure. */

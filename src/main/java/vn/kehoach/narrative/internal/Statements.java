@@ -61,6 +61,10 @@ final class Statements {
         List<Num> nums = Mentions.numbers(s);
         List<Ratio> ratios = Mentions.ratios(s, nums);
         changes(s, nums);
+        comparedWithBase(s, nums);
+        overPlan(s, nums);
+        listCounts(s, nums);
+        growthOverYears(s, nums);
         breakdowns(s, nums, ratios);
         contributions(s, nums);
         shares(s, nums);
@@ -113,6 +117,162 @@ final class Statements {
                 ratio(s, Kind.CHANGE_MISMATCH, d.value(), base, p, d.raw() + " ÷ " + Numbers.vi().format(base), Mentions.isBound(s, a));
             }
         }
+    }
+
+    /**
+     * "A unit, tăng P% so với cùng kỳ (cùng kỳ B unit)", "bằng P% so với năm trước (B unit)" and for rates "còn A%, giảm
+     * D điểm % (năm trước B%)": checkable because both sides are stated.
+     */
+    private void comparedWithBase(String s, List<Num> nums) {
+        for (int i = 0; i + 2 < nums.size(); i++) {
+            Num a = nums.get(i);
+            Num p = nums.get(i + 1);
+            if (a.unit() == null || Mentions.isChange(s, a)) {
+                continue;
+            }
+            Num b = null;
+            for (int j = i + 2; j < nums.size() && j <= i + 3; j++) {
+                Num n = nums.get(j);
+                if (a.unit().equals(n.unit()) && Mentions.inBrackets(s, n.start()) && !n.looksLikeYear()) {
+                    b = n;
+                    break;
+                }
+            }
+            if (b == null || b.value().signum() == 0) {
+                continue;
+            }
+            String mid = s.substring(a.end(), p.start()).toLowerCase();
+            String tail = s.substring(p.end(), b.start()).toLowerCase();
+            if (!tail.matches("(?s).{0,40}(so với|so cùng kỳ|cùng kỳ|năm trước).{0,40}") || tail.contains(";")) {
+                continue;
+            }
+            boolean points = s.substring(p.end()).toLowerCase().matches("(?s)^\\s?(điểm %|điểm phần trăm).*") && a.percent();
+            if (points && mid.matches("(?s).{0,30}(tăng|giảm)\\s*$")) {
+                BigDecimal diff = a.value().subtract(b.value());
+                BigDecimal stated = mid.strip().endsWith("giảm") ? p.value().negate() : p.value();
+                boolean ok = diff.compareTo(stated) == 0;
+                out.claim(new CheckedClaim(Kind.CHANGE_MISMATCH, a.raw() + "% − " + b.raw() + "% → " + p.raw() + " điểm %",
+                        Numbers.vi().format(diff), ok, s));
+                if (!ok) {
+                    out.finding(new Finding(Kind.CHANGE_MISMATCH, p.raw() + " điểm %", Numbers.vi().format(diff.abs()) + " điểm %", s,
+                            a.raw() + "% − " + b.raw() + "% = " + Numbers.vi().format(diff) + " điểm phần trăm"));
+                }
+                continue;
+            }
+            if (!p.percent() || a.percent()) {
+                continue;
+            }
+            boolean bound = Mentions.isBound(s, a) || Mentions.isBound(s, b);
+            if (mid.matches("(?s)^\\s?\\Q" + a.unit() + "\\E.{0,20}(tăng|giảm)\\s*$")) {
+                boolean down = mid.strip().endsWith("giảm");
+                BigDecimal exact = a.value().subtract(b.value()).abs().multiply(HUNDRED).divide(b.value(), MathContext.DECIMAL64);
+                boolean sameWay = down == (a.value().compareTo(b.value()) < 0);
+                if (!sameWay) {
+                    out.claim(new CheckedClaim(Kind.CHANGE_MISMATCH, a.raw() + " so với " + b.raw() + " → " + (down ? "giảm " : "tăng ") + p.raw() + "%", "", false, s));
+                    out.finding(new Finding(Kind.CHANGE_MISMATCH, (down ? "giảm " : "tăng ") + p.raw() + "%", null, s,
+                            a.raw() + " so với " + b.raw() + " là " + (down ? "tăng" : "giảm") + ", không phải " + (down ? "giảm" : "tăng")));
+                    continue;
+                }
+                percentClaim(s, Kind.CHANGE_MISMATCH, exact, p, "(" + a.raw() + " − " + b.raw() + ") ÷ " + b.raw(), !bound);
+            } else if (mid.matches("(?s)^\\s?\\Q" + a.unit() + "\\E.{0,20}bằng\\s*$")) {
+                ratio(s, Kind.CHANGE_MISMATCH, a.value(), b.value(), p, a.raw() + " ÷ " + b.raw(), bound);
+            }
+        }
+    }
+
+    /** "đạt 1.120 tấn, vượt 12% KH (KH 1.000 tấn)" and "vượt 461 con so với KH (KH 10.000 con)". */
+    private void overPlan(String s, List<Num> nums) {
+        for (int i = 0; i + 2 < nums.size(); i++) {
+            Num a = nums.get(i);
+            Num v = nums.get(i + 1);
+            if (a.unit() == null || a.percent() || Mentions.isChange(s, a)) {
+                continue;
+            }
+            String before = s.substring(Math.max(a.end(), v.start() - 8), v.start()).toLowerCase();
+            if (!before.matches("(?s).*vượt\\s*$")) {
+                continue;
+            }
+            Num b = null;
+            for (int j = i + 2; j < nums.size() && j <= i + 3; j++) {
+                Num n = nums.get(j);
+                if (a.unit().equals(n.unit()) && plan(s, n)) {
+                    b = n;
+                    break;
+                }
+            }
+            String after = s.substring(v.end(), Math.min(s.length(), v.end() + 40)).toLowerCase();
+            if (b == null || b.value().signum() == 0 || !after.matches("(?s).{0,25}(kh|kế hoạch|chỉ tiêu).*")) {
+                continue;
+            }
+            boolean bound = Mentions.isBound(s, a) || Mentions.isBound(s, b);
+            if (v.percent()) {
+                BigDecimal exact = a.value().subtract(b.value()).multiply(HUNDRED).divide(b.value(), MathContext.DECIMAL64);
+                percentClaim(s, Kind.PLAN_MISMATCH, exact, v, "(" + a.raw() + " − " + b.raw() + ") ÷ " + b.raw(), !bound);
+            } else if (a.unit().equals(v.unit())) {
+                BigDecimal diff = a.value().subtract(b.value());
+                boolean ok = diff.compareTo(v.value()) == 0;
+                out.claim(new CheckedClaim(Kind.PLAN_MISMATCH, a.raw() + " − " + b.raw() + " → vượt " + v.raw() + " " + v.unit(),
+                        Numbers.vi().format(diff), ok, s));
+                if (!ok) {
+                    out.finding(new Finding(Kind.PLAN_MISMATCH, "vượt " + v.raw() + " " + v.unit(), bound ? null
+                            : "vượt " + Numbers.vi().format(diff) + " " + v.unit(), s, a.raw() + " − " + b.raw() + " = " + Numbers.vi().format(diff)));
+                }
+            }
+        }
+    }
+
+    /** "07/13 xã: Quang Long, Thị Hoa, … và Kim Loan": the count of the names after the colon. */
+    private void listCounts(String s, List<Num> nums) {
+        Matcher m = Pattern.compile("(?<![\\d.,])(\\d{1,3})(?:/\\d{1,3})?\\s+(xã|thôn|bản|xóm|tổ dân phố|đơn vị|huyện|trường|hộ)[\\p{L}\\s,]{0,30}:\\s*([^;.:()]+)")
+                .matcher(s);
+        while (m.find()) {
+            String[] items = m.group(3).strip().split(",\\s*|\\s+và\\s+");
+            List<String> names = new ArrayList<>();
+            for (String item : items) {
+                String x = item.strip();
+                if (x.isEmpty() || !Character.isUpperCase(x.charAt(0)) || x.matches(".*\\d.*") || x.split(" ").length > 4) {
+                    names = null;
+                    break;
+                }
+                names.add(x);
+            }
+            if (names == null || names.size() < 2) {
+                continue;
+            }
+            int stated = Integer.parseInt(m.group(1));
+            boolean ok = stated == names.size();
+            out.claim(new CheckedClaim(Kind.COUNT_MISMATCH, m.group(1) + " (" + names.size() + " tên)", String.valueOf(names.size()), ok, s));
+            if (!ok) {
+                out.finding(new Finding(Kind.COUNT_MISMATCH, m.group(1), String.format("%02d", names.size()), s,
+                        "danh sách sau dấu hai chấm có " + names.size() + " tên: " + String.join(", ", names)));
+            }
+        }
+    }
+
+    /** "bình quân tăng 5,2%/năm … từ A năm 2015 lên B năm 2020": (B/A)^(1/5) − 1. */
+    private void growthOverYears(String s, List<Num> nums) {
+        Matcher m = Pattern.compile("bình quân(?: mỗi năm)? tăng\\s+(\\d+(?:,\\d+)?)\\s?%(?:/năm| mỗi năm| một năm)?", Pattern.CASE_INSENSITIVE).matcher(s);
+        if (!m.find()) {
+            return;
+        }
+        Num rate = nums.stream().filter(n -> n.start() == m.start(1)).findFirst().orElse(null);
+        List<Num> levels = new ArrayList<>();
+        List<Integer> years = new ArrayList<>();
+        for (int i = 0; i + 1 < nums.size(); i++) {
+            Num n = nums.get(i);
+            Num y = nums.get(i + 1);
+            if (n.unit() != null && !n.percent() && y.looksLikeYear()
+                    && s.substring(n.end(), y.start()).matches("^\\s?\\Q" + n.unit() + "\\E\\s*(\\(|,)?\\s*(năm|vào năm)\\s*$")) {
+                levels.add(n);
+                years.add(y.value().intValue());
+            }
+        }
+        if (rate == null || levels.size() != 2 || years.get(1) <= years.get(0) || !levels.get(0).unit().equals(levels.get(1).unit())) {
+            return;
+        }
+        double exact = (Math.pow(levels.get(1).value().doubleValue() / levels.get(0).value().doubleValue(), 1.0 / (years.get(1) - years.get(0))) - 1) * 100;
+        percentClaim(s, Kind.CHANGE_MISMATCH, BigDecimal.valueOf(exact), rate, "(" + levels.get(1).raw() + " ÷ " + levels.get(0).raw()
+                + ")^(1/" + (years.get(1) - years.get(0)) + ") − 1", !Mentions.isBound(s, levels.get(0)) && !Mentions.isBound(s, levels.get(1)));
     }
 
     /** The level a change refers to: the nearest earlier figure of the same unit that is not itself a change. */
@@ -501,7 +661,8 @@ final class Statements {
             BigDecimal perHa = "tạ/ha".equals(yield.unit()) ? yield.value().movePointLeft(1) : yield.value();
             BigDecimal exactYield = output.value().divide(area.value(), MathContext.DECIMAL64)
                     .multiply("tạ/ha".equals(yield.unit()) ? BigDecimal.TEN : BigDecimal.ONE);
-            boolean ok = matches(exactYield, yield);
+            // a yield is rounded, not truncated: the output must give it back half-up
+            boolean ok = exactYield.setScale(yield.decimals(), RoundingMode.HALF_UP).compareTo(yield.value()) == 0;
             String what = area.raw() + " ha × " + yield.raw() + " " + yield.unit() + " = "
                     + Numbers.vi().format(area.value().multiply(perHa)) + " tấn";
             out.claim(new CheckedClaim(Kind.PRODUCT_MISMATCH, what + " → " + output.raw(), Numbers.vi().format(area.value().multiply(perHa)), ok, s));
@@ -513,8 +674,42 @@ final class Statements {
         }
     }
 
-    /** "ghi nhận 100 ca mắc mới, trung bình 14 ca/ngày" in a weekly report: 100 ÷ 7. */
+    /** "307 tiêu chí … trên 18 xã, bình quân đạt 17,06 tiêu chí/xã": total ÷ count; and the weekly "… ca/ngày". */
     private void averages(String s, List<Num> nums) {
+        for (Num avg : nums) {
+            if (avg.unit() == null || !avg.unit().contains("/")
+                    || !s.substring(Math.max(0, avg.start() - 20), avg.start()).toLowerCase().matches("(?s).*(bình quân|trung bình)( đạt)?\\s*$")) {
+                continue;
+            }
+            String[] uw = avg.unit().split("/");
+            Num total = null;
+            Num count = null;
+            for (Num n : nums) {
+                if (n != avg && uw[0].equals(n.unit()) && !Mentions.isChange(s, n)) {
+                    total = total == null ? n : total;
+                } else if (n != avg && uw.length > 1 && uw[1].equals(n.unit()) && n.decimals() == 0) {
+                    count = count == null ? n : count;
+                }
+            }
+            if (total == null || count == null || count.value().signum() == 0) {
+                continue;
+            }
+            BigDecimal exact = total.value().divide(count.value(), MathContext.DECIMAL64);
+            boolean ok = matches(exact, avg);
+            boolean certain = !Mentions.isBound(s, total) && !Mentions.isBound(s, count);
+            out.claim(new CheckedClaim(Kind.AVERAGE_MISMATCH, total.raw() + " ÷ " + count.raw() + " → " + avg.raw(),
+                    Numbers.vi().format(exact, Math.max(avg.decimals(), 1)), ok, s));
+            if (!ok) {
+                out.finding(new Finding(Kind.AVERAGE_MISMATCH, avg.raw() + " " + avg.unit(), certain
+                        ? Numbers.vi().format(exact.setScale(avg.decimals(), RoundingMode.HALF_UP)) + " " + avg.unit() : null, s,
+                        total.raw() + " ÷ " + count.raw() + " = " + Numbers.vi().format(exact, avg.decimals() + 2)));
+            }
+        }
+        weekly(s, nums);
+    }
+
+    /** "ghi nhận 100 ca mắc mới, trung bình 14 ca/ngày" in a weekly report: 100 ÷ 7. */
+    private void weekly(String s, List<Num> nums) {
         Matcher m = Pattern.compile("(trung bình|bình quân)\\s+(\\d+(?:,\\d+)?)\\s*(\\p{L}+)/ngày", Pattern.CASE_INSENSITIVE).matcher(s);
         if (!m.find() || !(s.toLowerCase().contains("tuần") || previous.toLowerCase().contains("tuần"))) {
             return;
@@ -548,6 +743,13 @@ final class Statements {
     private void plans(String s, List<Num> nums) {
         for (int i = 0; i < nums.size(); i++) {
             Num a = nums.get(i);
+            boolean slashPlan = a.unit() == null && s.substring(a.end()).matches("(?s)^\\s?/\\s?(KH|kế hoạch).*");
+            if (slashPlan && i + 2 < nums.size()) {
+                Num lo = nums.get(i + 1);
+                Num hi = Mentions.isBound(s, lo) ? nums.get(i + 2) : lo;
+                planRange(s, new Num(a.value(), a.decimals(), a.raw(), a.start(), a.end(), hi.unit(), false), lo, hi, "");
+                continue;
+            }
             if (a.unit() == null || Mentions.isChange(s, a)) {
                 continue;
             }
@@ -600,9 +802,13 @@ final class Statements {
         boolean under = around.contains("chưa đạt") || around.contains("không đạt");
         BigDecimal low = lo.value().min(hi.value());
         BigDecimal high = lo.value().max(hi.value());
-        boolean ok = over ? a.value().compareTo(high) > 0 : under ? a.value().compareTo(low) < 0 : a.value().compareTo(low) >= 0;
+        // "đạt 40.500/KH 41.000–42.000" reports a value, not that the plan was met: only "hoàn thành|đạt kế hoạch" claims it
+        boolean met = around.contains("hoàn thành") || around.matches("(?s).*đạt (kế hoạch|kh)\\b.*");
+        boolean ok = over ? a.value().compareTo(high) > 0 : under ? a.value().compareTo(low) < 0
+                : !met || a.value().compareTo(low) >= 0;
         String range = lo == hi ? lo.raw() : lo.raw() + "–" + hi.raw();
-        String verb = over ? "vượt" : under ? "chưa đạt" : "đạt";
+        String position = a.value().compareTo(low) < 0 ? "dưới" : a.value().compareTo(high) > 0 ? "trên" : "trong khoảng";
+        String verb = over ? "vượt" : under ? "chưa đạt" : met ? "đạt" : position;
         out.claim(new CheckedClaim(Kind.PLAN_MISMATCH, a.raw() + (a.percent() ? "%" : "") + " " + verb + " KH " + range,
                 a.raw(), ok, s));
         if (!ok) {
@@ -667,6 +873,22 @@ final class Statements {
                 out.finding(new Finding(Kind.MAGNITUDE, n.raw() + "%", null, s, "bằng " + n.raw()
                         + "% so với kỳ trước là gấp gần " + n.value().divide(HUNDRED, 0, RoundingMode.HALF_UP)
                         + " lần; có lẽ mất dấu phẩy thập phân (" + likely + ")"));
+            }
+        }
+        Matcher perHa = Pattern.compile("trên 0?1 ha|trên một ha|mỗi ha|bình quân 0?1 ha|/0?1 ha|đơn vị diện tích", Pattern.CASE_INSENSITIVE).matcher(s);
+        if (perHa.find()) {
+            for (Num n : nums) {
+                if (n.start() < perHa.start() || n.start() - perHa.end() > 60) {
+                    continue;
+                }
+                String after = s.substring(n.end(), Math.min(s.length(), n.end() + 14)).toLowerCase();
+                if (("tỷ đồng".equals(n.unit()) || "tỉ đồng".equals(n.unit())) && !after.matches("(?s)^\\s?t[ỷỉ] đồng\\s*/\\s*(ha|hécta).*")
+                        && n.value().compareTo(BigDecimal.ONE) >= 0) {
+                    out.claim(new CheckedClaim(Kind.MAGNITUDE, n.raw() + " " + n.unit() + " trên một ha", n.raw() + " triệu đồng", false, s));
+                    out.finding(new Finding(Kind.MAGNITUDE, n.raw() + " " + n.unit(), null, s, "giá trị trên một ha tính bằng tỷ đồng ("
+                            + n.raw() + " tỷ = " + Numbers.vi().format(n.value().movePointRight(3)) + " triệu đồng/ha); có lẽ là "
+                            + n.raw() + " triệu đồng"));
+                }
             }
         }
         List<Num> money = nums.stream().filter(n -> "tỷ đồng".equals(n.unit()) || "tỉ đồng".equals(n.unit())
