@@ -36,9 +36,9 @@ import vn.kehoach.narrative.internal.Mentions.Ratio;
 final class Statements {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final Pattern INTRO = Pattern.compile("trong đó|trong tổng số|gồm|cụ thể|bao gồm|:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INTRO = Pattern.compile("trong đó|trong tổng số|gồm|cụ thể|bao gồm|thì có|:", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARTIAL = Pattern.compile("một số|như:|\\.\\.\\.|…|các khoản|chủ yếu", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OPENS_WITH_PART = Pattern.compile("^(?:[-+•]\\s*)?(?:trong đó|trong tổng số|trong số đó)\\b",
+    private static final Pattern OPENS_WITH_PART = Pattern.compile("^(?:[-+•]\\s*)?(?:trong đó|trong tổng số|trong số đó|theo (?:khu vực|ngành|loại hình|địa bàn|thành phần)[^:]{0,30}:)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SHARE_CONTEXT = Pattern.compile("cơ cấu|tỷ trọng|chiếm", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_SHARE = Pattern.compile("(tăng|giảm|đạt|bằng|vượt|lên|xuống)\\s*$", Pattern.CASE_INSENSITIVE);
@@ -75,6 +75,7 @@ final class Statements {
         magnitudes(s, nums);
         deflated(s, nums);
         restatedCounts(s, nums);
+        sameBase(s, nums);
         rememberGrowth(s, nums);
         previous = s;
     }
@@ -275,6 +276,58 @@ final class Statements {
                 + ")^(1/" + (years.get(1) - years.get(0)) + ") − 1", !Mentions.isBound(s, levels.get(0)) && !Mentions.isBound(s, levels.get(1)));
     }
 
+    private record Base(String key, BigDecimal low, BigDecimal high, Num level, Num rate) {
+    }
+
+    private final List<Base> previousBases = new ArrayList<>();
+
+    /**
+     * "Đến 30/11, tổng nguồn vốn huy động đạt 85.357 tỷ đồng, tăng 27,73% so với đầu năm." then "Ước đến 31/12, tổng
+     * nguồn vốn huy động đạt 83.893 tỷ đồng, tăng 25,54% so với đầu năm.": the same subject against the same base
+     * in consecutive sentences must imply the same base (within the rounding of the rates).
+     */
+    private void sameBase(String s, List<Num> nums) {
+        List<Base> now = new ArrayList<>();
+        for (int i = 0; i + 1 < nums.size(); i++) {
+            Num a = nums.get(i);
+            Num p = nums.get(i + 1);
+            if (a.unit() == null || a.percent() || !p.percent() || Mentions.isChange(s, a) || Mentions.isBound(s, a)) {
+                continue;
+            }
+            Matcher mid = Pattern.compile("^\\s?\\Q" + a.unit() + "\\E\\s*,\\s*(tăng|giảm)\\s*$").matcher(s.substring(a.end(), p.start()));
+            Matcher vs = Pattern.compile("^\\s?%\\s*so với ([\\p{L}\\d/ ]{3,25}?)\\s*[,.;(]").matcher(s.substring(p.end()));
+            Matcher subject = Pattern.compile("(\\p{L}+ \\p{L}+ \\p{L}+)\\s+(?:đạt|là|được|ước đạt)\\s*$").matcher(s.substring(Math.max(0, a.start() - 60), a.start()));
+            if (!mid.find() || !vs.find() || !subject.find()) {
+                continue;
+            }
+            int sign = mid.group(1).equals("giảm") ? -1 : 1;
+            BigDecimal half = BigDecimal.ONE.movePointLeft(p.decimals()).divide(BigDecimal.valueOf(2));
+            BigDecimal rHigh = BigDecimal.ONE.add(p.value().add(half).multiply(BigDecimal.valueOf(sign)).movePointLeft(2));
+            BigDecimal rLow = BigDecimal.ONE.add(p.value().subtract(half).multiply(BigDecimal.valueOf(sign)).movePointLeft(2));
+            BigDecimal b1 = a.value().divide(rHigh, MathContext.DECIMAL64);
+            BigDecimal b2 = a.value().divide(rLow, MathContext.DECIMAL64);
+            String key = subject.group(1).toLowerCase() + "|" + vs.group(1).strip().toLowerCase() + "|" + a.unit();
+            Base base = new Base(key, b1.min(b2), b1.max(b2), a, p);
+            now.add(base);
+            for (Base was : previousBases) {
+                if (!was.key().equals(key)) {
+                    continue;
+                }
+                boolean ok = base.low().compareTo(was.high()) <= 0 && was.low().compareTo(base.high()) <= 0;
+                BigDecimal implied = a.value().divide(BigDecimal.ONE.add(p.value().multiply(BigDecimal.valueOf(sign)).movePointLeft(2)), MathContext.DECIMAL64);
+                BigDecimal before = was.level().value().divide(BigDecimal.ONE.add(was.rate().value().multiply(BigDecimal.valueOf(sign)).movePointLeft(2)), MathContext.DECIMAL64);
+                out.claim(new CheckedClaim(Kind.CHANGE_MISMATCH, "gốc " + a.raw() + "/(1 ± " + p.raw() + "%) = gốc câu trước ("
+                        + was.level().raw() + ", " + was.rate().raw() + "%)", Numbers.vi().format(implied, 0), ok, s));
+                if (!ok) {
+                    out.finding(new Finding(Kind.CHANGE_MISMATCH, p.raw() + "%", null, s, "so với " + vs.group(1).strip() + ": câu này cho gốc "
+                            + Numbers.vi().format(implied, 0) + ", câu trước cho gốc " + Numbers.vi().format(before, 0) + " " + a.unit()));
+                }
+            }
+        }
+        previousBases.clear();
+        previousBases.addAll(now);
+    }
+
     /** The level a change refers to: the nearest earlier figure of the same unit that is not itself a change. */
     private static Num levelBefore(String s, List<Num> nums, int i, String unit) {
         for (int j = i - 1; j >= 0; j--) {
@@ -359,6 +412,16 @@ final class Statements {
                 }
             }
             String src = opensWithPart ? previous : s;
+            for (Num part : parts) {
+                Matcher pct = Pattern.compile("^\\s*\\(\\s*(?:đạt|chiếm|bằng)?\\s*(\\d+(?:,\\d+)?)\\s?%\\)").matcher(s.substring(part.end()));
+                if (pct.find() && total.value().signum() != 0) {
+                    Num p = nums.stream().filter(n -> n.percent() && n.start() == part.end() + pct.start(1)).findFirst().orElse(null);
+                    if (p != null) {
+                        ratio(s, Kind.PERCENT_MISMATCH, part.value(), total.value(), p, part.raw() + " ÷ " + total.raw(),
+                                Mentions.isBound(s, part) || Mentions.isBound(src, total));
+                    }
+                }
+            }
             boolean partial = PARTIAL.matcher(s.substring(m.start(), Math.min(s.length(), parts.get(parts.size() - 1).end() + 12))).find()
                     || s.strip().endsWith("...") || s.strip().endsWith(",...");
             String introWord = m.group().toLowerCase();
@@ -561,14 +624,22 @@ final class Statements {
 
     /** "T tỷ đồng, tăng G%; … V tỷ đồng, tăng g%, đóng góp c điểm phần trăm": c = (V − V/(1+g)) ÷ (T/(1+G)). */
     private void contributionsRecomputed(String s, List<Num> nums, List<Num> parts) {
-        if (nums.size() < 2 || nums.get(0).unit() == null || nums.get(0).percent() || !nums.get(1).percent()) {
+        int t = -1;
+        for (int i = 0; i + 1 < nums.size() && nums.get(i).start() < parts.get(0).start(); i++) {
+            if (nums.get(i).unit() != null && !nums.get(i).percent() && nums.get(i + 1).percent()) {
+                t = i;
+                break;
+            }
+        }
+        if (t < 0) {
             return;
         }
-        Num total = nums.get(0);
-        BigDecimal before = total.value().divide(BigDecimal.ONE.add(nums.get(1).value().movePointLeft(2)), MathContext.DECIMAL64);
+        Num total = nums.get(t);
+        Num totalGrowth = nums.get(t + 1);
+        BigDecimal before = total.value().divide(BigDecimal.ONE.add(totalGrowth.value().movePointLeft(2)), MathContext.DECIMAL64);
         for (Num c : parts) {
             int i = nums.indexOf(c);
-            if (i < 2 || !nums.get(i - 1).percent() || !total.unit().equals(nums.get(i - 2).unit())) {
+            if (i < t + 2 || !nums.get(i - 1).percent() || !total.unit().equals(nums.get(i - 2).unit())) {
                 continue;
             }
             Num v = nums.get(i - 2);
@@ -577,7 +648,7 @@ final class Statements {
             BigDecimal exact = gained.divide(before, MathContext.DECIMAL64).multiply(HUNDRED);
             Num stated = new Num(c.value(), c.decimals(), c.raw(), c.start(), c.end(), "%", true);
             percentClaim(s, Kind.CHANGE_MISMATCH, exact, stated, "(" + v.raw() + " − " + v.raw() + "/(1 + " + g.raw() + "%)) ÷ ("
-                    + total.raw() + "/(1 + " + nums.get(1).raw() + "%))", false);
+                    + total.raw() + "/(1 + " + totalGrowth.raw() + "%))", false);
         }
     }
 
@@ -750,7 +821,7 @@ final class Statements {
                 planRange(s, new Num(a.value(), a.decimals(), a.raw(), a.start(), a.end(), hi.unit(), false), lo, hi, "");
                 continue;
             }
-            if (a.unit() == null || Mentions.isChange(s, a)) {
+            if (a.unit() == null || (!a.percent() && Mentions.isChange(s, a))) {
                 continue;
             }
             // the plan in brackets or after "/KH"
