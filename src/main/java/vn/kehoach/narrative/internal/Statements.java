@@ -69,6 +69,7 @@ final class Statements {
         contributions(s, nums);
         shares(s, nums);
         products(s, nums);
+        productsWithAreaBefore(s, nums);
         averages(s, nums);
         plans(s, nums);
         all(s, ratios);
@@ -741,6 +742,51 @@ final class Statements {
                 out.finding(new Finding(Kind.PRODUCT_MISMATCH, output.raw() + " tấn", null, s, what + ", không phải "
                         + output.raw() + " tấn (" + output.raw() + " ÷ " + area.raw() + " = " + Numbers.vi().format(exactYield.setScale(2, RoundingMode.HALF_UP))
                         + " " + yield.unit() + ")"));
+            }
+        }
+    }
+
+    /**
+     * "… diện tích lúa là 31.005 ha; ngô đạt 12.541 ha …" then "lúa đạt 62,87 tạ/ha, …, sản lượng đạt 194.931 tấn; ngô
+     * đạt 45,10 tạ/ha, …": the area of the crop named before the yield, from the previous sentence.
+     */
+    private void productsWithAreaBefore(String s, List<Num> nums) {
+        for (int i = 0; i + 1 < nums.size(); i++) {
+            Num yield = nums.get(i);
+            if (!"tạ/ha".equals(yield.unit())) {
+                continue;
+            }
+            Matcher crop = Pattern.compile("(\\p{L}+)\\s+(?:đạt|ước đạt|là)\\s*$").matcher(s.substring(Math.max(0, yield.start() - 25), yield.start()));
+            if (!crop.find() || s.substring(Math.max(0, yield.start() - 25), yield.start()).contains("ha")) {
+                continue;
+            }
+            Num output = null;
+            for (int j = i + 1; j < nums.size(); j++) {
+                Num n = nums.get(j);
+                if (s.substring(yield.end(), n.start()).contains(";") || "tạ/ha".equals(n.unit()) || "ha".equals(n.unit())) {
+                    break;
+                }
+                if ("tấn".equals(n.unit()) && !Mentions.isChange(s, n)) {
+                    output = n;
+                    break;
+                }
+            }
+            Matcher area = Pattern.compile("\\b" + Pattern.quote(crop.group(1)) + "\\s+(?:là|đạt|được)?\\s*(\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?)\\s?ha\\b",
+                    Pattern.CASE_INSENSITIVE).matcher(previous);
+            if (output == null || !area.find() || Mentions.isBound(s, output)) {
+                continue;
+            }
+            BigDecimal ha = Numbers.vi().parse(area.group(1));
+            if (ha == null || ha.signum() == 0) {
+                continue;
+            }
+            BigDecimal exactYield = output.value().multiply(BigDecimal.TEN).divide(ha, MathContext.DECIMAL64);
+            boolean ok = exactYield.setScale(yield.decimals(), RoundingMode.HALF_UP).compareTo(yield.value()) == 0;
+            String what = area.group(1) + " ha (câu trước) × " + yield.raw() + " tạ/ha = " + Numbers.vi().format(ha.multiply(yield.value()).movePointLeft(1)) + " tấn";
+            out.claim(new CheckedClaim(Kind.PRODUCT_MISMATCH, what + " → " + output.raw(), Numbers.vi().format(exactYield, 2), ok, s));
+            if (!ok) {
+                out.finding(new Finding(Kind.PRODUCT_MISMATCH, output.raw() + " tấn", null, s, what + ", không phải " + output.raw()
+                        + " tấn (" + output.raw() + " ÷ " + area.group(1) + " ha = " + Numbers.vi().format(exactYield, 2) + " tạ/ha)"));
             }
         }
     }
