@@ -62,7 +62,8 @@ public class ReportChecker {
         if (unit != null) {
             findings.addAll(units(text, unit));
         }
-        return new CheckReport(unit == null ? null : unit.code(), report.sentences().size(), arithmetic.checked(), findings);
+        return new CheckReport(unit == null ? null : unit.code(), report.sentences().size(), arithmetic.checked(), findings,
+                arithmetic.unchecked(), arithmetic.notes());
     }
 
     private List<Finding> units(String text, OrgUnit unit) {

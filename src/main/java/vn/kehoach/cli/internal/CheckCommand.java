@@ -24,7 +24,9 @@ import vn.kehoach.narrative.ReportFiles;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Kiểm tra số liệu trong báo cáo (văn bản, DOCX hoặc PDF): tỷ lệ \"a/b … đạt X%%\", số đếm",
                 "\"N/M xã (…)\", tổng và các phần; cảnh báo đơn vị tính bất thường so với số liệu đã có của đơn vị.",
-                "Mã thoát 1 khi tìm thấy sai sót hoặc cảnh báo."})
+                "Đọc cả so sánh với cùng kỳ khi nêu đủ hai vế, kế hoạch trong ngoặc (KH a–b), \"vượt x% KH\", cơ cấu 100%%,",
+                "đóng góp điểm %%, diện tích × năng suất; số cận (trên, hơn, gần) không bị sửa. Cuối cùng in \"Đã kiểm N phép",
+                "tính; M câu có số liệu không kiểm được (lý do)\". Mã thoát 1 khi tìm thấy sai sót hoặc cảnh báo, 2 khi không đọc được tệp."})
 class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -66,13 +68,14 @@ class CheckCommand implements Callable<Integer> {
         for (Finding f : r.findings()) {
             out.println();
             out.println(++i + ". [" + f.kind().label() + "] báo cáo ghi " + f.stated()
-                    + (f.correct() == null ? "" : ", đúng là " + f.correct()));
+                    + (f.correct() == null ? " (không khớp, chưa rõ số nào sai)" : ", đúng là " + f.correct()));
             out.println("   " + f.explanation());
             out.println("   Câu: \"" + abbreviate(f.sentence()) + "\"");
         }
         out.println();
         out.println(r.findings().isEmpty() ? "Không thấy sai sót." : "Tìm thấy " + r.errors() + " sai sót và "
                 + r.warnings() + " cảnh báo.");
+        out.println(r.coverage());
     }
 
     private static String abbreviate(String s) {

@@ -27,7 +27,10 @@ import vn.kehoach.narrative.internal.Mentions.Ratio;
  */
 public final class Arithmetic {
 
-    private static final Pattern PCT_VERB = Pattern.compile("(đạt|bằng)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PCT_VERB = Pattern.compile("(đạt|bằng|chiếm|\\()(\\s*tỷ lệ)?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** A percentage said of the plan or of last year without its base: the usual sentence that cannot be recomputed. */
+    private static final Pattern BASELESS = Pattern.compile("%\\s*(KH|kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|chỉ tiêu)|(tăng|giảm)\\s*\\d+(,\\d+)?\\s?%",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_LIST = Pattern.compile("\\(([^()]{3,400})\\)");
     /** A base named as assigned: "được giao", "kế hoạch", "KH" — not "phòng giao dịch". */
     private static final Pattern ASSIGNED = Pattern.compile("\\bgiao\\b(?! dịch)|kế hoạch|\\bKH\\b");
@@ -35,13 +38,87 @@ public final class Arithmetic {
 
     private final List<CheckedClaim> checked = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    /** Sentences with figures that nothing recomputed, by reason (in the order first met). */
+    private final java.util.Map<String, Integer> unchecked = new java.util.LinkedHashMap<>();
+    private final Statements statements = new Statements(this);
+    private final List<String> notes = new ArrayList<>();
+    private String current;
+    private String reason;
 
     public static Arithmetic of(ReportText text) {
         Arithmetic a = new Arithmetic();
-        for (ReportText.Sentence s : text.sentences()) {
-            a.sentence(s.text());
+        StringBuilder all = new StringBuilder();
+        text.sentences().forEach(s -> all.append(s.text()).append('\n'));
+        int[] evidence = Mentions.styleEvidence(all.toString());
+        boolean english = evidence[1] > evidence[0];
+        if (english) {
+            a.notes.add("số viết kiểu 1,234.5 (dấu chấm thập phân): " + evidence[1] + " số chỉ đọc được theo kiểu này, đã đọc cả báo cáo theo kiểu đó");
+        }
+        if (evidence[0] > 0 && evidence[1] > 0) {
+            a.notes.add("báo cáo viết số lẫn hai kiểu (" + evidence[0] + " số kiểu 1.234,5; " + evidence[1]
+                    + " số kiểu 1,234.5): số như 1.234 đọc theo kiểu " + (english ? "1,234.5" : "1.234,5") + ", cần soát lại");
+        }
+        for (ReportText.Sentence sentence : text.sentences()) {
+            String s = english ? Mentions.asVietnamese(sentence.text()) : sentence.text();
+            int before = a.checked.size();
+            a.current = s;
+            a.reason = null;
+            a.sentence(s);
+            a.statements.sentence(s);
+            if (a.checked.size() == before) {
+                a.countUnchecked(s);
+            }
         }
         return a;
+    }
+
+    /** What the reader should know about how the numbers were read (their style), said with the coverage. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Sentences with figures that were not recomputed, by reason: the other half of what a run covered. */
+    public java.util.Map<String, Integer> unchecked() {
+        return unchecked;
+    }
+
+    void claim(CheckedClaim c) {
+        checked.add(c);
+    }
+
+    /** Whether a claim of this kind on this sentence already starts with {@code prefix} (the older rules ran first). */
+    boolean claimed(Kind kind, String sentence, String prefix) {
+        return checked.stream().anyMatch(c -> c.kind() == kind && c.sentence().equals(sentence) && c.stated().startsWith(prefix));
+    }
+
+    void finding(Finding f) {
+        findings.add(f);
+    }
+
+    /** Why the current sentence, if nothing in it gets checked, was left alone. */
+    void unchecked(String sentence, String why) {
+        if (sentence.equals(current) && reason == null) {
+            reason = why;
+        }
+    }
+
+    private void countUnchecked(String s) {
+        List<Num> nums = Mentions.numbers(s).stream().filter(n -> !n.looksLikeYear()).toList();
+        boolean figures = nums.stream().anyMatch(n -> n.percent() || n.unit() != null);
+        if (!figures) {
+            return;
+        }
+        String why = reason;
+        if (why == null && nums.stream().anyMatch(n -> Mentions.isBound(s, n))) {
+            why = "số ước hoặc cận (trên, hơn, gần, khoảng)";
+        }
+        if (why == null && BASELESS.matcher(s).find()) {
+            why = "tỷ lệ so với kế hoạch hoặc cùng kỳ không kèm số gốc";
+        }
+        if (why == null) {
+            why = "không có phép tính nào để kiểm";
+        }
+        unchecked.merge(why, 1, Integer::sum);
     }
 
     public List<CheckedClaim> checked() {
@@ -75,7 +152,7 @@ public final class Arithmetic {
                 continue;
             }
             if (n.percent()) {
-                String before = s.substring(Math.max(from, n.start() - 12), n.start());
+                String before = s.substring(Math.max(from, n.start() - 20), n.start());
                 String after = s.substring(n.end(), Math.min(s.length(), n.end() + 30)).toLowerCase()
                         .split(",|;| và ")[0];
                 if (PCT_VERB.matcher(before).find() && !after.contains("so với")) {
