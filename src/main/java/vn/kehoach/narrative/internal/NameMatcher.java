@@ -44,11 +44,18 @@ public final class NameMatcher {
 
     /** The best match for the subject, given the dimension of the stated unit (null when unknown). */
     public Match best(String subject, String dimension) {
+        List<Match> two = bestTwo(subject, dimension);
+        return two.isEmpty() ? null : two.get(0);
+    }
+
+    /** The best match and the runner-up of another name (fewer when there are none), best first. */
+    public List<Match> bestTwo(String subject, String dimension) {
         Set<String> s = words(subject);
         if (s.isEmpty()) {
-            return null;
+            return List.of();
         }
         Match best = null;
+        Match second = null;
         for (int i = 0; i < candidates.size(); i++) {
             Set<String> n = words.get(i);
             Set<String> common = new HashSet<>(s);
@@ -63,11 +70,22 @@ public final class NameMatcher {
             if (dimension != null) {
                 score *= dimension.equals(c.dimension()) ? 1.0 : 0.25;
             }
+            Match m = new Match(c, Math.min(1.0, score));
             if (best == null || score > best.confidence()) {
-                best = new Match(c, Math.min(1.0, score));
+                second = best;
+                best = m;
+            } else if (second == null || score > second.confidence()) {
+                second = m;
             }
         }
-        return best;
+        List<Match> out = new ArrayList<>();
+        if (best != null) {
+            out.add(best);
+        }
+        if (second != null) {
+            out.add(second);
+        }
+        return out;
     }
 
     /** Lower-case, diacritic-free words without the words every sentence has. */
