@@ -35,8 +35,8 @@ import vn.kehoach.target.Targets;
 @Service
 public class FigureExtractor {
 
-    /** Below this a match is refused rather than guessed (the CLI's default --min-confidence is the same). */
-    public static final double WEAK = 0.5;
+    /** Below this a match is refused rather than guessed: the page ticks and the checker trusts from the same. */
+    public static final double WEAK = 0.6;
     /** Two candidates closer than this are a doubt, not a match. */
     private static final double CLOSE = 0.05;
 
@@ -200,7 +200,7 @@ public class FigureExtractor {
             return "ghép yếu: gần nhất là '" + best.candidate().name() + "' (độ tin cậy "
                     + Numbers.vi().format(BigDecimal.valueOf(round(best.confidence())), 2) + ")";
         }
-        if (two.size() > 1 && best.confidence() - two.get(1).confidence() < CLOSE && best.confidence() < 0.9) {
+        if (two.size() > 1 && best.confidence() - two.get(1).confidence() < CLOSE) {
             return "lưỡng lự giữa '" + best.candidate().name() + "' và '" + two.get(1).candidate().name() + "'";
         }
         if (raw.unit() == null || stated == null) {

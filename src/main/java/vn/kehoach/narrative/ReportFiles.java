@@ -162,9 +162,24 @@ public class ReportFiles {
             }
             rows.add(List.of(cells));
         }
-        out.append('\n');
+        endSentence(out);
         TableRows.sentences(rows).forEach(sentence -> out.append(sentence).append("\n\n"));
         table.clear();
+    }
+
+    /**
+     * Ends the text before a table with a full stop when it has none (a heading: "Kết quả năm 2023"), so the
+     * table's first row is a sentence of its own, not the heading's continuation.
+     */
+    private static void endSentence(StringBuilder text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > 0 && ".!?".indexOf(text.charAt(end - 1)) < 0) {
+            text.insert(end, '.');
+        }
+        text.append("\n\n");
     }
 
     private static String docx(String name, byte[] bytes) {
@@ -182,7 +197,7 @@ public class ReportFiles {
                         }
                         rows.add(cells);
                     }
-                    text.append('\n');
+                    endSentence(text);
                     TableRows.sentences(rows).forEach(s -> text.append(s).append("\n\n"));
                 }
             }

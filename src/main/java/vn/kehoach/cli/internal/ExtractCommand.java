@@ -55,9 +55,9 @@ class ExtractCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new KeHoachCommand.UserError("không có tệp '" + file + "'");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        // An empty, unreadable or garbled file is refused (exit 2) before the application starts.
+        String text = new ReportFiles().text(file.getFileName().toString(), Files.readAllBytes(file));
         try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
-            String text = ctx.getBean(ReportFiles.class).text(file.getFileName().toString(), bytes);
             FigureExtractor extractor = ctx.getBean(FigureExtractor.class);
             List<Proposal> proposals = extractor.extract(text, period);
             PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -37,44 +37,44 @@ public final class Extraction {
         }
     }
 
-    private static final Pattern HALF = Pattern.compile("6 tháng đầu\\s+năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HALF = Pattern.compile("6 tháng đầu\\s+năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MONTHS = Pattern.compile("(?<!ngày )(?<!\\d )(\\d{1,2}) tháng (?:đầu )?năm (\\d{4})",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "9 tháng" without a year: the months so far of the report's year. */
     private static final Pattern MONTHS_NO_YEAR = Pattern.compile("(?<![\\d/])\\b([1-9]|1[01]) tháng(?: đầu năm)?(?! \\d| năm \\d| cuối)",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern QUARTER = Pattern.compile("\\bquý\\s+(IV|III|II|I|[1-4])\\b(?:\\s*(?:năm|/)\\s*(\\d{4}))?",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Tính đến hết tháng 10/2023", "đến ngày 31/10/2023": the months so far, for that sentence only. */
     private static final Pattern UNTIL = Pattern.compile(
-            "đến (?:hết )?(?:ngày \\d{1,2}/|tháng )(\\d{1,2})/(\\d{4})", Pattern.CASE_INSENSITIVE);
+            "đến (?:hết )?(?:ngày \\d{1,2}/|tháng )(\\d{1,2})/(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern YEAR_FIRST = Pattern.compile("^(?:[-–•*+]\\s*)?(?:trong |cả |ước )?năm (\\d{4})\\b",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The title of a results report: "Báo cáo tình hình …", "Tình hình thực hiện kế hoạch … năm 2021". */
     private static final Pattern RESULTS_TITLE = Pattern.compile(
             "(?:tình hình|kết quả|báo cáo|đánh giá|vượt kế hoạch|đạt kế hoạch)[^.]{0,90}?(quý\\s+(?:IV|III|II|I|[1-4])[^.]{0,12}?năm\\s+\\d{4}|\\d{1,2} tháng(?: đầu)?\\s+năm\\s+\\d{4}|năm\\s+\\d{4})",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The title of a plan ("Kế hoạch phát triển kinh tế - xã hội năm 2025") that reports on nothing before it. */
     private static final Pattern PLAN_TITLE = Pattern.compile("^(?:kế hoạch|các chỉ tiêu)[^.]{0,80}?năm (\\d{4})",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PLAN_YEAR = Pattern.compile("(?:kế hoạch|chỉ tiêu)[^.]{0,60}năm (\\d{4})", Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern PLAN_YEAR = Pattern.compile("(?:kế hoạch|chỉ tiêu)[^.]{0,60}năm (\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PART_TWO = Pattern.compile(
-            "phần thứ hai|dự kiến các chỉ tiêu|mục tiêu và các chỉ tiêu|các chỉ tiêu chủ yếu|chỉ tiêu chủ yếu (?:của |năm )",
-            Pattern.CASE_INSENSITIVE);
+            "phần thứ hai|dự kiến các chỉ tiêu|mục tiêu và các chỉ tiêu",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Chỉ số CCHC cấp huyện năm 2020 đạt 76,46%": a figure of its own year, not the section's period. */
     private static final Pattern YEAR_IN_SUBJECT = Pattern.compile("năm (\\d{4})\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\s-\\s|\\bvà\\b");
     /** A plan named just before a number: "/KH 41.000", "(KH 41.000–42.000 tấn)", "kế hoạch giao 5,2 tỷ". */
     private static final Pattern PLAN_MARK = Pattern.compile(
-            "(?:^|[^\\p{L}])(?:kh|kế hoạch|chỉ tiêu|dự toán|mục tiêu|phấn đấu)(?:[^\\p{L}]|$)", Pattern.CASE_INSENSITIVE);
+            "(?:^|[^\\p{L}])(?:kh|kế hoạch|chỉ tiêu|dự toán|mục tiêu|phấn đấu)(?:[^\\p{L}]|$)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A percentage that compares ("so với cùng kỳ", "đạt 43% dự toán", "so sánh TH/KH") is not a figure's value. */
     private static final Pattern COMPARED = Pattern.compile(
-            "(?:^|[^\\p{L}])(?:so|kh|kế hoạch|dự toán|cùng kỳ|chỉ tiêu)(?:[^\\p{L}]|$)", Pattern.CASE_INSENSITIVE);
+            "(?:^|[^\\p{L}])(?:so|kh|kế hoạch|dự toán|cùng kỳ|chỉ tiêu)(?:[^\\p{L}]|$)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BOUND_BEFORE = Pattern.compile(
             "(?:^|[^\\p{L}])(trên|hơn|gần|khoảng|dưới|tối thiểu|tối đa|ít nhất|không quá|không dưới|xấp xỉ|trên dưới)\\s*$",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BOUND_AFTER = Pattern.compile("^\\s*(?:[%\\p{L}]+[ /]*){0,3}?(trở lên|trở xuống|trở lại)",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "41.000-42.000", "8 – 9%", "từ 10 đến 12": this number closes a range whose other end is just before. */
     private static final Pattern RANGE_BEFORE = Pattern.compile("(?:\\s*[-–—]\\s*|\\s+đến\\s+)$");
 
@@ -235,7 +235,11 @@ public final class Extraction {
             // A range "55 - 56 tạ/ha" is read from its lower end: its words are before that.
             int anchor = range ? previous.start() : n.start();
             int clause = clauseStart(s, anchor);
-            Num beforeAnchor = range ? (i > 1 ? nums.get(i - 2) : null) : previous;
+            // The number before, not a year: "Kế hoạch năm 2023 41.000 tấn" is still a plan.
+            Num beforeAnchor = null;
+            for (int k = i - (range ? 2 : 1); k >= 0 && beforeAnchor == null; k--) {
+                beforeAnchor = nums.get(k).looksLikeYear() ? null : nums.get(k);
+            }
             int from = Math.max(clause, beforeAnchor == null ? 0 : Math.min(beforeAnchor.end(), anchor));
             String local = s.substring(from, anchor);
             String before = s.substring(Math.max(0, n.start() - 14), n.start()).toLowerCase();
@@ -327,11 +331,12 @@ public final class Extraction {
         }
         int colon = head.lastIndexOf(':');
         String label = "";
-        if (colon > 0 && colon < last + 1) {
+        if (colon > 0 && (colon < last + 1 || NameMatcher.words(local).isEmpty())) {
             int labelStart = Math.max(Math.max(head.lastIndexOf(';', colon), head.lastIndexOf('.', colon)),
                     head.lastIndexOf(':', colon - 1)) + 1;
             String l = head.substring(labelStart, colon).strip();
-            if (l.split("\\s+").length <= 10) {
+            // A short label ("Lúa xuân"), or a table row's name when the clause has no name of its own.
+            if (l.split("\\s+").length <= (NameMatcher.words(local).isEmpty() ? 10 : 6)) {
                 label = l;
             }
         }

@@ -30,6 +30,12 @@ public final class NameMatcher {
             "mot", "nay", "tinh", "den", "ngay", "gom", "khoang");
     /** Spellings reports use for the same word. */
     private static final Map<String, String> SYNONYMS = Map.of("vacxin", "vac xin", "vaccine", "vac xin");
+    /**
+     * Words of two syllables whose second tells them apart: "gia súc" (cattle) is not "gia cầm" (poultry), "lương
+     * thực" (grain) is not "sản lượng" (output); read as one word each.
+     */
+    private static final Map<String, String> COMPOUNDS = Map.of("gia suc", "giasuc", "gia cam", "giacam",
+            "luong thuc", "luongthuc");
 
     private final List<Candidate> candidates;
     private final List<Set<String>> words;
@@ -38,7 +44,8 @@ public final class NameMatcher {
         this.candidates = List.copyOf(candidates);
         this.words = new ArrayList<>();
         for (Candidate c : candidates) {
-            words.add(words(c.name()));
+            // "Tỷ lệ hộ nghèo (theo tiêu chí mới)": the bracket qualifies the name, reports leave it out.
+            words.add(words(c.name().replaceAll("\\([^)]*\\)", " ")));
         }
     }
 
@@ -94,6 +101,10 @@ public final class NameMatcher {
         t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         for (Map.Entry<String, String> e : SYNONYMS.entrySet()) {
             t = t.replace(e.getKey(), e.getValue());
+        }
+        t = " " + t.replaceAll("[^a-z0-9]+", " ") + " ";
+        for (Map.Entry<String, String> e : COMPOUNDS.entrySet()) {
+            t = t.replace(" " + e.getKey() + " ", " " + e.getValue() + " ");
         }
         Set<String> out = new LinkedHashSet<>();
         for (String w : t.split("[^a-z0-9]+")) {
