@@ -35,6 +35,12 @@ class ReportReadingOnH2Test extends ReportReading {
                 + s.propose() + "; not proposed right " + s.refuseRight() + "/" + s.refuse() + "; precision "
                 + s.proposedRight() + "/" + s.proposed() + "\n" + String.join("\n", s.misses());
         Files.writeString(Path.of("target", "extract-corpus.txt"), report);
-        assertThat(s.proposeRight()).as(report).isGreaterThanOrEqualTo(0);
+        // Measured 2026-12-06 (docs/narrative.md): 112 of 118 facts; 11 of 14 to propose; 101 of 104 not to; 11 of 15
+        // proposals right. Better is welcome; worse fails.
+        assertThat(s.proposeRight()).as(report).isGreaterThanOrEqualTo(11);
+        assertThat(s.refuseRight()).as(report).isGreaterThanOrEqualTo(101);
+        assertThat(s.proposed() - s.proposedRight()).as(report).isLessThanOrEqualTo(4);
+        assertThat(seed).as("every proposal of the seed has a period").allSatisfy(p -> assertThat(p.period()).isNotNull());
+        assertThat(seed).filteredOn(Proposal::proposed).as("proposed on the seed").hasSizeGreaterThanOrEqualTo(65);
     }
 }
