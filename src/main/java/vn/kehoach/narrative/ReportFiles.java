@@ -199,6 +199,9 @@ public class ReportFiles {
                     }
                     endSentence(text);
                     TableRows.sentences(rows).forEach(s -> text.append(s).append("\n\n"));
+                } else if (element instanceof org.apache.poi.xwpf.usermodel.XWPFSDT sdt) {
+                    // A content control (a form field of the template) holds text of the body too.
+                    text.append(sdt.getContent().getText()).append('\n');
                 }
             }
             for (var note : doc.getFootnotes()) {

@@ -12,8 +12,8 @@ import java.util.Set;
  */
 public final class Legibility {
 
-    /** Fewer letters than this is not a report. */
-    static final int MIN_LETTERS = 20;
+    /** Fewer letters than this is no text ("Đàn trâu 7.111/7220 con, đạt 98,5% KH." has 15 and is checked). */
+    static final int MIN_LETTERS = 5;
     /** Combining marks left after NFC, spacing accents (ˆ ´ ˜) and undecodable characters, per letter. */
     static final double MAX_STRAY = 0.005;
     /** Letters of the Latin-1 block that Vietnamese never uses (¸ × µ ¶ Æ …: TCVN3 read as Latin-1), per letter. */
