@@ -18,6 +18,7 @@ import vn.kehoach.catalog.MeasureUnit;
 import vn.kehoach.datavalue.DataValueWrite;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.format.Numbers;
 import vn.kehoach.narrative.internal.Extraction;
 import vn.kehoach.narrative.internal.NameMatcher;
 import vn.kehoach.narrative.internal.ReportText;
@@ -33,6 +34,11 @@ import vn.kehoach.target.Targets;
 /** Proposes data values and targets from a report's text, and imports those a planner accepts. */
 @Service
 public class FigureExtractor {
+
+    /** Below this a match is refused rather than guessed: the page ticks and the checker trusts from the same. */
+    public static final double WEAK = 0.6;
+    /** Two candidates closer than this are a doubt, not a match. */
+    private static final double CLOSE = 0.05;
 
     /** A proposal the planner accepted, possibly with another figure, period or value than proposed. */
     public record Accepted(Proposal.Type type, String figureCode, String period, BigDecimal value, boolean estimate) {
@@ -57,6 +63,14 @@ public class FigureExtractor {
 
     /** Every figure the text states, each with its best catalog match. */
     public List<Proposal> extract(String text) {
+        return extract(text, null);
+    }
+
+    /**
+     * As {@link #extract(String)}; {@code givenPeriod} ("2024S1") is the report's period when its text names none
+     * (a page without its title), null to refuse figures of an unknown period.
+     */
+    public List<Proposal> extract(String text, String givenPeriod) {
         Map<String, MeasureUnit> units = new HashMap<>();
         Map<String, MeasureUnit> bySymbol = new HashMap<>();
         for (MeasureUnit u : catalog.units()) {
@@ -79,19 +93,24 @@ public class FigureExtractor {
         NameMatcher valueMatcher = new NameMatcher(elements);
         NameMatcher targetMatcher = new NameMatcher(all);
         List<Proposal> out = new ArrayList<>();
-        for (Extraction.Raw raw : Extraction.of(ReportText.of(text))) {
+        for (Extraction.Raw raw : Extraction.of(ReportText.of(text), givenPeriod)) {
             MeasureUnit stated = raw.unit() == null ? null : bySymbol.get(raw.unit().toLowerCase());
             NameMatcher matcher = raw.type() == Proposal.Type.VALUE ? valueMatcher : targetMatcher;
-            NameMatcher.Match m = matcher.best(raw.subject(), stated == null ? null : stated.dimension());
+            List<NameMatcher.Match> two = matcher.bestTwo(raw.subject(), stated == null ? null : stated.dimension());
+            NameMatcher.Match m = two.isEmpty() ? null : two.get(0);
             String code = m == null ? null : m.candidate().code();
             BigDecimal converted = null;
             if (code != null && stated != null) {
                 MeasureUnit target = units.get(figures.get(code).unitCode());
                 converted = target != null && stated.convertsTo(target) ? stated.convert(raw.value(), target) : null;
             }
+            String refusal = raw.refusal();
+            if (refusal == null) {
+                refusal = doubt(raw, two, stated, converted);
+            }
             out.add(new Proposal(raw.type(), raw.subject(), raw.value(), raw.unit(), raw.period(), raw.estimate(), code,
                     code == null ? null : figures.get(code).name(), m == null ? 0 : round(m.confidence()), converted,
-                    raw.sentence()));
+                    raw.sentence(), refusal));
         }
         return out;
     }
@@ -122,12 +141,16 @@ public class FigureExtractor {
     }
 
     /**
-     * Why a proposal should not be imported for the unit as it stands, or null when it may: the subtree already
+     * Why a proposal should not be imported for the unit as it stands, or null when it may: its own refusal (a
+     * range, a bound, a weak match), the subtree already
      * holds that figure for the period (a district total over communes that report it would be counted twice), or
      * the figure is a yes/no of each commune ("07/13 xã" is counted from the communes, not stored at the district).
      */
     public String reasonNotToImport(OrgUnit unit, Proposal p) {
         guard.checkRead(Resource.REPORT_FIGURES, unit.place());
+        if (p.refusal() != null) {
+            return p.refusal();
+        }
         if (p.figureCode() == null || p.period() == null) {
             return "chưa ghép được với chỉ tiêu hoặc kỳ";
         }
@@ -162,6 +185,31 @@ public class FigureExtractor {
             }
         }
         return best;
+    }
+
+    /**
+     * Why a figure read as an exact number is still not proposed: no catalog name near its subject, a match too weak
+     * to trust, two names that fit about as well, or a unit that does not convert to the figure's; null when none.
+     */
+    private static String doubt(Extraction.Raw raw, List<NameMatcher.Match> two, MeasureUnit stated, BigDecimal converted) {
+        if (two.isEmpty()) {
+            return "không có chỉ tiêu nào trong danh mục gần với '" + raw.subject() + "'";
+        }
+        NameMatcher.Match best = two.get(0);
+        if (best.confidence() < WEAK) {
+            return "ghép yếu: gần nhất là '" + best.candidate().name() + "' (độ tin cậy "
+                    + Numbers.vi().format(BigDecimal.valueOf(round(best.confidence())), 2) + ")";
+        }
+        if (two.size() > 1 && best.confidence() - two.get(1).confidence() < CLOSE) {
+            return "lưỡng lự giữa '" + best.candidate().name() + "' và '" + two.get(1).candidate().name() + "'";
+        }
+        if (raw.unit() == null || stated == null) {
+            return "đơn vị '" + (raw.unit() == null ? "" : raw.unit()) + "' không có trong danh mục";
+        }
+        if (converted == null) {
+            return "đơn vị '" + raw.unit() + "' không đổi được sang đơn vị của '" + best.candidate().name() + "'";
+        }
+        return null;
     }
 
     private static double round(double v) {

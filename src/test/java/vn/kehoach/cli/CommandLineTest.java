@@ -143,13 +143,43 @@ class CommandLineTest {
         CommandRun r = run("--db", fresh, "extract", seed.toString(), "--out", out.toString(), "--min-confidence", "0.9");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("GRAIN_OUTPUT").contains("7.380").contains("Bỏ qua");
-        String values = java.nio.file.Files.readString(out.resolve("values.csv"));
+        assertThat(r.out()).containsPattern("Đã ghi (\\d+ dòng vào \\S+values.csv và )?\\d+ dòng vào \\S+targets.csv");
+        java.nio.file.Path valuesFile = out.resolve("values.csv");
+        String values = java.nio.file.Files.exists(valuesFile) ? java.nio.file.Files.readString(valuesFile) : "";
         assertThat(values).as("the demo holds 2021S1 already: nothing to add, so no double count")
                 .doesNotContain("GRAIN_OUTPUT,HALANG,2021S1").doesNotContain("SPRING_RICE_AREA");
         String targets = java.nio.file.Files.readString(out.resolve("targets.csv"));
         assertThat(targets).contains("FOREST_COVER,HALANG,2022,DISTRICT_COUNCIL,60.9,");
         CommandRun imported = run("--db", fresh, "import", out.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
+    }
+
+    /** An empty or garbled file is an error for check and extract; nothing to write is said, and nothing written. */
+    @Test
+    void unreadableReportsExitWithTwoAndNothingToWriteWritesNothing() throws Exception {
+        java.nio.file.Path empty = dir.resolve("rong.txt");
+        java.nio.file.Files.write(empty, new byte[0]);
+        CommandRun r = run("--db", h2, "check", empty.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Tệp 'rong.txt' rỗng (0 byte)");
+        java.nio.file.Path ascii = dir.resolve("khong-dau.txt");
+        java.nio.file.Files.writeString(ascii, "Bao cao tinh hinh kinh te xa hoi nam 2023. San luong luong thuc co hat uoc dat "
+                + "38.198 tan, tong dan trau 7.111 con, dat 98,5% ke hoach; thu ngan sach tren dia ban dat 13,747 ty dong.");
+        CommandRun e = run("--db", h2, "extract", ascii.toString());
+        assertThat(e.exit()).isEqualTo(2);
+        assertThat(e.err()).contains("không đọc được: chữ không có dấu tiếng Việt");
+        assertThat(run("--db", h2, "check", ascii.toString()).exit()).isEqualTo(2);
+        java.nio.file.Path bounds = dir.resolve("uoc-chung.txt");
+        java.nio.file.Files.writeString(bounds, "Báo cáo tình hình kinh tế - xã hội năm 2023 của huyện Hạ Lang.\n"
+                + "Tổng sản lượng lương thực có hạt ước đạt hơn 7.900 tấn (KH 8.000-8.200 tấn).\n");
+        java.nio.file.Path out = dir.resolve("nothing");
+        CommandRun n = run("--db", h2, "extract", bounds.toString(), "--unit", "HALANG", "--out", out.toString());
+        assertThat(n.exit()).as(n.err()).isZero();
+        assertThat(n.out()).contains("không đề xuất: số ước chừng (\"hơn\")")
+                .contains("không đề xuất: kế hoạch là một khoảng (8.000–8.200 tấn)")
+                .contains("Đọc được 2 số: đề xuất 0, không đề xuất 2")
+                .contains("Không có số nào đủ tin cậy để ghi").contains("không ghi tệp nào");
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -85,6 +85,27 @@ class NarrativePagesTest {
     }
 
     @Test
+    void aPlanRangeIsShownRefusedWithItsReasonAndAGarbledFileIsAnError() throws Exception {
+        browser.get("http://localhost:" + port + "/extract");
+        browser.findElement(By.name("text")).sendKeys("Báo cáo tình hình kinh tế - xã hội năm 2023. "
+                + "Tổng sản lượng lương thực có hạt ước đạt 38.198 tấn/KH 41.000-42.000 tấn.");
+        browser.findElement(By.cssSelector("form.report button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("extract-summary")).getText()).startsWith("Đọc được 2 số: đề xuất 1, không đề xuất 1");
+        assertThat(browser.findElement(By.id("proposals")).getText()).contains("kế hoạch là một khoảng (41.000–42.000 tấn)");
+        assertThat(browser.findElements(By.cssSelector("#proposals input[name=period]")))
+                .allSatisfy(e -> assertThat(e.getAttribute("value")).isEqualTo("2023"));
+
+        Path ascii = dir.resolve("khong-dau.txt");
+        Files.writeString(ascii, "Bao cao tinh hinh kinh te xa hoi nam 2023. San luong luong thuc co hat uoc dat 38.198 tan, "
+                + "tong dan trau 7.111 con, dat 98,5% ke hoach; thu ngan sach tren dia ban dat 13,747 ty dong.");
+        browser.get("http://localhost:" + port + "/check");
+        browser.findElement(By.name("file")).sendKeys(ascii.toString());
+        browser.findElement(By.cssSelector("#check-form button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText())
+                .startsWith("Tệp 'khong-dau.txt' không đọc được: chữ không có dấu tiếng Việt");
+    }
+
+    @Test
     void extractedFiguresAreReviewedAndImported() throws Exception {
         Path report = dir.resolve("bao-cao-2019.txt");
         Files.writeString(report, "ỦY BAN NHÂN DÂN XÃ THỊ HOA\n\nBáo cáo 6 tháng đầu năm 2019. Tổng đàn gia súc: đàn trâu 590/600 con, đạt 98,3% KH; đàn bò 410/400 con, đạt 102,5% KH.\n");

@@ -46,9 +46,9 @@ class CheckCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new KeHoachCommand.UserError("không có tệp '" + file + "'");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        // An empty, unreadable or garbled file is refused (exit 2) before the application starts.
+        String text = new ReportFiles().text(file.getFileName().toString(), Files.readAllBytes(file));
         try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
-            String text = ctx.getBean(ReportFiles.class).text(file.getFileName().toString(), bytes);
             CheckReport report = ctx.getBean(ReportChecker.class).check(text, unit);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             if ("json".equals(format)) {

@@ -44,6 +44,9 @@ class ExtractCommand implements Callable<Integer> {
     @Option(names = "--min-confidence", defaultValue = "0.5", description = "Chỉ ghi vào CSV các số ghép được với độ tin cậy từ mức này. Mặc định: ${DEFAULT-VALUE}.")
     double minConfidence;
 
+    @Option(names = "--period", paramLabel = "KỲ", description = "Kỳ của báo cáo khi văn bản không ghi rõ (2023, 2024S1, 2023Q3, 2023YTD09); không có thì các số không rõ kỳ không được đề xuất.")
+    String period;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Ghi values.csv và targets.csv (định dạng của kehoach import) vào thư mục này.")
     Path out;
 
@@ -52,43 +55,59 @@ class ExtractCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new KeHoachCommand.UserError("không có tệp '" + file + "'");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        // An empty, unreadable or garbled file is refused (exit 2) before the application starts.
+        String text = new ReportFiles().text(file.getFileName().toString(), Files.readAllBytes(file));
         try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
-            String text = ctx.getBean(ReportFiles.class).text(file.getFileName().toString(), bytes);
             FigureExtractor extractor = ctx.getBean(FigureExtractor.class);
-            List<Proposal> proposals = extractor.extract(text);
+            List<Proposal> proposals = extractor.extract(text, period);
             PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             for (Proposal p : proposals) {
                 stdout.printf("%-6s %-10s %16s %-12s %-32s %4.2f  %s%n", p.type() == Proposal.Type.VALUE ? "số liệu" : "KH",
                         p.period() == null ? "?" : p.period(), Numbers.vi().format(p.value()), p.unit() == null ? "" : p.unit(),
                         p.figureCode() == null ? "(chưa ghép)" : p.figureCode(), p.confidence(), p.subject());
+                if (p.refusal() != null) {
+                    stdout.println("       không đề xuất: " + p.refusal());
+                }
             }
+            long refused = proposals.stream().filter(p -> p.refusal() != null).count();
+            stdout.println("Đọc được " + proposals.size() + " số: đề xuất " + (proposals.size() - refused)
+                    + ", không đề xuất " + refused + " (lý do ở dưới từng dòng).");
             if (out != null) {
                 String unitCode = unit != null ? unit : extractor.unitOf(text) == null ? null : extractor.unitOf(text).code();
                 if (unitCode == null) {
                     throw new KeHoachCommand.UserError("không đọc được đơn vị từ tiêu đề báo cáo; dùng --unit");
                 }
-                int skipped = write(proposals, ctx.getBean(vn.kehoach.orgunit.OrgUnits.class).require(unitCode), extractor);
-                if (skipped > 0) {
-                    stdout.println("Bỏ qua " + skipped + " số liệu đã có hoặc được tổng hợp từ đơn vị trực thuộc.");
+                Written w = write(proposals, ctx.getBean(vn.kehoach.orgunit.OrgUnits.class).require(unitCode), extractor);
+                if (w.skipped() > 0) {
+                    stdout.println("Bỏ qua " + w.skipped() + " số liệu đã có hoặc được tổng hợp từ đơn vị trực thuộc.");
                 }
-                stdout.println("Đã ghi " + out.resolve("values.csv") + " và " + out.resolve("targets.csv")
-                        + ": rà soát rồi nhập bằng kehoach import " + out);
+                if (w.values() + w.targets() == 0) {
+                    stdout.println("Không có số nào đủ tin cậy để ghi (độ tin cậy từ " + minConfidence
+                            + ", có kỳ, không bị từ chối): không ghi tệp nào vào " + out + ".");
+                } else {
+                    stdout.println("Đã ghi " + (w.values() > 0 ? w.values() + " dòng vào " + out.resolve("values.csv") : "")
+                            + (w.values() > 0 && w.targets() > 0 ? " và " : "")
+                            + (w.targets() > 0 ? w.targets() + " dòng vào " + out.resolve("targets.csv") : "")
+                            + ": rà soát rồi nhập bằng kehoach import " + out);
+                }
             }
         }
         return 0;
     }
 
-    private int write(List<Proposal> proposals, vn.kehoach.orgunit.OrgUnit unit, FigureExtractor extractor)
+    /** How many rows went into each file, and how many proposals were left out as already stored. */
+    private record Written(int values, int targets, int skipped) {
+    }
+
+    private Written write(List<Proposal> proposals, vn.kehoach.orgunit.OrgUnit unit, FigureExtractor extractor)
             throws IOException {
         String unitCode = unit.code();
         int skipped = 0;
-        Files.createDirectories(out);
         List<List<Object>> values = new ArrayList<>();
         List<List<Object>> targets = new ArrayList<>();
         for (Proposal p : proposals) {
-            if (p.figureCode() == null || p.confidence() < minConfidence || p.valueInFigureUnit() == null
-                    || p.period() == null) {
+            if (p.refusal() != null || p.figureCode() == null || p.confidence() < minConfidence
+                    || p.valueInFigureUnit() == null || p.period() == null) {
                 continue;
             }
             if (extractor.reasonNotToImport(unit, p) != null) {
@@ -105,10 +124,18 @@ class ExtractCommand implements Callable<Integer> {
             }
         }
         // Files a person reviews in a spreadsheet before importing them: with the byte order mark (import skips it).
-        Files.write(out.resolve("values.csv"), Csv.file(Csv.write(List.of("element", "org_unit", "period", "kind",
-                "value", "comment"), values)));
-        Files.write(out.resolve("targets.csv"), Csv.file(Csv.write(List.of("figure", "org_unit", "period", "issuer",
-                "value", "note"), targets)));
-        return skipped;
+        // An empty file is not written: an import of it would say it imported nothing, as if something was read.
+        if (!values.isEmpty() || !targets.isEmpty()) {
+            Files.createDirectories(out);
+        }
+        if (!values.isEmpty()) {
+            Files.write(out.resolve("values.csv"), Csv.file(Csv.write(List.of("element", "org_unit", "period", "kind",
+                    "value", "comment"), values)));
+        }
+        if (!targets.isEmpty()) {
+            Files.write(out.resolve("targets.csv"), Csv.file(Csv.write(List.of("figure", "org_unit", "period", "issuer",
+                    "value", "note"), targets)));
+        }
+        return new Written(values.size(), targets.size(), skipped);
     }
 }

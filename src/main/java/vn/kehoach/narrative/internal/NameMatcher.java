@@ -30,6 +30,12 @@ public final class NameMatcher {
             "mot", "nay", "tinh", "den", "ngay", "gom", "khoang");
     /** Spellings reports use for the same word. */
     private static final Map<String, String> SYNONYMS = Map.of("vacxin", "vac xin", "vaccine", "vac xin");
+    /**
+     * Words of two syllables whose second tells them apart: "gia súc" (cattle) is not "gia cầm" (poultry), "lương
+     * thực" (grain) is not "sản lượng" (output); read as one word each.
+     */
+    private static final Map<String, String> COMPOUNDS = Map.of("gia suc", "giasuc", "gia cam", "giacam",
+            "luong thuc", "luongthuc");
 
     private final List<Candidate> candidates;
     private final List<Set<String>> words;
@@ -38,17 +44,25 @@ public final class NameMatcher {
         this.candidates = List.copyOf(candidates);
         this.words = new ArrayList<>();
         for (Candidate c : candidates) {
-            words.add(words(c.name()));
+            // "Tỷ lệ hộ nghèo (theo tiêu chí mới)": the bracket qualifies the name, reports leave it out.
+            words.add(words(c.name().replaceAll("\\([^)]*\\)", " ")));
         }
     }
 
     /** The best match for the subject, given the dimension of the stated unit (null when unknown). */
     public Match best(String subject, String dimension) {
+        List<Match> two = bestTwo(subject, dimension);
+        return two.isEmpty() ? null : two.get(0);
+    }
+
+    /** The best match and the runner-up of another name (fewer when there are none), best first. */
+    public List<Match> bestTwo(String subject, String dimension) {
         Set<String> s = words(subject);
         if (s.isEmpty()) {
-            return null;
+            return List.of();
         }
         Match best = null;
+        Match second = null;
         for (int i = 0; i < candidates.size(); i++) {
             Set<String> n = words.get(i);
             Set<String> common = new HashSet<>(s);
@@ -63,11 +77,22 @@ public final class NameMatcher {
             if (dimension != null) {
                 score *= dimension.equals(c.dimension()) ? 1.0 : 0.25;
             }
+            Match m = new Match(c, Math.min(1.0, score));
             if (best == null || score > best.confidence()) {
-                best = new Match(c, Math.min(1.0, score));
+                second = best;
+                best = m;
+            } else if (second == null || score > second.confidence()) {
+                second = m;
             }
         }
-        return best;
+        List<Match> out = new ArrayList<>();
+        if (best != null) {
+            out.add(best);
+        }
+        if (second != null) {
+            out.add(second);
+        }
+        return out;
     }
 
     /** Lower-case, diacritic-free words without the words every sentence has. */
@@ -76,6 +101,10 @@ public final class NameMatcher {
         t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         for (Map.Entry<String, String> e : SYNONYMS.entrySet()) {
             t = t.replace(e.getKey(), e.getValue());
+        }
+        t = " " + t.replaceAll("[^a-z0-9]+", " ") + " ";
+        for (Map.Entry<String, String> e : COMPOUNDS.entrySet()) {
+            t = t.replace(" " + e.getKey() + " ", " " + e.getValue() + " ");
         }
         Set<String> out = new LinkedHashSet<>();
         for (String w : t.split("[^a-z0-9]+")) {

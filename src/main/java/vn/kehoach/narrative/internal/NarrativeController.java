@@ -72,18 +72,19 @@ class NarrativeController {
 
     @PostMapping("/extract")
     String extract(@RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file,
-                   Model model) {
+                   @RequestParam(required = false) String period, Model model) {
         model.addAttribute("units", units());
         model.addAttribute("figures", catalog.figures());
         try {
             String body = read(text, file);
-            List<Proposal> proposals = extractor.extract(body);
+            List<Proposal> proposals = extractor.extract(body, period == null || period.isBlank() ? null : period.strip());
             model.addAttribute("proposals", proposals);
+            model.addAttribute("proposedCount", proposals.stream().filter(Proposal::proposed).count());
             OrgUnit unit = extractor.unitOf(body);
             model.addAttribute("unit", unit == null ? null : unit.code());
             List<String> reasons = new ArrayList<>();
             for (Proposal p : proposals) {
-                reasons.add(unit == null ? null : extractor.reasonNotToImport(unit, p));
+                reasons.add(unit == null ? p.refusal() : extractor.reasonNotToImport(unit, p));
             }
             model.addAttribute("reasons", reasons);
         } catch (IllegalArgumentException e) {
@@ -141,6 +142,7 @@ class NarrativeController {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Hãy dán nội dung báo cáo hoặc chọn một tệp (.txt, .docx, .pdf)");
         }
+        ReportFiles.requireLegible("Nội dung dán vào", text);
         return text;
     }
 }
