@@ -95,10 +95,11 @@ abstract class WordingByLevel {
             assertThat(own).doesNotContain(DISTRICT_WORDS).doesNotContain("toàn tỉnh", "Tỉnh ủy", "HĐND tỉnh");
         }
         List<String> t = texts("MINHLONG", 2022);
-        assertThat(t.get(0)).contains("3. Tài chính, ngân sách xã")
+        // Minh Long has no budget figures for 2021: its section on the commune's budget prints nothing and is left out.
+        assertThat(t.get(0)).doesNotContain("Tài chính, ngân sách xã")
                 .contains("Giao công chức Tài chính - Kế toán xã chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch, tổng hợp, "
                         + "báo cáo UBND xã.")
-                .contains("Tổng đàn gia súc, gia cầm trên địa bàn xã: đàn trâu").contains("đến ngày 30/06/2021, toàn xã đạt 7 tiêu chí");
+                .contains("Tổng đàn gia súc, gia cầm trên địa bàn xã: đàn trâu").contains("đến ngày 30/06/2021, toàn xã đạt 07 tiêu chí");
         assertThat(t.get(2)).contains("Dự toán năm 2021 HĐND xã giao").contains("THU, CHI NGÂN SÁCH XÃ 6 THÁNG ĐẦU NĂM 2021");
     }
 

@@ -73,7 +73,7 @@ public class Composer {
             if (part.title() != null) {
                 body.add(new Heading(Level.PART_TITLE, Sentences.text("phần", part.title(), dv)));
             }
-            items(w, part.items(), 0, "", body);
+            items(w, part.items(), 0, "", body, "");
         }
         List<Block> closing = o.closing().stream().map(l -> (Block) Para.of(Sentences.text("đoạn kết", l, dv))).toList();
         var signature = new Composition.Signature("Nơi nhận:", doc.recipients(), doc.signerLines(), doc.signerName());
@@ -135,14 +135,18 @@ public class Composer {
      * paragraphs left out) gets no heading and no number there, so the files have no bare headings and the numbering
      * runs on; the preview still shows it, greyed, with its placeholders, so the planner sees what is missing.
      */
-    private void items(Work w, List<Outline.Item> items, int depth, String parentNumber, List<Block> out) {
+    /**
+     * Lays out the items of a part or section into {@code out}; {@code section} is the heading they stand under (with
+     * its number), named by what the preview lists as left out.
+     */
+    private void items(Work w, List<Outline.Item> items, int depth, String parentNumber, List<Block> out, String section) {
         int n = 0;
         for (Outline.Item item : items) {
             if (item.section() != null) {
                 String number = number(depth, parentNumber, n + 1);
                 String title = Sentences.text("mục", item.section(), w.dv());
                 List<Block> inside = new ArrayList<>();
-                items(w, item.items(), depth + 1, number, inside);
+                items(w, item.items(), depth + 1, number, inside, number + " " + title);
                 if (printed(inside)) {
                     n++;
                     out.add(new Heading(level(depth), number + " " + title));
@@ -155,7 +159,7 @@ public class Composer {
                 out.addAll(textBlock(w.blocks().get(item.text()), item.title() == null ? item.text() : item.title(),
                         item.text()));
             } else if (item.paragraph() != null) {
-                Para p = paragraph(w, item.paragraph(), section(out));
+                Para p = paragraph(w, item.paragraph(), section);
                 if (p != null) {
                     out.add(p.from(generated(w, item.paragraph())));
                 }
@@ -277,16 +281,6 @@ public class Composer {
             runs.add(Run.text(text.toString()));
         }
         return runs;
-    }
-
-    /** The heading the next block stands under: "7. Giáo dục - Đào tạo". */
-    private static String section(List<Block> out) {
-        for (int i = out.size() - 1; i >= 0; i--) {
-            if (out.get(i) instanceof Heading h) {
-                return h.text();
-            }
-        }
-        return "";
     }
 
     /**
