@@ -74,11 +74,14 @@ public class WordUploads {
         Map<String, List<String>> lines = new LinkedHashMap<>();
         Map<String, Integer> versions = new HashMap<>();
         List<String> notes = new ArrayList<>();
+        boolean inBody = false;
         for (Found f : file.paragraphs()) {
+            // The title lines before the first marked paragraph are the document's own, not the planner's.
+            inBody |= f.kind() != Kind.ADDED;
             if ((f.kind() == Kind.BLOCK || f.kind() == Kind.ADDED) && f.key() != null) {
                 lines.computeIfAbsent(f.key(), k -> new ArrayList<>()).addAll(TextDiff.paragraphs(nfc(f.text())));
                 versions.putIfAbsent(f.key(), f.version());
-            } else if (f.kind() == Kind.ADDED && !f.text().isBlank() && file.paragraphs().stream().anyMatch(x -> x.kind() != Kind.ADDED)) {
+            } else if (f.kind() == Kind.ADDED && !f.text().isBlank() && inBody) {
                 notes.add("Đoạn nằm ngoài các ô đoạn văn, không nhập: “" + cut(f.text()) + "” (viết vào trong ô của đoạn "
                         + "văn, hoặc sửa trên trang)");
             }

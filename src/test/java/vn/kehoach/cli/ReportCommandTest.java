@@ -193,4 +193,33 @@ class ReportCommandTest {
         assertThat(kind.err()).contains("--kind 'memo' không có");
         assertThat(out).doesNotExist();
     }
+
+    /** {@code document-import}: the Word file of {@code report}, edited, shows its change and stores it with --apply. */
+    @Test
+    void documentImportShowsTheChangedBlockAndStoresItWithApply() throws IOException {
+        Path docx = dir.resolve("ke-hoach-2022-sua.docx");
+        assertThat(CommandRun.of("--db", db, "report", "--unit", "HALANG", "--year", "2022", "--format", "docx",
+                "--out", docx.toString()).exit()).isZero();
+        try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx))) {
+            var p = d.getParagraphs().stream().filter(x -> x.getCTP().sizeOfSdtArray() > 0
+                    && x.getCTP().getSdtArray(0).getSdtPr().getTag().getVal().startsWith("kehoach:block:LIMITATIONS:"))
+                    .findFirst().orElseThrow();
+            var run = p.getCTP().getSdtArray(0).getSdtContent().getRArray(0);
+            run.getTArray(0).setStringValue("Hạn chế viết lại bằng Word.");
+            try (var out = Files.newOutputStream(docx)) {
+                d.write(out);
+            }
+        }
+        CommandRun look = CommandRun.of("--db", db, "document-import", "--unit", "HALANG", "--year", "2022", "--file", docx.toString());
+        assertThat(look.exit()).as(look.err()).isZero();
+        assertThat(look.out()).contains("== Hạn chế (LIMITATIONS)").contains("+ {+Hạn chế viết lại bằng Word.+}")
+                .contains("Chưa lưu: chạy lại với --apply để lưu 1 đoạn văn.");
+        CommandRun apply = CommandRun.of("--db", db, "document-import", "--unit", "HALANG", "--year", "2022", "--file",
+                docx.toString(), "--apply");
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("Đã lưu 1 đoạn văn từ tệp ke-hoach-2022-sua.docx.");
+        CommandRun other = CommandRun.of("--db", db, "document-import", "--unit", "HALANG", "--year", "2023", "--file", docx.toString());
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err()).contains("là văn bản kế hoạch của Huyện Hạ Lang năm 2022, không phải của Huyện Hạ Lang năm 2023");
+    }
 }

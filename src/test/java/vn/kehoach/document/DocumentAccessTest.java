@@ -140,6 +140,41 @@ class DocumentAccessTest {
         assertThat(documents.block("HALANG", 2022, block.key()).orElseThrow().body()).isEqualTo(block.body());
     }
 
+    /** An edited Word file: refused to a viewer, stored for the planner with confirm=true, audited as from Word. */
+    @Test
+    void aWordUploadIsRefusedToAViewerAndStoredAndAuditedForThePlanner() throws Exception {
+        TextBlock third = documents.blocks("HALANG", 2022).get(2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write("HALANG", 2022, DocumentFormat.DOCX, out);
+        byte[] edited = WordEdits.edit(out.toByteArray(), d -> WordEdits.retype(
+                WordEdits.tagged(d, "kehoach:block:" + third.key() + ":").get(0), "Đoạn sửa trong Word, tải lên qua API."));
+        HttpResponse<String> refused = upload("viewer", "/api/v1/documents/HALANG/2022/docx?confirm=true", edited);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(documents.block("HALANG", 2022, third.key()).orElseThrow().version()).isEqualTo(third.version());
+        HttpResponse<String> ok = upload("planner", "/api/v1/documents/HALANG/2022/docx?confirm=true", edited);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(json.readTree(ok.body()).get("changes").get(0).get("key").asString()).isEqualTo(third.key());
+        assertThat(documents.block("HALANG", 2022, third.key()).orElseThrow().body())
+                .startsWith("Đoạn sửa trong Word, tải lên qua API.");
+        JsonNode trail = json.readTree(send("planner", "GET", "/api/v1/audit?orgUnit=HALANG&area=DOCUMENT&code="
+                + third.key(), null).body());
+        assertThat(trail.get(0).get("action").asString()).isEqualTo("Sửa đoạn văn từ tệp Word");
+        assertThat(trail.get(0).get("username").asString()).isEqualTo("planner");
+    }
+
+    private HttpResponse<String> upload(String user, String path, byte[] file) throws Exception {
+        String boundary = "kehoach" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ke-hoach.docx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Basic " + basic)
+                .header("Accept", "application/json").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void aPlannersRewriteIsStoredAndShownOnTheAuditPageAndApi() throws Exception {
         TextBlock other = documents.blocks("HALANG", 2022).get(1);

@@ -253,4 +253,86 @@ class DocumentsPageTest {
         again.findElement(By.cssSelector("button[type=submit]")).click();
         waiting().until(d -> d.findElement(By.id("setting-sentences")).getText().contains("Đang dùng thiết lập riêng của đơn vị THIHOA."));
     }
+
+    /**
+     * The Word round trip on the page: the planner edits a block, downloads the Word file, edits the block in it (as
+     * Word would, inside the block's content control), uploads it, reads the change old → new, confirms, and sees
+     * the new text in the preview.
+     */
+    @Test
+    void aPlannerEditsABlockInWordUploadsTheFileConfirmsTheChangeAndSeesItInThePreview(@TempDir Path mine) throws Exception {
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", mine.toString()));
+        try {
+            browser.get(base() + "/documents/HALANG/2022");
+            WebElement block = browser.findElement(By.id("block-ASSESSMENT"));
+            WebElement area = block.findElement(By.name("body"));
+            area.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END));
+            area.sendKeys("\nCâu viết trên trang trước khi tải tệp Word.");
+            block.findElement(By.cssSelector("button[type=submit]")).click();
+            waiting().until(d -> d.findElement(By.id("block-ASSESSMENT")).getText().contains("Đã lưu"));
+
+            browser.findElement(By.id("download-docx")).click();
+            Path file = mine.resolve("KH-KTXH-2022-HALANG.docx");
+            waiting().until(d -> d.findElement(By.id("download-status")).getText().startsWith("Đã tải về KH-KTXH-2022-HALANG.docx"));
+            waiting().until(d -> Files.exists(file) && file.toFile().length() > 0);
+            byte[] edited = WordEdits.edit(Files.readAllBytes(file), d -> {
+                var paragraphs = WordEdits.tagged(d, "kehoach:block:ASSESSMENT:");
+                WordEdits.replace(paragraphs.get(paragraphs.size() - 1), "trước khi tải tệp Word.", "rồi sửa lại trong Word.");
+            });
+            Path upload = mine.resolve("KH-KTXH-2022-HALANG-da-sua.docx");
+            Files.write(upload, edited);
+
+            WebElement form = browser.findElement(By.id("upload-docx"));
+            form.findElement(By.name("file")).sendKeys(upload.toString());
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            waiting().until(d -> d.findElement(By.id("upload-result")).getText().contains("thay đổi 1 đoạn văn"));
+            WebElement change = browser.findElement(By.id("change-ASSESSMENT"));
+            assertThat(change.getText()).contains("Đánh giá: kết quả đạt được");
+            assertThat(change.findElements(By.tagName("del"))).extracting(WebElement::getText)
+                    .containsExactly("trước khi tải tệp");
+            assertThat(change.findElements(By.tagName("ins"))).extracting(WebElement::getText)
+                    .containsExactly("rồi sửa lại trong");
+            // Not stored before the planner confirms.
+            assertThat(browser.findElement(By.id("preview")).getText()).contains("Câu viết trên trang trước khi tải tệp Word.");
+
+            browser.findElement(By.id("upload-confirm-button")).click();
+            waiting().until(d -> !d.findElements(By.id("imported")).isEmpty()
+                    && d.findElement(By.id("imported")).getText().equals("Đã lưu 1 đoạn văn từ tệp Word."));
+            waiting().until(d -> d.findElement(By.id("preview")).getText().contains("Câu viết trên trang rồi sửa lại trong Word."));
+            assertThat(browser.findElement(By.id("preview")).getText()).doesNotContain("Câu viết trên trang trước khi tải tệp Word.");
+            assertThat(browser.findElement(By.id("block-ASSESSMENT")).findElement(By.name("body")).getAttribute("value"))
+                    .endsWith("Câu viết trên trang rồi sửa lại trong Word.");
+        } finally {
+            browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        }
+    }
+
+    @Test
+    void theApiReadsAnUploadedWordFileAndRefusesOneOfAnotherYear() throws Exception {
+        byte[] docx = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/documents/HALANG/2023/file?format=docx"))
+                .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        HttpResponse<String> wrong = upload("/api/v1/documents/HALANG/2022/docx", docx);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrong.body()).get("error").asString())
+                .contains("là văn bản kế hoạch của Huyện Hạ Lang năm 2023, không phải của Huyện Hạ Lang năm 2022");
+        HttpResponse<String> same = upload("/api/v1/documents/HALANG/2023/docx", docx);
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
+        // A 2023 draft carries 2022's texts: nothing is stored for 2023, so every written block is a change to keep.
+        JsonNode changes = json.readTree(same.body()).get("changes");
+        assertThat(changes.size()).isPositive();
+        assertThat(changes.get(0).get("draftFrom").asInt()).isEqualTo(2022);
+    }
+
+    private HttpResponse<String> upload(String path, byte[] file) throws IOException, InterruptedException {
+        String boundary = "kehoach" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ke-hoach.docx\"\r\n"
+                + "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.write(file);
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", ADMIN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -604,6 +604,7 @@ abstract class PlanDocumentContract {
             WordUploads.Upload u = uploads.read("HALANG", 2022, "sua.docx", edited);
             assertThat(u.changes()).extracting(WordUploads.BlockChange::key)
                     .containsExactly("ASSESSMENT", "ASSESSMENT_CAUSES", "GENERAL_OBJECTIVE");
+            assertThat(u.notes()).isEmpty();
             WordUploads.BlockChange obj = u.changes().get(2);
             assertThat(obj.before()).isEqualTo(objective.body());
             List<String> expected = new ArrayList<>(TextDiff.paragraphs(objective.body()));
@@ -639,6 +640,16 @@ abstract class PlanDocumentContract {
                 }
             }
         }
+    }
+
+    @Test
+    void aParagraphTypedOutsideEveryBlockIsListedAsNotImported() {
+        byte[] edited = WordEdits.edit(file("HALANG", 2022, DocumentFormat.DOCX), d ->
+                WordEdits.addAfter(d, WordEdits.tagged(d, "kehoach:heading").get(0), "Đoạn gõ ngay dưới tiêu đề phần."));
+        WordUploads.Upload u = uploads.read("HALANG", 2022, "sua.docx", edited);
+        assertThat(u.changes()).isEmpty();
+        assertThat(u.notes()).containsExactly("Đoạn nằm ngoài các ô đoạn văn, không nhập: “Đoạn gõ ngay dưới tiêu đề phần.” "
+                + "(viết vào trong ô của đoạn văn, hoặc sửa trên trang)");
     }
 
     @Test
