@@ -73,7 +73,14 @@ public class Composer {
             if (part.title() != null) {
                 body.add(new Heading(Level.PART_TITLE, Sentences.text("phần", part.title(), dv)));
             }
+            int start = body.size();
             items(w, part.items(), 0, "", body, "");
+            if (!printed(body.subList(start, body.size()))) {
+                // A part with nothing to print (a unit with no figures for the period and no text yet) says so in a
+                // sentence, rather than leaving its title over nothing.
+                body.add(Para.of("Phần này chưa có nội dung: chưa có đoạn văn nào và hệ thống chưa nhận được số liệu "
+                        + dv.reportPeriod() + " của " + dv.unitNameLower() + "."));
+            }
         }
         List<Block> closing = o.closing().stream().map(l -> (Block) Para.of(Sentences.text("đoạn kết", l, dv))).toList();
         var signature = new Composition.Signature("Nơi nhận:", doc.recipients(), doc.signerLines(), doc.signerName());
