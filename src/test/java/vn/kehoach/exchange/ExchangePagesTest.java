@@ -135,7 +135,11 @@ class ExchangePagesTest {
         assertThat(dataValues.find("BUFFALO_HERD", "QUANGLONG", Period.half(2021, 1), ValueKind.ACTUAL).orElseThrow().value())
                 .as("nothing stored before confirming").isEqualByComparingTo("627");
         browser.findElement(By.cssSelector("#confirm-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("#import-result h3")).getText()).isEqualTo("Kết quả nhập");
+        // The preview's heading stays on the page until htmx swaps the result in: wait for the result's own heading
+        // (an element read while it is being replaced is stale, so that is retried too).
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#import-result h3")).getText().equals("Kết quả nhập"));
         assertThat(browser.findElement(By.cssSelector(".import-part .status")).getText()).isEqualTo("Đã lưu");
         assertThat(dataValues.find("BUFFALO_HERD", "QUANGLONG", Period.half(2021, 1), ValueKind.ACTUAL).orElseThrow().value())
                 .isEqualByComparingTo("630");
