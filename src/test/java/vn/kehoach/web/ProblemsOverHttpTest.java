@@ -96,6 +96,8 @@ class ProblemsOverHttpTest {
     FiveYearPlans fiveYearPlans;
     @Autowired
     OrgUnits orgUnits;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -147,6 +149,25 @@ class ProblemsOverHttpTest {
                 .contains("Tài khoản của bạn không có quyền mở trang hay thực hiện thao tác này")
                 .contains("Xã Minh Long")
                 .doesNotContain("Whitelabel").doesNotContain("Forbidden");
+    }
+
+    @Test
+    void aReporterOnAnotherUnitsDocumentGetsTheSameVietnamesePageForbidden() throws Exception {
+        HttpResponse<String> r = page(signedIn("reporter-minhlong"), "/documents/HALANG/2022");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("<h1>Không có quyền</h1>").doesNotContain("Whitelabel").doesNotContain("Forbidden");
+    }
+
+    /** Documents printed UTC (14:54 for 21:54) while approvals and audit printed Vietnam time: now one clock. */
+    @Test
+    void theDocumentListPrintsTheLastSaveInVietnamTime() throws Exception {
+        jdbc.sql("""
+                update plan_document set updated_at = :at
+                 where plan_year = 2022 and org_unit_id = (select id from org_unit where code = 'HALANG')""")
+                .param("at", java.time.OffsetDateTime.parse("2026-12-05T14:54:00Z")).update();
+        HttpResponse<String> r = page(signedIn("planner"), "/documents?unit=HALANG");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("05/12/2026 21:54").doesNotContain("14:54");
     }
 
     @Test
