@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -263,6 +264,12 @@ class ProblemsOverHttpTest {
                     .doesNotContain("\n\"=HYPERLINK");
             assertThat(r.headers().firstValue("Content-Disposition").orElse("")).as(path).startsWith("attachment");
         }
+        HttpResponse<byte[]> semicolons = planner.send(HttpRequest.newBuilder(URI.create(base()
+                + "/dashboard/export?chart=sectors&format=csv&unit=HALANG&period=2021S1&sep=%3B")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(Arrays.copyOf(semicolons.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(semicolons.body(), StandardCharsets.UTF_8)).as("the choice for Excel in Vietnamese")
+                .startsWith("\uFEFFLĩnh vực;Số chỉ tiêu;Bình quân % KH;");
         String fiveYear = ActingAs.as(users, "planner", () -> FiveYearRow.csv(fiveYearPlans
                 .progress(orgUnits.require("HALANG"), Period.parse("2021-2025")).stream().map(FiveYearRow::of).toList()));
         assertThat(fiveYear).contains(NEUTRALISED).doesNotContain(",\"=HYPERLINK");
