@@ -153,6 +153,16 @@ class ProblemsOverHttpTest {
     }
 
     @Test
+    void aReporterWhoChoseEnglishGetsTheForbiddenPageInEnglish() throws Exception {
+        HttpClient reporter = signedIn("reporter-minhlong");
+        assertThat(page(reporter, "/?lang=en").statusCode()).isEqualTo(200);
+        HttpResponse<String> r = page(reporter, "/admin/users");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("<h1>Not allowed</h1>")
+                .contains("Your account may not open this page or do this.").doesNotContain("Whitelabel");
+    }
+
+    @Test
     void aReporterOnAnotherUnitsDocumentGetsTheSameVietnamesePageForbidden() throws Exception {
         HttpResponse<String> r = page(signedIn("reporter-minhlong"), "/documents/HALANG/2022");
         assertThat(r.statusCode()).isEqualTo(403);
