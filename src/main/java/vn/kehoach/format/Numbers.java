@@ -151,6 +151,11 @@ public final class Numbers {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** Today in Vietnam (not on the server's clock): the day pages and commands count from. */
+    public LocalDate today() {
+        return LocalDate.now(VIETNAM);
+    }
+
     /** 10/07/2021 14:05, in Vietnamese time: the one way a page, a message or the CLI prints an instant. */
     public String dateTime(Instant at) {
         return at == null ? "" : DATE_TIME.format(at.atZone(VIETNAM));

@@ -178,7 +178,9 @@ class ProblemsOverHttpTest {
                 .param("at", java.time.OffsetDateTime.parse("2026-12-05T14:54:00Z")).update();
         HttpResponse<String> r = page(signedIn("planner"), "/documents?unit=HALANG");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("05/12/2026 21:54").doesNotContain("14:54");
+        assertThat(r.body()).contains("05/12/2026 21:54").doesNotContain("14:54")
+                .as("the header's next-year plan counts from Vietnam's today")
+                .contains("/plans/" + (java.time.LocalDate.now(vn.kehoach.format.Numbers.VIETNAM).getYear() + 1) + "\"");
     }
 
     @Test
