@@ -81,7 +81,7 @@ public class Selections {
         return latestPeriod(unit).map(p -> Period.containing(PeriodType.FIVE_YEARLY, p.end()))
                 .or(() -> targets.periodsWithTargets(unit).stream().filter(p -> p.type() == PeriodType.FIVE_YEARLY)
                         .max(Comparator.naturalOrder()))
-                .orElse(Period.containing(PeriodType.FIVE_YEARLY, LocalDate.now()));
+                .orElse(Period.containing(PeriodType.FIVE_YEARLY, LocalDate.now(vn.kehoach.format.Numbers.VIETNAM)));
     }
 
     /** {@link #choose(String, String, Predicate)} over every unit the actor may look at. */

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -59,17 +57,16 @@ class DocumentController {
         this.selections = selections;
     }
 
-    /** Dates and times as the pages print them: 30/07/2021, 14:05 30/07/2021 (the server's time zone). */
+    /** Dates and times as every page prints them: 30/07/2021, 30/07/2021 14:05 in Vietnam time (not the server's). */
     @ModelAttribute("when")
     When when() {
         return new When();
     }
 
     static final class When {
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
         public String of(Instant at) {
-            return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
+            return Numbers.vi().dateTime(at);
         }
 
         public String day(LocalDate d) {
@@ -102,8 +99,8 @@ class DocumentController {
         model.addAttribute("unit", selected);
         List<PlanDocument> stored = selected == null ? List.of() : documents.list(selected.code());
         model.addAttribute("documents", stored);
-        int next = stored.stream().mapToInt(PlanDocument::year).max().orElse(LocalDate.now().getYear()) + 1;
-        model.addAttribute("nextYear", stored.isEmpty() ? LocalDate.now().getYear() + 1 : next);
+        int next = stored.stream().mapToInt(PlanDocument::year).max().orElse(LocalDate.now(Numbers.VIETNAM).getYear()) + 1;
+        model.addAttribute("nextYear", stored.isEmpty() ? LocalDate.now(Numbers.VIETNAM).getYear() + 1 : next);
         List<ReportDocument> reports = selected == null ? List.of() : documents.reports(selected.code());
         model.addAttribute("reports", reports);
         model.addAttribute("reportChoices", reportChoices(stored, reports));
@@ -120,7 +117,7 @@ class DocumentController {
      */
     private static List<ReportChoice> reportChoices(List<PlanDocument> plans, List<ReportDocument> reports) {
         java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-        int now = LocalDate.now().getYear();
+        int now = LocalDate.now(Numbers.VIETNAM).getYear();
         years.addAll(List.of(now, now - 1, now - 2));
         plans.forEach(p -> years.add(p.reportPeriod().year()));
         reports.forEach(r -> years.add(r.period().year()));

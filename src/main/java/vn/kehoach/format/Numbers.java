@@ -21,8 +21,13 @@ public final class Numbers {
     private static final Pattern MACHINE_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    /** Giờ Việt Nam (UTC+7): the clock of every time shown to a person. */
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /**
+     * Giờ Việt Nam (UTC+7): the clock of every time shown to a person and of every "day" cut (a vintage date, an
+     * as-of date, a deadline). One zone for the whole process, fixed at start: {@code -Dkehoach.time-zone=…} or the
+     * environment variable {@code KEHOACH_TIME_ZONE} may name another (a test, a deployment abroad), so that the
+     * times shown and the days cut never disagree; the default is Asia/Ho_Chi_Minh whatever the server's own zone.
+     */
+    public static final ZoneId VIETNAM = configuredZone();
     private static final Numbers VI = new Numbers();
 
     private Numbers() {
@@ -146,9 +151,19 @@ public final class Numbers {
         return date == null ? "" : DATE.format(date);
     }
 
-    /** 10/07/2021 14:05, in Vietnamese time. */
+    /** Today in Vietnam (not on the server's clock): the day pages and commands count from. */
+    public LocalDate today() {
+        return LocalDate.now(VIETNAM);
+    }
+
+    /** 10/07/2021 14:05, in Vietnamese time: the one way a page, a message or the CLI prints an instant. */
     public String dateTime(Instant at) {
         return at == null ? "" : DATE_TIME.format(at.atZone(VIETNAM));
+    }
+
+    private static ZoneId configuredZone() {
+        String name = System.getProperty("kehoach.time-zone", System.getenv("KEHOACH_TIME_ZONE"));
+        return name == null || name.isBlank() ? ZoneId.of("Asia/Ho_Chi_Minh") : ZoneId.of(name.strip());
     }
 
     private static DecimalFormatSymbols symbols() {

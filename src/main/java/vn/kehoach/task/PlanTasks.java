@@ -211,7 +211,7 @@ public class PlanTasks {
         if (notedOn == null) {
             throw new IllegalArgumentException("Báo cáo tiến độ nhiệm vụ số " + taskId + ": thiếu ngày báo cáo");
         }
-        if (notedOn.isAfter(LocalDate.now())) {
+        if (notedOn.isAfter(LocalDate.now(Numbers.VIETNAM))) {
             throw new IllegalArgumentException("Báo cáo tiến độ nhiệm vụ số " + taskId + ": ngày báo cáo "
                     + Numbers.vi().date(notedOn) + " là ngày trong tương lai");
         }

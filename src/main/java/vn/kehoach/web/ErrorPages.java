@@ -57,7 +57,11 @@ class ErrorPages implements ErrorController {
             case 403, 404 -> "error/" + status;
             default -> status >= 500 ? "error/500" : "error/error";
         };
-        ModelAndView page = new ModelAndView(view, Map.of("status", status, "message", problem.detail()));
+        ModelAndView page = new ModelAndView(view, Map.of("status", status));
+        if (failure != null || (status != 403 && status != 404)) {
+            page.addObject("message", problem.detail());
+        } // else the page prints its own #{forbidden.detail} / #{notFound.detail}, in English too with ?lang=en
+
         page.setStatus(HttpStatus.valueOf(status));
         return page;
     }

@@ -51,7 +51,7 @@ class SetupPages {
     String units(Model model) {
         model.addAttribute("units", scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList());
         model.addAttribute("kinds", OrgUnitKind.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(vn.kehoach.format.Numbers.VIETNAM));
         return "web/units";
     }
 

@@ -169,14 +169,14 @@ class TerritoryController {
             errors.add(e.getMessage());
         }
         if (plan == null) {
-            plan = selected == null ? Period.containing(PeriodType.FIVE_YEARLY, LocalDate.now())
+            plan = selected == null ? Period.containing(PeriodType.FIVE_YEARLY, LocalDate.now(Numbers.VIETNAM))
                     : selections.fiveYears(selected);
         }
         List<FiveYearProgress> progress = selected == null ? List.of() : plans.progress(selected, plan);
         // The plan periods that hold the unit's values or targets, the one shown and the present one.
         java.util.TreeSet<Period> offered = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         offered.add(plan);
-        offered.add(Period.containing(PeriodType.FIVE_YEARLY, LocalDate.now()));
+        offered.add(Period.containing(PeriodType.FIVE_YEARLY, LocalDate.now(Numbers.VIETNAM)));
         if (selected != null) {
             selections.periods(selected).stream().filter(p -> p.type() != PeriodType.SEASON
                             && p.type() != PeriodType.CROP_YEAR)

@@ -38,6 +38,21 @@ class CsvTest {
         assertThat(new String(file, StandardCharsets.UTF_8)).isEqualTo("\uFEFFa,b\n");
     }
 
+    /** Excel set to Vietnamese splits on ";" and reads "13,747" as a number: the officers' choice, sep=;. */
+    @Test
+    void theSemicolonChoiceSeparatesBySemicolonsAndWritesDecimalCommas() {
+        String csv = Csv.write(List.of("Chỉ tiêu", "Giá trị", "Ghi chú"), List.of(
+                Arrays.asList("Thu ngân sách, tỷ đồng", new BigDecimal("13.747"), "=1+1"),
+                Arrays.asList("Đàn bò", new BigDecimal("7380"), "mã 2021S1; kỳ 2021-06-30")));
+        assertThat(Csv.separated(csv, ";")).isEqualTo("Chỉ tiêu;Giá trị;Ghi chú\n"
+                + "Thu ngân sách, tỷ đồng;13,747;'=1+1\n"
+                + "Đàn bò;7380;\"mã 2021S1; kỳ 2021-06-30\"\n");
+        assertThat(Csv.separated(csv, null)).isEqualTo(csv);
+        assertThat(Csv.separated(csv, ",")).isEqualTo(csv);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Csv.separated(csv, "|"))
+                .hasMessage("dấu phân cách '|' không có; dùng sep=, hoặc sep=;");
+    }
+
     @Test
     void theGuardKnowsAPlainNumberFromAFormula() {
         assertThat(SpreadsheetText.formulaLike("-12.5")).isFalse();

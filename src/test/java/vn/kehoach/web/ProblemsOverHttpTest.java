@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -96,6 +97,8 @@ class ProblemsOverHttpTest {
     FiveYearPlans fiveYearPlans;
     @Autowired
     OrgUnits orgUnits;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -147,6 +150,37 @@ class ProblemsOverHttpTest {
                 .contains("Tài khoản của bạn không có quyền mở trang hay thực hiện thao tác này")
                 .contains("Xã Minh Long")
                 .doesNotContain("Whitelabel").doesNotContain("Forbidden");
+    }
+
+    @Test
+    void aReporterWhoChoseEnglishGetsTheForbiddenPageInEnglish() throws Exception {
+        HttpClient reporter = signedIn("reporter-minhlong");
+        assertThat(page(reporter, "/?lang=en").statusCode()).isEqualTo(200);
+        HttpResponse<String> r = page(reporter, "/admin/users");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("<h1>Not allowed</h1>")
+                .contains("Your account may not open this page or do this.").doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void aReporterOnAnotherUnitsDocumentGetsTheSameVietnamesePageForbidden() throws Exception {
+        HttpResponse<String> r = page(signedIn("reporter-minhlong"), "/documents/HALANG/2022");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("<h1>Không có quyền</h1>").doesNotContain("Whitelabel").doesNotContain("Forbidden");
+    }
+
+    /** Documents printed UTC (14:54 for 21:54) while approvals and audit printed Vietnam time: now one clock. */
+    @Test
+    void theDocumentListPrintsTheLastSaveInVietnamTime() throws Exception {
+        jdbc.sql("""
+                update plan_document set updated_at = :at
+                 where plan_year = 2022 and org_unit_id = (select id from org_unit where code = 'HALANG')""")
+                .param("at", java.time.OffsetDateTime.parse("2026-12-05T14:54:00Z")).update();
+        HttpResponse<String> r = page(signedIn("planner"), "/documents?unit=HALANG");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("05/12/2026 21:54").doesNotContain("14:54")
+                .as("the header's next-year plan counts from Vietnam's today")
+                .contains("/plans/" + (java.time.LocalDate.now(vn.kehoach.format.Numbers.VIETNAM).getYear() + 1) + "\"");
     }
 
     @Test
@@ -242,6 +276,12 @@ class ProblemsOverHttpTest {
                     .doesNotContain("\n\"=HYPERLINK");
             assertThat(r.headers().firstValue("Content-Disposition").orElse("")).as(path).startsWith("attachment");
         }
+        HttpResponse<byte[]> semicolons = planner.send(HttpRequest.newBuilder(URI.create(base()
+                + "/dashboard/export?chart=sectors&format=csv&unit=HALANG&period=2021S1&sep=%3B")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(Arrays.copyOf(semicolons.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(semicolons.body(), StandardCharsets.UTF_8)).as("the choice for Excel in Vietnamese")
+                .startsWith("\uFEFFLĩnh vực;Số chỉ tiêu;Bình quân % KH;");
         String fiveYear = ActingAs.as(users, "planner", () -> FiveYearRow.csv(fiveYearPlans
                 .progress(orgUnits.require("HALANG"), Period.parse("2021-2025")).stream().map(FiveYearRow::of).toList()));
         assertThat(fiveYear).contains(NEUTRALISED).doesNotContain(",\"=HYPERLINK");

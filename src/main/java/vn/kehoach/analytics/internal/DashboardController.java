@@ -101,12 +101,13 @@ class DashboardController {
         if (!csv && !"xlsx".equalsIgnoreCase(format)) {
             throw new IllegalArgumentException("định dạng '" + format + "' không có; dùng xlsx hoặc csv");
         }
-        byte[] body = csv ? Csv.file(TableFiles.csv(table)) : TableFiles.xlsx(table);
+        if (csv) {
+            return Csv.download(TableFiles.csv(table), name + ".csv");
+        }
         return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + (csv ? ".csv" : ".xlsx"), StandardCharsets.UTF_8).build().toString())
-                .body(body);
+                        .filename(name + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(TableFiles.xlsx(table));
     }
 }

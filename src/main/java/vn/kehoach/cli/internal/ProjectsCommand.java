@@ -60,9 +60,9 @@ class ProjectsCommand {
 
         Result read(ConfigurableApplicationContext ctx) {
             Projects projects = ctx.getBean(Projects.class);
-            int y = year != null ? year : projects.years().stream().findFirst().orElse(LocalDate.now().getYear());
+            int y = year != null ? year : projects.years().stream().findFirst().orElse(LocalDate.now(Numbers.VIETNAM).getYear());
             LocalDate end = LocalDate.of(y, 12, 31);
-            LocalDate at = asOf != null ? asOf : LocalDate.now().isBefore(end) ? LocalDate.now() : end;
+            LocalDate at = asOf != null ? asOf : LocalDate.now(Numbers.VIETNAM).isBefore(end) ? LocalDate.now(Numbers.VIETNAM) : end;
             var list = projects.list(new ProjectFilter(y, commune, kind, status, source));
             String unit = commune != null ? commune : ctx.getBean(OrgUnits.class).roots().get(0).code();
             return new Result(projects.progress(list, y, at), projects.programme(unit, y, at));

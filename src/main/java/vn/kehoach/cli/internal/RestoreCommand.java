@@ -61,7 +61,7 @@ class RestoreCommand implements Callable<Integer> {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf(Locale.ROOT, "Đã khôi phục %d bảng, %d dòng từ %s (sao lưu lúc %s từ %s, lược đồ phiên bản %s%s)%s: %.1f giây (trong đó ghi dữ liệu %.1f giây)%n",
-                        m.tables().size(), r.rows(), file, m.createdAt(), m.database(), m.schemaVersion(),
+                        m.tables().size(), r.rows(), file, vn.kehoach.format.Numbers.vi().dateTime(m.createdAt()), m.database(), m.schemaVersion(),
                         older ? ", đã nâng lên " + code : "", replace ? ", dữ liệu cũ đã được thay" : "", seconds, restoring);
             }
             return 0;

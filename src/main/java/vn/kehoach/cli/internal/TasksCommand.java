@@ -78,7 +78,7 @@ class TasksCommand {
         public Integer call() {
             try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent.application, tasks.parent.db, false, Map.of())) {
                 out(print(ctx.getBean(PlanTasks.class).list(new TaskFilter(year, sector, status, lead, null)),
-                        LocalDate.now(), format));
+                        LocalDate.now(Numbers.VIETNAM), format));
             }
             return 0;
         }
@@ -97,7 +97,7 @@ class TasksCommand {
         public Integer call() throws IOException {
             try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent.application, tasks.parent.db, false, Map.of())) {
                 List<PlanTask> list = ctx.getBean(PlanTasks.class).list(new TaskFilter(year, null, null, null, null));
-                String csv = print(list, LocalDate.now(), Format.csv);
+                String csv = print(list, LocalDate.now(Numbers.VIETNAM), Format.csv);
                 if (output == null) {
                     out(csv);
                 } else {
@@ -122,7 +122,7 @@ class TasksCommand {
 
         @Override
         public Integer call() {
-            LocalDate at = asOf != null ? asOf : LocalDate.now();
+            LocalDate at = asOf != null ? asOf : LocalDate.now(Numbers.VIETNAM);
             try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent.application, tasks.parent.db, false, Map.of())) {
                 List<PlanTask> overdue = ctx.getBean(PlanTasks.class).overdue(at);
                 if (format == Format.table) {

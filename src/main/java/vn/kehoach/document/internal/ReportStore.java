@@ -132,8 +132,7 @@ public class ReportStore {
     private static void check(String what, int stored, int expected, String by, Instant at) {
         if (stored != expected) {
             throw new ConflictException(what + " vừa được " + (by == null ? "người khác" : by) + " lưu"
-                    + (at == null ? "" : " lúc " + java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-                    .withZone(java.time.ZoneId.systemDefault()).format(at))
+                    + (at == null ? "" : " lúc " + vn.kehoach.format.Numbers.vi().dateTime(at))
                     + " (phiên bản " + stored + ", bạn sửa từ phiên bản " + expected + "). Tải lại để xem rồi sửa tiếp.");
         }
     }

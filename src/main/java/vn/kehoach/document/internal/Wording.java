@@ -66,7 +66,7 @@ public record Wording(Level level, String levelName, String whole, String commit
 
     /** The words of a unit of this kind and name ("Thành phố Cao Bằng" is a district-level city) on the day. */
     public static Wording of(OrgUnitKind kind, String unitName, LocalDate day) {
-        LocalDate d = day == null ? LocalDate.now() : day;
+        LocalDate d = day == null ? LocalDate.now(vn.kehoach.format.Numbers.VIETNAM) : day;
         boolean twoLevels = !d.isBefore(TWO_LEVELS);
         String name = unitName == null ? "" : unitName.strip().toLowerCase(Locale.ROOT);
         Level level = Level.of(kind);

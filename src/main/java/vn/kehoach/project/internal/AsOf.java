@@ -13,7 +13,7 @@ final class AsOf {
             return given;
         }
         LocalDate end = LocalDate.of(year, 12, 31);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(vn.kehoach.format.Numbers.VIETNAM);
         return today.isBefore(end) ? today : end;
     }
 }

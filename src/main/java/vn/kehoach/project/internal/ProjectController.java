@@ -63,7 +63,7 @@ class ProjectController {
     List<ProjectRow> list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String commune,
                           @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                           @RequestParam(required = false) String source, @RequestParam(required = false) LocalDate asOf) {
-        int y = year != null ? year : projects.years().stream().findFirst().orElse(LocalDate.now().getYear());
+        int y = year != null ? year : projects.years().stream().findFirst().orElse(LocalDate.now(vn.kehoach.format.Numbers.VIETNAM).getYear());
         ProjectFilter f = new ProjectFilter(year, commune, kind == null ? null : ProjectKind.parse(kind),
                 status == null ? null : ProjectStatus.parse(status), source == null ? null : CapitalSource.parse(source));
         return projects.progress(projects.list(f), y, AsOf.of(y, asOf)).stream().map(ProjectRow::of).toList();

@@ -77,7 +77,7 @@ class ProjectPages {
                 Model model) {
         List<String> errors = new ArrayList<>();
         List<Integer> years = projects.years();
-        int y = year != null ? year : years.stream().findFirst().orElse(LocalDate.now().getYear());
+        int y = year != null ? year : years.stream().findFirst().orElse(LocalDate.now(Numbers.VIETNAM).getYear());
         LocalDate at = date(asOf, "asOf", errors);
         at = at == null ? AsOf.of(y, null) : at;
         OrgUnit home = scopes.home();
@@ -123,7 +123,7 @@ class ProjectPages {
         List<String> errors = new ArrayList<>();
         Project p = projects.require(code);
         var allocations = projects.allocations(p.code());
-        int y = year != null ? year : allocations.stream().mapToInt(Allocation::year).max().orElse(LocalDate.now().getYear());
+        int y = year != null ? year : allocations.stream().mapToInt(Allocation::year).max().orElse(LocalDate.now(Numbers.VIETNAM).getYear());
         LocalDate at = date(asOf, "asOf", errors);
         at = at == null ? AsOf.of(y, null) : at;
         ProjectProgress progress = projects.progress(p.code(), y, at);
@@ -146,7 +146,7 @@ class ProjectPages {
         model.addAttribute("kinds", ProjectKind.values());
         model.addAttribute("statuses", ProjectStatus.values());
         model.addAttribute("capitalSources", CapitalSource.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(Numbers.VIETNAM));
         return "project/project";
     }
 
@@ -167,7 +167,7 @@ class ProjectPages {
             BigDecimal capital = amount == null || amount.isBlank() ? null : number(amount, "số vốn giao");
             Project p = projects.create(d, user(), Source.UI);
             if (capital != null) {
-                projects.allocate(new Allocation(p.code(), year == null ? LocalDate.now().getYear() : year,
+                projects.allocate(new Allocation(p.code(), year == null ? LocalDate.now(Numbers.VIETNAM).getYear() : year,
                         CapitalSource.parse(source), capital, null, false), user(), Source.UI);
             }
             redirect.addFlashAttribute("message", "Đã tạo dự án " + p.code());

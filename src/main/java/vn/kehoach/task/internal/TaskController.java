@@ -73,7 +73,7 @@ class TaskController {
     List<TaskRow> list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String sector,
                        @RequestParam(required = false) String status, @RequestParam(required = false) String lead,
                        @RequestParam(required = false) LocalDate overdueAt) {
-        LocalDate at = overdueAt != null ? overdueAt : LocalDate.now();
+        LocalDate at = overdueAt != null ? overdueAt : LocalDate.now(vn.kehoach.format.Numbers.VIETNAM);
         return tasks.list(new TaskFilter(year, sector, status == null ? null : TaskStatus.parse(status), lead, overdueAt))
                 .stream().map(t -> TaskRow.of(t, at)).toList();
     }
@@ -98,7 +98,7 @@ class TaskController {
     @GetMapping("/overdue")
     @Operation(summary = "Nhiệm vụ quá hạn (quá thời hạn, chưa hoàn thành) tại ngày asOf, mặc định hôm nay")
     List<TaskRow> overdue(@RequestParam(required = false) LocalDate asOf) {
-        LocalDate at = asOf != null ? asOf : LocalDate.now();
+        LocalDate at = asOf != null ? asOf : LocalDate.now(vn.kehoach.format.Numbers.VIETNAM);
         return tasks.overdue(at).stream().map(t -> TaskRow.of(t, at)).toList();
     }
 
@@ -124,7 +124,7 @@ class TaskController {
     @PostMapping("/{id}/notes")
     @Operation(summary = "Báo cáo tiến độ (cơ quan chủ trì hoặc cán bộ kế hoạch): ngày, nội dung, tình trạng")
     ResponseEntity<ProgressNote> report(@PathVariable long id, @RequestBody NoteBody body) {
-        ProgressNote n = tasks.report(id, body.notedOn() == null ? LocalDate.now() : body.notedOn(), body.content(),
+        ProgressNote n = tasks.report(id, body.notedOn() == null ? LocalDate.now(vn.kehoach.format.Numbers.VIETNAM) : body.notedOn(), body.content(),
                 body.status() == null ? tasks.require(id).status() : TaskStatus.parse(body.status()),
                 actors.current().username());
         return ResponseEntity.status(201).body(n);

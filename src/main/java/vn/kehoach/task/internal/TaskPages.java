@@ -65,7 +65,7 @@ class TaskPages {
         List<String> errors = new ArrayList<>();
         List<Integer> years = tasks.years();
         Integer y = overdue && year == null ? null : year != null ? year : years.stream().findFirst().orElse(null);
-        LocalDate at = LocalDate.now();
+        LocalDate at = LocalDate.now(Numbers.VIETNAM);
         try {
             at = asOf == null || asOf.isBlank() ? at : LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
@@ -100,7 +100,7 @@ class TaskPages {
         model.addAttribute("illustrative", found.stream().anyMatch(PlanTask::assignmentIllustrative));
         OrgUnit home = scopes.home();
         model.addAttribute("canCreate", home != null && tasks.canCreate(home.code()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(Numbers.VIETNAM));
         return "task/tasks";
     }
 
@@ -113,7 +113,7 @@ class TaskPages {
     String detail(@PathVariable long id, Model model) {
         PlanTask t = tasks.require(id);
         model.addAttribute("t", t);
-        model.addAttribute("line", line(t, LocalDate.now()));
+        model.addAttribute("line", line(t, LocalDate.now(Numbers.VIETNAM)));
         model.addAttribute("notes", tasks.notes(id).stream().map(n -> List.of(Numbers.vi().date(n.notedOn()),
                 n.content(), n.status().label(), n.author())).toList());
         model.addAttribute("canReport", tasks.canReport(t));
@@ -122,7 +122,7 @@ class TaskPages {
         model.addAttribute("sectors", catalog.sectors());
         model.addAttribute("units", units());
         model.addAttribute("cooperatorCodes", t.cooperators().stream().map(UnitRef::code).toList());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(Numbers.VIETNAM));
         return "task/task";
     }
 
