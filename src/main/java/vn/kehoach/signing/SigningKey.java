@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -55,6 +57,38 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
             throw new SigningException("không đọc được tệp khóa --keystore " + file + ": " + e.getMessage(), e);
         }
         return fromKeyStore(store, password, alias);
+    }
+
+    /**
+     * Opens a USB token or smart card through the JDK's SunPKCS11 provider, configured by {@code config} (the path of
+     * the vendor's PKCS#11 library and the slot: see docs/signing.md), with the token's PIN. The provider is installed
+     * so that signing with the token's key (which never leaves the token) finds it. Not exercised by the tests: no
+     * token on the build machine.
+     */
+    public static SigningKey fromPkcs11(Path config, char[] pin, String alias) {
+        if (!Files.isRegularFile(config)) {
+            throw new SigningException("không tìm thấy tệp cấu hình --pkcs11 " + config);
+        }
+        Provider base = Security.getProvider("SunPKCS11");
+        if (base == null) {
+            throw new SigningException("bản Java này không có SunPKCS11: không dùng được token (--pkcs11)");
+        }
+        Provider token;
+        try {
+            token = base.configure(config.toString());
+        } catch (RuntimeException e) {
+            throw new SigningException("không nạp được token theo tệp cấu hình --pkcs11 " + config + ": " + e.getMessage(), e);
+        }
+        Security.addProvider(token);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS11", token);
+            store.load(null, pin);
+            return fromKeyStore(store, pin, alias);
+        } catch (IOException e) {
+            throw new SigningException("sai mã PIN của token hoặc token bị khóa (--pkcs11 " + config + ")", e);
+        } catch (GeneralSecurityException e) {
+            throw new SigningException("không mở được token (--pkcs11 " + config + "): " + e.getMessage(), e);
+        }
     }
 
     /** Takes the key {@code alias} (or the only key) of a loaded key store: a PKCS#12 file or a PKCS#11 token. */

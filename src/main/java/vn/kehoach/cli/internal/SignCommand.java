@@ -30,8 +30,12 @@ class SignCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PDF", description = "Tệp PDF đã ký (ghi mới).")
     Path out;
 
-    @Option(names = "--keystore", required = true, paramLabel = "KEY.p12", description = "Tệp khóa PKCS#12 (.p12/.pfx).")
+    @Option(names = "--keystore", paramLabel = "KEY.p12", description = "Tệp khóa PKCS#12 (.p12/.pfx).")
     Path keystore;
+
+    @Option(names = "--pkcs11", paramLabel = "TOKEN.cfg", description = "Thay cho --keystore: tệp cấu hình SunPKCS11 "
+            + "của USB token (thư viện PKCS#11 của nhà cung cấp); mật khẩu là mã PIN của token (docs/signing.md).")
+    Path pkcs11;
 
     @Option(names = "--alias", paramLabel = "A", description = "Tên khóa trong tệp khóa (khi tệp có nhiều khóa).")
     String alias;
@@ -62,9 +66,13 @@ class SignCommand implements Callable<Integer> {
                 throw new KeHoachCommand.UserError("--tsa phải là địa chỉ http:// hoặc https://: " + tsa);
             }
         }
+        if ((keystore == null) == (pkcs11 == null)) {
+            throw new KeHoachCommand.UserError("cần đúng một trong --keystore (tệp .p12) và --pkcs11 (token)");
+        }
         char[] password = password(passwordStdin);
         try {
-            SigningKey key = SigningKey.fromPkcs12(keystore, password, alias);
+            SigningKey key = keystore != null ? SigningKey.fromPkcs12(keystore, password, alias)
+                    : SigningKey.fromPkcs11(pkcs11, password, alias);
             PdfSigner.sign(in, out, key, new SignatureDetails(reason, location, tsaUri));
             PrintStream o = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             o.println("Đã ký " + out + " (người ký: " + key.signerName()
@@ -83,7 +91,7 @@ class SignCommand implements Callable<Integer> {
             if (console == null) {
                 throw new KeHoachCommand.UserError("không có bàn phím để hỏi mật khẩu tệp khóa; dùng --password-stdin");
             }
-            char[] typed = console.readPassword("Mật khẩu tệp khóa: ");
+            char[] typed = console.readPassword("Mật khẩu tệp khóa (hoặc mã PIN của token): ");
             if (typed == null) {
                 throw new KeHoachCommand.UserError("chưa nhập mật khẩu tệp khóa");
             }
