@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import com.sun.net.httpserver.HttpServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -30,17 +33,29 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +75,7 @@ class PdfSigningTest {
     @TempDir
     static Path dir;
 
+    static KeyPair rootKeys;
     static X509Certificate root;
     static X509Certificate otherRoot;
     static SigningKey key;
@@ -70,7 +86,7 @@ class PdfSigningTest {
 
     @BeforeAll
     static void makeCaKeysAndPdf() throws Exception {
-        KeyPair rootKeys = rsa();
+        rootKeys = rsa();
         root = certificate("CN=CA Thử nghiệm KeHoach, O=KeHoach, C=VN", rootKeys, "CN=CA Thử nghiệm KeHoach, O=KeHoach, C=VN",
                 rootKeys.getPrivate(), true);
         KeyPair otherKeys = rsa();
@@ -232,6 +248,57 @@ class PdfSigningTest {
         CommandRun missing = CommandRun.of("verify", dir.resolve("khong-co.pdf").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("không tìm thấy tệp").contains("khong-co.pdf");
+    }
+
+    @Test
+    void aTimeStampFromAnRfc3161ServerMakesItBaselineT() throws Exception {
+        KeyPair tsaKeys = rsa();
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                new X500Name("CN=CA Thử nghiệm KeHoach, O=KeHoach, C=VN"), BigInteger.valueOf(77),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))),
+                new X500Name("CN=Máy chủ dấu thời gian thử, C=VN"), tsaKeys.getPublic());
+        builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKeys.getPrivate())));
+        List<Date> stamped = new java.util.ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/tsa", exchange -> {
+            try {
+                TimeStampRequest request = new TimeStampRequest(exchange.getRequestBody().readAllBytes());
+                TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
+                        new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsaKeys.getPrivate(), tsaCert),
+                        new JcaDigestCalculatorProviderBuilder().build()
+                                .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                        new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
+                tokens.addCertificates(new JcaCertStore(List.of(tsaCert)));
+                Date at = new Date();
+                stamped.add(at);
+                byte[] body = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED)
+                        .generate(request, BigInteger.valueOf(stamped.size()), at).getEncoded();
+                exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (Exception e) {
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+        try {
+            URI tsa = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
+            byte[] signed = PdfSigner.sign(readPlan(), key, new SignatureDetails(null, null, tsa),
+                    java.time.ZonedDateTime.now().minusHours(3));
+            SignatureCheck s = PdfVerifier.verify(signed, List.of(root), "tsa.pdf").signatures().get(0);
+            assertThat(stamped).hasSize(1);
+            assertThat(s.timeStamped()).isTrue();
+            assertThat(s.signingTime()).as("the time-stamp's time, not the signer's clock")
+                    .isEqualTo(stamped.get(0).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(s.valid()).as(s.problems().toString()).isTrue();
+        } finally {
+            server.stop(0);
+        }
     }
 
     private static byte[] readPlan() {
