@@ -245,6 +245,16 @@ class PdfSigningTest {
         assertThat(wrong.err()).contains("sai mật khẩu").contains("--keystore");
         assertThat(dir.resolve("no.pdf")).doesNotExist();
 
+        CommandRun noKey = CommandRun.withStdin("x\n", "sign", "--in", plan.toString(), "--out",
+                dir.resolve("no.pdf").toString(), "--password-stdin");
+        assertThat(noKey.exit()).isEqualTo(2);
+        assertThat(noKey.err()).contains("--keystore").contains("--pkcs11");
+        for (String command : List.of("sign", "verify")) {
+            CommandRun help = CommandRun.of(command, "--help");
+            assertThat(help.exit()).isZero();
+            assertThat(help.out()).contains("Usage: kehoach " + command).contains("Không cần cơ sở dữ liệu");
+        }
+
         CommandRun missing = CommandRun.of("verify", dir.resolve("khong-co.pdf").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("không tìm thấy tệp").contains("khong-co.pdf");
