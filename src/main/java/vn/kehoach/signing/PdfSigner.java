@@ -41,6 +41,8 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -78,8 +80,9 @@ import org.bouncycastle.tsp.TimeStampToken;
  * Signs a PDF as PAdES-B-B (ETSI EN 319 142-1): an incremental update holding a detached CAdES signature over the
  * whole file but the signature itself, SHA-256, the signing-certificate-v2 attribute binding the signer's certificate
  * and no CMS signing-time (PAdES puts the claimed time in the dictionary's /M instead). The signature block is drawn
- * in the bottom right of the last page, where Decree 30/2020/NĐ-CP puts the signer's name; a time-stamp from an RFC
- * 3161 server is added when one is given, which makes the signature PAdES-B-T.
+ * on the last page, where Decree 30/2020/NĐ-CP puts the signer's name; a time-stamp from an RFC
+ * 3161 server is added when one is given, which makes the signature PAdES-B-T. The box goes at the right, just
+ * under the last text of the last page (the signer's title and name that end a plan), or at the page's foot.
  */
 public final class PdfSigner {
 
@@ -239,15 +242,15 @@ public final class PdfSigner {
 
     /**
      * The visible signature: a one-page PDF holding the signature field's widget and its appearance, which PDFBox
-     * merges onto the signed page. A framed box at the bottom right with "Ký bởi", the time and the reason.
+     * merges onto the signed page. A framed box at the right under the last text with "Ký bởi", the time and the reason.
      */
     private static InputStream block(PDDocument source, int pageIndex, String signer, ZonedDateTime time,
             SignatureDetails d) throws IOException {
         PDRectangle media = source.getPage(pageIndex).getMediaBox();
         float width = 230;
         float height = d.reason() == null || d.reason().isBlank() ? 48 : 62;
-        PDRectangle rect = new PDRectangle(media.getLowerLeftX() + media.getWidth() - 40 - width,
-                media.getLowerLeftY() + 40, width, height);
+        float bottom = Math.max(media.getLowerLeftY() + 20, lowestText(source, pageIndex) - 12 - height);
+        PDRectangle rect = new PDRectangle(media.getLowerLeftX() + media.getWidth() - 40 - width, bottom, width, height);
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(media);
             doc.addPage(page);
@@ -300,6 +303,33 @@ public final class PdfSigner {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return new ByteArrayInputStream(out.toByteArray());
+        }
+    }
+
+    /**
+     * The height (from the page's bottom) of the lowest text on the page, so that the box goes just under the last
+     * lines — under the signer's title and name that end a plan — and not over them; the page's bottom when it is
+     * full or cannot be read, where the box then goes into the bottom margin.
+     */
+    private static float lowestText(PDDocument doc, int pageIndex) {
+        PDRectangle media = doc.getPage(pageIndex).getMediaBox();
+        float[] lowest = {media.getUpperRightY()};
+        try {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    for (TextPosition p : positions) {
+                        float base = media.getUpperRightY() - p.getYDirAdj() - Math.max(2f, p.getHeightDir() * 0.3f);
+                        lowest[0] = Math.min(lowest[0], base);
+                    }
+                }
+            };
+            stripper.setStartPage(pageIndex + 1);
+            stripper.setEndPage(pageIndex + 1);
+            stripper.getText(doc);
+            return lowest[0];
+        } catch (IOException | RuntimeException e) {
+            return media.getLowerLeftY();
         }
     }
 
