@@ -122,11 +122,11 @@ public final class PdfSigner {
                 signature.setLocation(d.location());
             }
             signature.setSignDate(GregorianCalendar.from(time));
-            int lastPage = doc.getNumberOfPages() - 1;
+            int page = signaturePage(doc);
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(SIGNATURE_SIZE);
-                options.setPage(lastPage);
-                options.setVisualSignature(block(doc, lastPage, signer, time, d));
+                options.setPage(page);
+                options.setVisualSignature(block(doc, page, signer, time, d));
                 doc.addSignature(signature, content -> cms(content.readAllBytes(), key, d.tsa()), options);
                 ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 3);
                 doc.saveIncremental(out);
@@ -303,6 +303,38 @@ public final class PdfSigner {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return new ByteArrayInputStream(out.toByteArray());
+        }
+    }
+
+    /**
+     * The page the visible signature goes on: where a Decree 30 document has its signer — the last page holding
+     * "Nơi nhận" (the recipients stand beside the signer's title and name), not the attached forms after it; without
+     * one, the last page that is not turned (a landscape form page is turned by /Rotate, and a box drawn in its
+     * unturned space would stand sideways); else the last page.
+     */
+    static int signaturePage(PDDocument doc) {
+        int last = doc.getNumberOfPages() - 1;
+        for (int i = last; i >= 0; i--) {
+            if (pageText(doc, i).contains("Nơi nhận")) {
+                return i;
+            }
+        }
+        for (int i = last; i >= 0; i--) {
+            if (doc.getPage(i).getRotation() % 360 == 0) {
+                return i;
+            }
+        }
+        return last;
+    }
+
+    private static String pageText(PDDocument doc, int pageIndex) {
+        try {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(pageIndex + 1);
+            stripper.setEndPage(pageIndex + 1);
+            return java.text.Normalizer.normalize(stripper.getText(doc), java.text.Normalizer.Form.NFC);
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

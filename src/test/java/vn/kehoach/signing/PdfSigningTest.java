@@ -311,6 +311,42 @@ class PdfSigningTest {
         }
     }
 
+    @Test
+    void theBoxGoesOnTheSignersPageNotOnTheTurnedFormsAfterIt() throws Exception {
+        byte[] pdf;
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font font;
+            try (var in = PdfSigningTest.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
+                font = PDType0Font.load(doc, in);
+            }
+            for (String line : List.of("KẾ HOẠCH năm 2027", "Nơi nhận: - UBND tỉnh; TM. ỦY BAN NHÂN DÂN", "Biểu 01")) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                if (line.startsWith("Biểu")) {
+                    page.setRotation(90); // a landscape form page, as OpenPDF writes it
+                }
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 13);
+                    cs.newLineAtOffset(72, 760);
+                    cs.showText(line);
+                    cs.endText();
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        byte[] signed = PdfSigner.sign(pdf, key, new SignatureDetails("Ban hành", "Cao Bằng", null),
+                java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            assertThat(PdfSigner.signaturePage(doc)).isEqualTo(1);
+            assertThat(doc.getPage(1).getAnnotations()).anyMatch(a -> "Widget".equals(a.getSubtype()));
+            assertThat(doc.getPage(2).getAnnotations()).noneMatch(a -> "Widget".equals(a.getSubtype()));
+        }
+        assertThat(PdfVerifier.verify(signed, List.of(root), "ky.pdf").valid()).isTrue();
+    }
+
     private static byte[] readPlan() {
         try {
             return Files.readAllBytes(plan);
