@@ -182,24 +182,9 @@ public class PlanDocuments {
         Optional<PlanDocument> old = store.find(unit, d.year());
         store.save(unit, d, expectedVersion, user);
         PlanDocument saved = store.find(unit, d.year()).orElseThrow();
-        Map<String, String> before = old.map(PlanDocuments::letterhead).orElse(Map.of());
-        Map<String, String> after = letterhead(saved);
-        List<String> was = new ArrayList<>();
-        List<String> now = new ArrayList<>();
-        after.forEach((field, value) -> {
-            if (!Objects.equals(before.get(field), value)) {
-                if (before.containsKey(field)) {
-                    was.add(field + ": " + before.get(field));
-                }
-                now.add(field + ": " + value);
-            }
-        });
-        if (!now.isEmpty()) {
-            audit.record(MetadataChange.of(Area.DOCUMENT, old.isEmpty() ? "Tạo văn bản" : "Sửa thông tin văn bản",
-                    unit.id(), "LETTERHEAD", "Văn bản kế hoạch năm " + d.year() + ": số, ngày, người ký, nơi nhận",
-                    old.isEmpty() ? null : String.join("; ", was), String.join("; ", now))
-                    .inPeriod(String.valueOf(d.year())).by(user));
-        }
+        auditLetterhead(old.map(PlanDocuments::letterhead).orElse(null), letterhead(saved),
+                old.isEmpty() ? "Tạo văn bản" : "Sửa thông tin văn bản", unit,
+                "Văn bản kế hoạch năm " + d.year(), String.valueOf(d.year()), user);
         return saved;
     }
 
@@ -392,25 +377,34 @@ public class PlanDocuments {
         Optional<ReportDocument> old = reports.find(unit, d.period());
         reports.save(unit, d, expectedVersion, user);
         ReportDocument saved = reports.find(unit, d.period()).orElseThrow();
-        Map<String, String> before = old.map(r -> letterhead(r.layout())).orElse(Map.of());
-        Map<String, String> after = letterhead(saved.layout());
-        List<String> was = new ArrayList<>();
+        auditLetterhead(old.map(r -> letterhead(r.layout())).orElse(null), letterhead(saved.layout()),
+                old.isEmpty() ? "Tạo báo cáo" : "Sửa thông tin báo cáo", unit, reportName(d.period()),
+                d.period().id(), user);
+        return saved;
+    }
+
+    /**
+     * Records in the audit trail the letterhead fields a save changed, old → new ({@code before} null for a document
+     * just created); nothing when no field changed. Plans and periodic reports share it.
+     */
+    private void auditLetterhead(Map<String, String> before, Map<String, String> after, String action, OrgUnit unit,
+                                 String document, String period, String user) {
+        Map<String, String> was = before == null ? Map.of() : before;
+        List<String> old = new ArrayList<>();
         List<String> now = new ArrayList<>();
         after.forEach((field, value) -> {
-            if (!Objects.equals(before.get(field), value)) {
-                if (before.containsKey(field)) {
-                    was.add(field + ": " + before.get(field));
+            if (!Objects.equals(was.get(field), value)) {
+                if (was.containsKey(field)) {
+                    old.add(field + ": " + was.get(field));
                 }
                 now.add(field + ": " + value);
             }
         });
         if (!now.isEmpty()) {
-            audit.record(MetadataChange.of(Area.DOCUMENT, old.isEmpty() ? "Tạo báo cáo" : "Sửa thông tin báo cáo",
-                    unit.id(), "LETTERHEAD", reportName(d.period()) + ": số, ngày, người ký, nơi nhận",
-                    old.isEmpty() ? null : String.join("; ", was), String.join("; ", now))
-                    .inPeriod(d.period().id()).by(user));
+            audit.record(MetadataChange.of(Area.DOCUMENT, action, unit.id(), "LETTERHEAD",
+                    document + ": số, ngày, người ký, nơi nhận", before == null ? null : String.join("; ", old),
+                    String.join("; ", now)).inPeriod(period).by(user));
         }
-        return saved;
     }
 
     /** "Báo cáo 6 tháng đầu năm 2021", for the audit trail. */
