@@ -185,6 +185,8 @@ class DocumentsPageTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#new-report select[name=period]")))
                 .selectByVisibleText("Báo cáo 6 tháng đầu năm 2021");
         browser.findElement(By.cssSelector("#new-report button[type=submit]")).click();
+        // The form's GET navigates after the click returns: wait for the report's page before reading the address.
+        waiting().until(d -> d.getCurrentUrl().endsWith("/documents/HALANG/reports/2021S1"));
         assertThat(browser.getCurrentUrl()).endsWith("/documents/HALANG/reports/2021S1");
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .contains("6 tháng đầu năm 2021, phương hướng nhiệm vụ 6 tháng cuối năm 2021");
