@@ -76,6 +76,8 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 
+import vn.kehoach.problem.ProblemType;
+
 /**
  * Signs a PDF as PAdES-B-B (ETSI EN 319 142-1): an incremental update holding a detached CAdES signature over the
  * whole file but the signature itself, SHA-256, the signing-certificate-v2 attribute binding the signer's certificate
@@ -200,7 +202,7 @@ public final class PdfSigner {
     }
 
     /** Adds the RFC 3161 signature time-stamp (over the signature value) as an unsigned attribute. */
-    private static CMSSignedData timeStamped(CMSSignedData signed, URI tsa) throws GeneralSecurityException, IOException {
+    private static CMSSignedData timeStamped(CMSSignedData signed, URI tsa) throws GeneralSecurityException {
         List<SignerInformation> signers = new ArrayList<>();
         for (SignerInformation s : signed.getSignerInfos().getSigners()) {
             TimeStampToken token = timeStamp(tsa, MessageDigest.getInstance("SHA-256").digest(s.getSignature()));
@@ -212,32 +214,56 @@ public final class PdfSigner {
         return CMSSignedData.replaceSigners(signed, new SignerInformationStore(signers));
     }
 
-    private static TimeStampToken timeStamp(URI tsa, byte[] digest) throws IOException {
+    /**
+     * Asks the RFC 3161 server for a token over {@code digest} (HTTP POST of application/timestamp-query). A server
+     * that cannot be reached or answers with an HTTP error or a refusal is {@link ProblemType#BUSY} — nothing is wrong
+     * with the request and it may succeed later; an answer that is not a time-stamp reply to this request is bad
+     * input (the address is not a time-stamping server). Either way nothing is signed or written.
+     */
+    private static TimeStampToken timeStamp(URI tsa, byte[] digest) {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
         TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, digest,
                 java.math.BigInteger.valueOf(new SecureRandom().nextLong() & Long.MAX_VALUE));
+        String server = "máy chủ dấu thời gian " + tsa;
+        HttpResponse<byte[]> response;
         try {
-            HttpResponse<byte[]> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build().send(
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build().send(
                     HttpRequest.newBuilder(tsa).timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/timestamp-query")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new SigningException("máy chủ dấu thời gian --tsa " + tsa + " trả lời HTTP " + response.statusCode());
-            }
-            TimeStampResponse answer = new TimeStampResponse(response.body());
-            answer.validate(request);
-            if (answer.getTimeStampToken() == null) {
-                throw new SigningException("máy chủ dấu thời gian --tsa " + tsa + " từ chối: " + answer.getStatusString());
-            }
-            return answer.getTimeStampToken();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SigningException("đã dừng khi chờ máy chủ dấu thời gian --tsa " + tsa, e);
-        } catch (TSPException | IOException e) {
-            throw new SigningException("không lấy được dấu thời gian từ --tsa " + tsa + ": " + e.getMessage(), e);
+            throw new SigningException(ProblemType.BUSY, "đã dừng khi chờ " + server + "; chưa ký", null, e);
+        } catch (IOException e) {
+            throw new SigningException(ProblemType.BUSY, server + " không trả lời ("
+                    + (e instanceof java.net.http.HttpTimeoutException ? "quá thời gian chờ" : "không kết nối được")
+                    + "); chưa ký, không ghi tệp nào. Thử lại sau hoặc dùng máy chủ khác", null, e);
         }
+        if (response.statusCode() != 200) {
+            throw new SigningException(ProblemType.BUSY, server + " trả lời lỗi HTTP " + response.statusCode()
+                    + "; chưa ký, không ghi tệp nào", null, null);
+        }
+        TimeStampResponse answer;
+        try {
+            answer = new TimeStampResponse(response.body());
+        } catch (TSPException | IOException e) {
+            throw new SigningException(ProblemType.BAD_INPUT, server + " không trả lời theo RFC 3161 (không phải máy "
+                    + "chủ dấu thời gian?); chưa ký", null, e);
+        }
+        if (answer.getTimeStampToken() == null) {
+            throw new SigningException(ProblemType.BUSY, server + " từ chối cấp dấu thời gian (trạng thái "
+                    + answer.getStatus() + (answer.getStatusString() == null ? "" : ": " + answer.getStatusString())
+                    + "); chưa ký, không ghi tệp nào", null, null);
+        }
+        try {
+            answer.validate(request);
+        } catch (TSPException e) {
+            throw new SigningException(ProblemType.BAD_INPUT, server + " trả về dấu thời gian không khớp yêu cầu: "
+                    + e.getMessage() + "; chưa ký", null, e);
+        }
+        return answer.getTimeStampToken();
     }
 
     /**

@@ -49,8 +49,9 @@ import org.bouncycastle.tsp.TimeStampToken;
 /**
  * Checks every signature of a PDF: that its byte range covers the whole file but the signature (nothing added after
  * signing), that the digest and signature value match (not one byte changed), that the PAdES signing-certificate-v2
- * attribute names the certificate used, and that the certificate chains to a root the reader gives. The chain is
- * checked at the time-stamp's time when there is one, else now; revocation (CRL/OCSP) is not checked — a PAdES-B-B
+ * attribute names the certificate used, that the certificate chains to a root the reader gives, and that a
+ * time-stamp, when there is one, is over this signature's value and comes from a TSA whose certificate chains to
+ * those roots too. The chain is checked at the time-stamp's time when there is one, else now; revocation (CRL/OCSP) is not checked — a PAdES-B-B
  * signature carries no revocation data.
  */
 public final class PdfVerifier {
@@ -108,6 +109,7 @@ public final class PdfVerifier {
         CMSSignedData cms;
         SignerInformation signer;
         X509Certificate cert;
+        List<X509Certificate> chain;
         try {
             cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
                     withoutPadding(signature.getContents()));
@@ -120,6 +122,7 @@ public final class PdfVerifier {
                         signature.getLocation(), subFilter, covers, false, false, false, problems);
             }
             cert = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+            chain = carried(cms);
         } catch (CMSException | CertificateException | IOException | RuntimeException e) {
             problems.add("không đọc được dữ liệu chữ ký (CMS): " + e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
@@ -140,12 +143,20 @@ public final class PdfVerifier {
             problems.add("không kiểm tra được chữ ký: " + e.getMessage());
         }
         boolean bound = bound(signer, cert, subFilter, problems);
-        TimeStampToken token = timeStamp(signer, problems);
+        Stamp stamp = timeStamp(signer, trusted, problems);
+        TimeStampToken token = stamp.token();
         Instant time = token != null ? token.getTimeStampInfo().getGenTime().toInstant() : claimed;
-        boolean isTrusted = trusted(cert, cms, trusted, token == null ? new Date()
-                : token.getTimeStampInfo().getGenTime(), problems);
+        boolean isTrusted = trusted(cert, chain, trusted, token == null ? new Date()
+                : token.getTimeStampInfo().getGenTime(), problems,
+                "chứng thư số của người ký không dẫn về chứng thư gốc tin cậy nào đã cho (--trust)");
         return new SignatureCheck(Names.commonName(cert), Names.commonName(cert.getIssuerX500Principal()), time, token != null,
-                signature.getReason(), signature.getLocation(), subFilter, covers, intact, bound, isTrusted, problems);
+                signature.getReason(), signature.getLocation(), subFilter, covers, intact, bound, isTrusted, problems,
+                stamp.authority(), stamp.ok());
+    }
+
+    /** What the signature's time-stamp attribute holds: the token when sound, its TSA's name, and the verdict. */
+    private record Stamp(TimeStampToken token, String authority, boolean ok) {
+        static final Stamp NONE = new Stamp(null, null, true);
     }
 
     /**
@@ -215,40 +226,67 @@ public final class PdfVerifier {
         return false;
     }
 
-    /** The RFC 3161 signature time-stamp, when present, valid and over this signature's value; else null. */
-    private static TimeStampToken timeStamp(SignerInformation signer, List<String> problems) {
+    /**
+     * The RFC 3161 signature time-stamp (PAdES-B-T), when present: its imprint must be the hash of this signature's
+     * value (RFC 3161 over the SignerInfo's signature, ETSI EN 319 122-1 5.3), the token's own signature must verify
+     * with the TSA certificate it carries (which BouncyCastle requires to have the critical timeStamping extended key
+     * usage), and that certificate must chain to a trusted root at the time stamped, when roots are given.
+     */
+    private static Stamp timeStamp(SignerInformation signer, List<X509Certificate> roots, List<String> problems) {
         AttributeTable unsigned = signer.getUnsignedAttributes();
         Attribute attribute = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) {
-            return null;
+            return Stamp.NONE;
         }
+        String authority = null;
         try {
             ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
             TimeStampToken token = new TimeStampToken(new CMSSignedData(ContentInfo.getInstance(value)));
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> tsa = token.getCertificates().getMatches(token.getSID());
+            if (tsa.isEmpty()) {
+                problems.add("dấu thời gian không kèm chứng thư của máy chủ dấu thời gian");
+                return new Stamp(null, null, false);
+            }
+            X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(tsa.iterator().next());
+            authority = Names.commonName(tsaCert);
             String algorithm = new DefaultAlgorithmNameFinder()
                     .getAlgorithmName(token.getTimeStampInfo().getMessageImprintAlgOID())
                     .replace("SHA", "SHA-").replace("SHA--", "SHA-");
             byte[] expected = MessageDigest.getInstance(algorithm).digest(signer.getSignature());
             if (!Arrays.equals(expected, token.getTimeStampInfo().getMessageImprintDigest())) {
-                problems.add("dấu thời gian không thuộc chữ ký này");
-                return null;
+                problems.add("dấu thời gian của " + authority + " không thuộc chữ ký này (mã băm trong dấu thời gian "
+                        + "khác mã băm của giá trị chữ ký)");
+                return new Stamp(null, authority, false);
             }
-            @SuppressWarnings("unchecked")
-            Collection<X509CertificateHolder> tsa = token.getCertificates().getMatches(token.getSID());
-            if (tsa.isEmpty()) {
-                problems.add("dấu thời gian không kèm chứng thư của máy chủ dấu thời gian");
-                return null;
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert));
+            if (roots == null || roots.isEmpty()) {
+                return new Stamp(token, authority, true);
             }
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.iterator().next()));
-            return token;
+            List<X509Certificate> carried = carried(token.toCMSSignedData());
+            boolean trustedTsa = trusted(tsaCert, carried, roots, token.getTimeStampInfo().getGenTime(), problems,
+                    "chứng thư của máy chủ dấu thời gian " + authority
+                            + " không dẫn về chứng thư gốc tin cậy nào đã cho (--trust)");
+            return new Stamp(token, authority, trustedTsa);
         } catch (Exception e) {
-            problems.add("dấu thời gian không hợp lệ: " + e.getMessage());
-            return null;
+            problems.add("dấu thời gian" + (authority == null ? "" : " của " + authority) + " không hợp lệ: "
+                    + e.getMessage());
+            return new Stamp(null, authority, false);
         }
     }
 
-    private static boolean trusted(X509Certificate cert, CMSSignedData cms, List<X509Certificate> roots, Date at,
-            List<String> problems) {
+    /** The certificates a CMS carries (the signer's chain, or a time-stamp token's TSA chain). */
+    private static List<X509Certificate> carried(CMSSignedData cms) throws CertificateException {
+        List<X509Certificate> carried = new ArrayList<>();
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        for (Object holder : cms.getCertificates().getMatches(null)) {
+            carried.add(converter.getCertificate((X509CertificateHolder) holder));
+        }
+        return carried;
+    }
+
+    private static boolean trusted(X509Certificate cert, List<X509Certificate> carried, List<X509Certificate> roots,
+            Date at, List<String> problems, String untrusted) {
         if (roots == null || roots.isEmpty()) {
             problems.add("chưa xác minh được người ký: chưa cho chứng thư gốc tin cậy (--trust)");
             return false;
@@ -264,16 +302,11 @@ public final class PdfVerifier {
             PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
             params.setRevocationEnabled(false);
             params.setDate(at);
-            List<X509Certificate> carried = new ArrayList<>();
-            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-            for (Object holder : cms.getCertificates().getMatches(null)) {
-                carried.add(converter.getCertificate((X509CertificateHolder) holder));
-            }
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(carried)));
             CertPathBuilder.getInstance("PKIX").build(params);
             return true;
         } catch (CertPathBuilderException e) {
-            problems.add("chứng thư số của người ký không dẫn về chứng thư gốc tin cậy nào đã cho (--trust)");
+            problems.add(untrusted);
         } catch (GeneralSecurityException e) {
             problems.add("không kiểm tra được chuỗi chứng thư: " + e.getMessage());
         }

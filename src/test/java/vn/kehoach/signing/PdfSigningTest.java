@@ -262,51 +262,226 @@ class PdfSigningTest {
 
     @Test
     void aTimeStampFromAnRfc3161ServerMakesItBaselineT() throws Exception {
-        KeyPair tsaKeys = rsa();
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                new X500Name("CN=CA Thử nghiệm KeHoach, O=KeHoach, C=VN"), BigInteger.valueOf(77),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))),
-                new X500Name("CN=Máy chủ dấu thời gian thử, C=VN"), tsaKeys.getPublic());
-        builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-        X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKeys.getPrivate())));
-        List<Date> stamped = new java.util.ArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/tsa", exchange -> {
-            try {
-                TimeStampRequest request = new TimeStampRequest(exchange.getRequestBody().readAllBytes());
-                TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
-                        new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsaKeys.getPrivate(), tsaCert),
-                        new JcaDigestCalculatorProviderBuilder().build()
-                                .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
-                        new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
-                tokens.addCertificates(new JcaCertStore(List.of(tsaCert)));
-                Date at = new Date();
-                stamped.add(at);
-                byte[] body = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED)
-                        .generate(request, BigInteger.valueOf(stamped.size()), at).getEncoded();
-                exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            } catch (Exception e) {
-                exchange.sendResponseHeaders(500, -1);
-            } finally {
-                exchange.close();
-            }
-        });
-        server.start();
-        try {
-            URI tsa = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
-            byte[] signed = PdfSigner.sign(readPlan(), key, new SignatureDetails(null, null, tsa),
+        try (TestTsa tsa = TestTsa.start(TestTsa.Answer.GRANT, "Máy chủ dấu thời gian thử", root, rootKeys.getPrivate())) {
+            byte[] signed = PdfSigner.sign(readPlan(), key, new SignatureDetails(null, null, tsa.uri()),
                     java.time.ZonedDateTime.now().minusHours(3));
             SignatureCheck s = PdfVerifier.verify(signed, List.of(root), "tsa.pdf").signatures().get(0);
-            assertThat(stamped).hasSize(1);
+            assertThat(tsa.stamped).hasSize(1);
             assertThat(s.timeStamped()).isTrue();
+            assertThat(s.timeStampAuthority()).isEqualTo("Máy chủ dấu thời gian thử");
+            assertThat(s.timeStampOk()).isTrue();
             assertThat(s.signingTime()).as("the time-stamp's time, not the signer's clock")
-                    .isEqualTo(stamped.get(0).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    .isEqualTo(tsa.stamped.get(0).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             assertThat(s.valid()).as(s.problems().toString()).isTrue();
-        } finally {
+            try (PDDocument doc = Loader.loadPDF(signed)) {
+                CMSSignedData cms = new CMSSignedData(PdfVerifier.withoutPadding(doc.getLastSignatureDictionary().getContents()));
+                SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
+                assertThat(info.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken))
+                        .as("PAdES-B-T: the signature-time-stamp unsigned attribute").isNotNull();
+            }
+
+            Path out = dir.resolve("cli-tsa.pdf");
+            CommandRun sign = CommandRun.withStdin(new String(PASSWORD) + "\n", "sign", "--in", plan.toString(), "--out",
+                    out.toString(), "--keystore", p12.toString(), "--password-stdin", "--tsa", tsa.uri().toString());
+            assertThat(sign.exit()).as(sign.err()).isZero();
+            assertThat(sign.out()).contains("có dấu thời gian");
+            assertThat(tsa.stamped).hasSize(2);
+            String time = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx")
+                    .format(tsa.stamped.get(1).toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+            CommandRun verify = CommandRun.of("verify", out.toString(), "--trust", rootPem.toString());
+            assertThat(verify.exit()).as(verify.out()).isZero();
+            assertThat(verify.out()).contains("Thời gian ký: " + time + " (theo dấu thời gian)")
+                    .contains("Dấu thời gian: " + time + ", do Máy chủ dấu thời gian thử cấp (chứng thư máy chủ dấu "
+                            + "thời gian tin cậy)")
+                    .contains("Kết luận: HỢP LỆ");
+        }
+    }
+
+    @Test
+    void aTimeStampFromATsaOutsideTheTrustedRootsIsRefused() throws Exception {
+        KeyPair otherKeys = rsa();
+        X509Certificate other = certificate("CN=CA Lạ, C=VN", otherKeys, "CN=CA Lạ, C=VN", otherKeys.getPrivate(), true);
+        try (TestTsa tsa = TestTsa.start(TestTsa.Answer.GRANT, "TSA lạ", other, otherKeys.getPrivate())) {
+            byte[] signed = PdfSigner.sign(readPlan(), key, new SignatureDetails(null, null, tsa.uri()),
+                    java.time.ZonedDateTime.now());
+            SignatureCheck s = PdfVerifier.verify(signed, List.of(root), "tsa-la.pdf").signatures().get(0);
+            assertThat(s.trusted()).as("the signer is trusted").isTrue();
+            assertThat(s.timeStampAuthority()).isEqualTo("TSA lạ");
+            assertThat(s.timeStampOk()).isFalse();
+            assertThat(s.valid()).isFalse();
+            assertThat(s.problems()).containsExactly("chứng thư của máy chủ dấu thời gian TSA lạ không dẫn về chứng thư "
+                    + "gốc tin cậy nào đã cho (--trust)");
+            SignatureCheck both = PdfVerifier.verify(signed, List.of(root, other), "tsa-la.pdf").signatures().get(0);
+            assertThat(both.valid()).as(both.problems().toString()).isTrue();
+
+            Path file = dir.resolve("tsa-la.pdf");
+            Files.write(file, signed);
+            CommandRun verify = CommandRun.of("verify", file.toString(), "--trust", rootPem.toString());
+            assertThat(verify.exit()).isEqualTo(1);
+            assertThat(verify.out()).contains("do TSA lạ cấp — KHÔNG HỢP LỆ hoặc không tin cậy")
+                    .contains("Kết luận: KHÔNG HỢP LỆ");
+        }
+    }
+
+    @Test
+    void aTimeStampOverAnotherSignaturesValueIsRefused() throws Exception {
+        try (TestTsa tsa = TestTsa.start(TestTsa.Answer.GRANT, "Máy chủ dấu thời gian thử", root, rootKeys.getPrivate())) {
+            byte[] signed = signWith(readPlan(), content -> {
+                try {
+                    CMSSignedData cms = new CMSSignedData(PdfSigner.cms(content.readAllBytes(), key, null));
+                    SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
+                    byte[] elsewhere = java.security.MessageDigest.getInstance("SHA-256")
+                            .digest("chữ ký khác".getBytes(StandardCharsets.UTF_8));
+                    var unsigned = new org.bouncycastle.asn1.ASN1EncodableVector();
+                    unsigned.add(new org.bouncycastle.asn1.cms.Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                            new org.bouncycastle.asn1.DERSet(tsa.token(elsewhere).toCMSSignedData().toASN1Structure())));
+                    SignerInformation moved = SignerInformation.replaceUnsignedAttributes(info,
+                            new org.bouncycastle.asn1.cms.AttributeTable(unsigned));
+                    return CMSSignedData.replaceSigners(cms, new org.bouncycastle.cms.SignerInformationStore(moved))
+                            .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            });
+            SignatureCheck s = PdfVerifier.verify(signed, List.of(root), "lac-dau.pdf").signatures().get(0);
+            assertThat(s.intact()).isTrue();
+            assertThat(s.timeStamped()).isFalse();
+            assertThat(s.timeStampOk()).isFalse();
+            assertThat(s.valid()).isFalse();
+            assertThat(s.problems()).containsExactly("dấu thời gian của Máy chủ dấu thời gian thử không thuộc chữ ký "
+                    + "này (mã băm trong dấu thời gian khác mã băm của giá trị chữ ký)");
+        }
+    }
+
+    @Test
+    void aTimeStampingServerThatIsDownOrRefusesSignsNothing() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path out = dir.resolve("khong-ky.pdf");
+        CommandRun down = CommandRun.withStdin(new String(PASSWORD) + "\n", "sign", "--in", plan.toString(), "--out",
+                out.toString(), "--keystore", p12.toString(), "--password-stdin",
+                "--tsa", "http://127.0.0.1:" + closed + "/tsa");
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.err()).contains("máy chủ dấu thời gian http://127.0.0.1:" + closed + "/tsa không trả lời "
+                + "(không kết nối được); chưa ký, không ghi tệp nào");
+        assertThat(out).doesNotExist();
+
+        try (TestTsa broken = TestTsa.start(TestTsa.Answer.HTTP_500, "Hỏng", root, rootKeys.getPrivate());
+             TestTsa refusing = TestTsa.start(TestTsa.Answer.REJECT, "Từ chối", root, rootKeys.getPrivate())) {
+            CommandRun error = CommandRun.withStdin(new String(PASSWORD) + "\n", "sign", "--in", plan.toString(),
+                    "--out", out.toString(), "--keystore", p12.toString(), "--password-stdin", "--tsa",
+                    broken.uri().toString());
+            assertThat(error.exit()).isEqualTo(1);
+            assertThat(error.err()).contains("máy chủ dấu thời gian " + broken.uri() + " trả lời lỗi HTTP 500; chưa ký");
+            assertThat(out).doesNotExist();
+            assertThatThrownBy(() -> PdfSigner.sign(plan, out, key, new SignatureDetails(null, null, refusing.uri())))
+                    .isInstanceOf(SigningException.class)
+                    .hasMessage("máy chủ dấu thời gian " + refusing.uri() + " từ chối cấp dấu thời gian (trạng thái 2: "
+                            + "chính sách không cho phép); chưa ký, không ghi tệp nào")
+                    .extracting(e -> ((SigningException) e).problem().type().exitCode()).isEqualTo(1);
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    /** Signs with PDFBox and a CMS made by the test, for signatures the signer would never write. */
+    private static byte[] signWith(byte[] pdf, org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureInterface cms)
+            throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf);
+             org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions options =
+                     new org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions()) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PdfSigner.ETSI_CADES_DETACHED);
+            signature.setSignDate(java.util.Calendar.getInstance());
+            options.setPreferredSignatureSize(32 * 1024);
+            doc.addSignature(signature, cms, options);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * A real RFC 3161 time-stamping server for the tests: BouncyCastle's token and response generators behind the
+     * JDK's HTTP server on a free port, with its own TSA certificate (critical extended key usage timeStamping)
+     * issued by the given CA. It grants, answers HTTP 500, or refuses with status 2 (rejection).
+     */
+    static final class TestTsa implements AutoCloseable {
+
+        enum Answer { GRANT, HTTP_500, REJECT }
+
+        final List<Date> stamped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final HttpServer server;
+        private final TimeStampTokenGenerator tokens;
+
+        private TestTsa(HttpServer server, TimeStampTokenGenerator tokens) {
+            this.server = server;
+            this.tokens = tokens;
+        }
+
+        static TestTsa start(Answer answer, String name, X509Certificate ca, PrivateKey caKey) throws Exception {
+            KeyPair tsaKeys = rsa();
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca,
+                    BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(365))), new X500Name("CN=" + name + ", C=VN"), tsaKeys.getPublic());
+            builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey)));
+            TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
+                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsaKeys.getPrivate(), tsaCert),
+                    new JcaDigestCalculatorProviderBuilder().build()
+                            .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                    new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
+            tokens.addCertificates(new JcaCertStore(List.of(tsaCert)));
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            TestTsa tsa = new TestTsa(server, tokens);
+            server.createContext("/tsa", exchange -> {
+                try {
+                    if (answer == Answer.HTTP_500) {
+                        exchange.sendResponseHeaders(500, -1);
+                        return;
+                    }
+                    TimeStampRequest request = new TimeStampRequest(exchange.getRequestBody().readAllBytes());
+                    TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+                    byte[] body;
+                    if (answer == Answer.REJECT) {
+                        body = responses.generateRejectedResponse(new org.bouncycastle.tsp.TSPException(
+                                "chính sách không cho phép")).getEncoded();
+                    } else {
+                        Date at = new Date();
+                        tsa.stamped.add(at);
+                        body = responses.generate(request, BigInteger.valueOf(tsa.stamped.size()), at).getEncoded();
+                    }
+                    exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                } catch (Exception e) {
+                    exchange.sendResponseHeaders(500, -1);
+                } finally {
+                    exchange.close();
+                }
+            });
+            server.start();
+            return tsa;
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
+        }
+
+        /** A token over any digest, made directly, as if for some other signature. */
+        org.bouncycastle.tsp.TimeStampToken token(byte[] digest) throws Exception {
+            var generator = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+            generator.setCertReq(true);
+            TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, digest);
+            return tokens.generate(request, BigInteger.TEN, new Date());
+        }
+
+        @Override
+        public void close() {
             server.stop(0);
         }
     }
@@ -381,13 +556,13 @@ class PdfSigningTest {
         }
     }
 
-    private static KeyPair rsa() throws Exception {
+    static KeyPair rsa() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         return generator.generateKeyPair();
     }
 
-    private static X509Certificate certificate(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
+    static X509Certificate certificate(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
             boolean ca) throws Exception {
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),

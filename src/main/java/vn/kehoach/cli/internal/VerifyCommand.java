@@ -54,6 +54,12 @@ class VerifyCommand implements Callable<Integer> {
             out.println("  Người ký: " + s.signer() + (s.issuer() == null ? "" : " (cấp bởi: " + s.issuer() + ")"));
             out.println("  Thời gian ký: " + (s.signingTime() == null ? "không ghi" : SHOWN.format(s.signingTime())
                     + (s.timeStamped() ? " (theo dấu thời gian)" : " (theo máy của người ký)")));
+            if (s.timeStampAuthority() != null) {
+                out.println("  Dấu thời gian: " + (s.timeStamped() ? SHOWN.format(s.signingTime()) + ", " : "")
+                        + "do " + s.timeStampAuthority() + " cấp"
+                        + (s.timeStampOk() ? (trust.isEmpty() ? "" : " (chứng thư máy chủ dấu thời gian tin cậy)")
+                                : " — KHÔNG HỢP LỆ hoặc không tin cậy"));
+            }
             if (s.reason() != null) {
                 out.println("  Lý do: " + s.reason());
             }
