@@ -23,7 +23,7 @@ public class PublicationStore {
 
     private static final String COLUMNS = """
             id, unit_code, unit_name, plan_year, kind, title, file_name, content_type, octet_length(content) as size,
-            sha256, signer, published_at, published_by, withdrawn_at, withdrawn_by""";
+            sha256, signer, published_at, published_by, withdrawn_at, withdrawn_by\s""";
 
     private final JdbcClient jdbc;
 
