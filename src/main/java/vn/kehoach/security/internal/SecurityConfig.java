@@ -98,6 +98,8 @@ class SecurityConfig {
             http.authorizeHttpRequests(a -> a
                             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                             .permitAll()
+                            // Công khai: what a planner published, read without login (docs/publication.md).
+                            .requestMatchers("/cong-khai", "/cong-khai/**").permitAll()
                             .requestMatchers("/admin/**").hasRole("ADMIN")
                             .anyRequest().authenticated())
                     .formLogin(f -> f.loginPage("/login").failureHandler(new LoginFailures()).permitAll())
