@@ -49,7 +49,7 @@ public class JobScheduler implements SmartLifecycle {
                         log.info("{}: {} sent for {}", job.taskName(), sent, jobs.today());
                     }));
         }
-        this.scheduler = Scheduler.create(dataSource, new ArrayList<>(tasks))
+        this.scheduler = Scheduler.create(dataSource)
                 .startTasks(tasks)
                 .pollingInterval(polling)
                 .threads(2)
