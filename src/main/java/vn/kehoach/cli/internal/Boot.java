@@ -37,6 +37,7 @@ final class Boot {
             // A command that needs the analytics index builds it when it asks; warming it in the background only costs
             // a short-lived command its time, and printed "Chưa dựng được chỉ mục phân tích…" when the command ended first.
             props.put("kehoach.analytics.warm-up", "false");
+            props.put("kehoach.scheduler.enabled", "false");
         }
         props.putAll(extra);
         // Given as Spring's command-line arguments: above application.properties, and known before logging starts.
