@@ -9,7 +9,8 @@ public enum Area {
     DOCUMENT("Văn bản kế hoạch"), SETTINGS("Thiết lập văn bản"), CATALOG("Danh mục"), FORM("Biểu mẫu"),
     RULE("Quy tắc kiểm tra"), ORGUNIT("Đơn vị hành chính"), DEFINITION("Thay đổi định nghĩa"),
     PROJECT("Dự án đầu tư"), TASK("Nhiệm vụ"), USER("Người dùng"), TOKEN("Token API"),
-    PLAN("Chu trình kế hoạch năm");
+    PLAN("Chu trình kế hoạch năm"),
+    EVIDENCE("Minh chứng");
 
     private final String label;
 

@@ -19,6 +19,7 @@ import vn.kehoach.problem.Refusal;
                 TasksCommand.class, BudgetCommand.class, ReportCommand.class, ReorganiseCommand.class, PlanCommand.class,
                 BackupCommand.class, RestoreCommand.class, InitCommand.class, UnitCommand.class, TargetCommand.class,
                 CatalogCommand.class,
+                EvidenceCommand.class,
                 FormCommand.class, RuleCommand.class, DocumentImportCommand.class, SignCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
