@@ -10,7 +10,7 @@ import vn.kehoach.orgunit.OrgUnit;
  * every unit.
  */
 public record Actor(String username, String displayName, Set<Role> roles, String orgUnitCode, String orgUnitName,
-                    String scopePath) {
+                    String scopePath) implements java.io.Serializable {
 
     /** The command line and scheduled jobs: every unit, every role. */
     public static final Actor SYSTEM = new Actor("system", "Hệ thống", Set.of(Role.values()), null, "Toàn bộ", "/");

@@ -208,6 +208,57 @@ abstract class DemoAnalytics {
         assertThat(analytics.value("MARKET_FINES", "HALANG", Period.year(2023), ValueKind.ACTUAL).isEmpty()).isTrue();
     }
 
+    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+    String url;
+    @Autowired
+    vn.kehoach.period.Periods periods;
+
+    /**
+     * Another process (here a connection of its own, as the command line or a second node would open) inserts,
+     * changes and deletes a value with plain SQL: the database's change feed brings each change into this node's
+     * index within a second, without any event of this JVM.
+     */
+    @Test
+    void aValueWrittenByAnotherProcessIsInTheIndexWithinASecond() throws Exception {
+        Period july = Period.month(2022, 7);
+        long period = periods.idOf(july);
+        assertThat(analytics.value("MARKET_FINES", "HALANG", Period.year(2022), ValueKind.ACTUAL).isEmpty()).isTrue();
+        try (java.sql.Connection other = url.startsWith("jdbc:h2:")
+                ? java.sql.DriverManager.getConnection(url, "sa", "") : java.sql.DriverManager.getConnection(url);
+             java.sql.Statement s = other.createStatement()) {
+            s.executeUpdate("""
+                    insert into data_value (element_id, org_unit_id, period_id, kind, amount, illustrative, version,
+                           updated_by, updated_at, reported_at)
+                    select e.id, u.id, %d, 'ACTUAL', 4321, false, 1, 'other', current_timestamp, current_timestamp
+                      from data_element e, org_unit u where e.code = 'MARKET_FINES' and u.code = 'MINHLONG'"""
+                    .formatted(period));
+            assertWithinASecond("insert", "4321");
+            s.executeUpdate("update data_value set amount = 4000.5 where period_id = " + period
+                    + " and element_id = (select id from data_element where code = 'MARKET_FINES')");
+            assertWithinASecond("update", "4000.5");
+            s.executeUpdate("delete from data_value where period_id = " + period
+                    + " and element_id = (select id from data_element where code = 'MARKET_FINES')");
+            assertWithinASecond("delete", null);
+        }
+    }
+
+    private void assertWithinASecond(String what, String expected) throws InterruptedException {
+        long t0 = System.nanoTime();
+        while (true) {
+            var v = analytics.value("MARKET_FINES", "HALANG", Period.year(2022), ValueKind.ACTUAL);
+            boolean there = expected == null ? v.isEmpty()
+                    : !v.isEmpty() && v.value().compareTo(new BigDecimal(expected)) == 0;
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (there) {
+                System.out.println("change feed, " + what + " by another connection → this node's index: " + ms + " ms");
+                assertThat(ms).as(what).isLessThanOrEqualTo(1000);
+                return;
+            }
+            assertThat(ms).as(what + " not in the index after " + ms + " ms").isLessThan(3000);
+            Thread.sleep(10);
+        }
+    }
+
     private Forecast forecast(List<Forecast> all, String code, vn.kehoach.target.Issuer issuer) {
         return all.stream().filter(f -> f.comparison().figure().code().equals(code)
                 && f.comparison().target().issuer() == issuer).findFirst().orElseThrow();

@@ -10,14 +10,18 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.DataElement;
@@ -29,11 +33,12 @@ import vn.kehoach.period.Periods;
 
 /**
  * Keeps the column index current: built from the database in one streamed pass on first use (or when the web
- * server is ready), then changed value by value as {@link DataValueChanged} events arrive after their transaction
- * commits, so a saved value is in the next query. Changes that arrive while the index is being built are kept and
- * applied once it is in place. A value for an org unit the index does not know (a unit created since) marks the
- * index stale: the next query rebuilds it. Queries read under a read lock; a change takes the write lock for the
- * few microseconds of storing a long.
+ * server is ready), then changed value by value as the database's change feed ({@link ChangeFeed}, the
+ * {@code data_change} rows its triggers write) reports changes — this node's own, another node's, the command line's.
+ * A node's own save is applied on the saving thread right after its commit ({@link DataValueChanged} marks the
+ * transaction), so it is in the next query; another's within a second. A value for an org unit the index does not
+ * know, or changed org units, mark the index stale: the next query rebuilds it. Queries read under a read lock; a
+ * change takes the write lock for the few microseconds of storing a long.
  */
 @Component
 public class IndexKeeper {
@@ -47,18 +52,33 @@ public class IndexKeeper {
     private final boolean warmUp;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object buildLock = new Object();
+    private final ChangeFeed feed;
     private volatile ColumnIndex index;
     private volatile boolean stale;
-    /** Changes that came while a build was reading the table; null when no build runs. */
-    private List<DataValueChanged> pending;
 
     public IndexKeeper(Catalog catalog, OrgUnits orgUnits, Periods periods, DataValues dataValues,
-                       @Value("${kehoach.analytics.warm-up:true}") boolean warmUp) {
+                       DataSource dataSource, @Value("${kehoach.analytics.warm-up:true}") boolean warmUp) {
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.periods = periods;
         this.dataValues = dataValues;
         this.warmUp = warmUp;
+        this.feed = new ChangeFeed(dataSource, new ChangeFeed.Sink() {
+            @Override
+            public void values(List<DataValueChanged> values) {
+                applyAll(values);
+            }
+
+            @Override
+            public void catalogChanged() {
+                snapshot = null;
+            }
+
+            @Override
+            public void rebuildNeeded() {
+                stale = true;
+            }
+        });
     }
 
     /**
@@ -77,36 +97,23 @@ public class IndexKeeper {
         }
     }
 
-    /** Builds the index again from the database and puts it in place; returns how many values it holds. */
+    /**
+     * Builds the index again from the database and puts it in place; returns how many values it holds. The change
+     * feed's position is taken before the tables are read, and what changed since is applied to the new index (a
+     * change read both ways leaves the stored value: the feed applies the value stored now).
+     */
     public long rebuild() {
         synchronized (buildLock) {
-            synchronized (this) {
-                pending = new ArrayList<>();
-            }
-            ColumnIndex built;
-            try {
-                built = build();
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    pending = null;
-                }
-                throw e;
-            }
+            long mark = feed.position();
+            ColumnIndex built = build();
             lock.writeLock().lock();
             try {
-                List<DataValueChanged> replay;
-                synchronized (this) {
-                    replay = pending;
-                    pending = null;
-                }
                 index = built;
                 stale = built.incomplete;
-                for (DataValueChanged c : replay) {
-                    apply(built, c);
-                }
             } finally {
                 lock.writeLock().unlock();
             }
+            feed.follow(mark);
             return built.size()[0];
         }
     }
@@ -117,21 +124,51 @@ public class IndexKeeper {
         return current == null ? new long[] {0, 0} : current.size();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * A value is being saved in the current transaction: once it commits, this thread reads the feed (one query for
+     * the whole transaction, however many values it saved), so the value is in the saver's next query.
+     */
+    @EventListener
     void changed(DataValueChanged change) {
-        synchronized (this) {
-            if (pending != null) {
-                pending.add(change);
-                return;
-            }
+        if (index == null) {
+            return;
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            feed.catchUp(System.nanoTime());
+            return;
+        }
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                feed.catchUp(System.nanoTime());
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(IndexKeeper.this);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        feed.stop();
+    }
+
+    private void applyAll(List<DataValueChanged> changes) {
         ColumnIndex current = index;
         if (current == null) {
             return;
         }
         lock.writeLock().lock();
         try {
-            apply(current, change);
+            for (DataValueChanged c : changes) {
+                apply(current, c);
+            }
         } finally {
             lock.writeLock().unlock();
         }

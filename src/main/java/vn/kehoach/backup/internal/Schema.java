@@ -16,11 +16,14 @@ import java.util.TreeSet;
 /**
  * The application's tables, read from the database's own metadata rather than a list kept by hand, so that a table a
  * new migration adds is saved without anyone remembering to. Flyway's history is left out: it is checked as the
- * schema version instead.
+ * schema version instead. So are the state of the running nodes, which a restore must not bring back: the change feed
+ * ({@code data_change}, whose rows a restore's own writes create) and the HTTP sessions.
  */
 public final class Schema {
 
     public static final String FLYWAY_HISTORY = "flyway_schema_history";
+
+    private static final Set<String> NODE_STATE = Set.of("data_change", "spring_session", "spring_session_attributes");
 
     private Schema() {
     }
@@ -34,7 +37,7 @@ public final class Schema {
         try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
-                if (!name.equalsIgnoreCase(FLYWAY_HISTORY)) {
+                if (!name.equalsIgnoreCase(FLYWAY_HISTORY) && !NODE_STATE.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                     names.add(name);
                 }
             }

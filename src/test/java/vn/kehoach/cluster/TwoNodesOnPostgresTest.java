@@ -1,0 +1,248 @@
+package vn.kehoach.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.kehoach.CommandRun;
+import vn.kehoach.KeHoachApplication;
+import vn.kehoach.TestDb;
+
+/**
+ * Issue 16's acceptance: two server nodes on one PostgreSQL, started as {@code kehoach serve} starts one (a web
+ * application context on its own port), and the command line beside them, behave as one system. A session made on
+ * node A is valid on node B; a value saved on A and one imported by the command line are in B's pivot and dashboard
+ * (and A's) within a second — each delay measured from the value's {@code updated_at} (stamped just before its
+ * commit) to the first answer of the node that shows it, and printed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodesOnPostgresTest {
+
+    private static final String PIVOT = "/api/v1/analytics?figure=BUFFALO_HERD&orgUnit=HALANG&period=2021S1";
+    private static final String DASHBOARD = "/?unit=HALANG&period=2021S1";
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private String db;
+    private ConfigurableApplicationContext nodeA;
+    private ConfigurableApplicationContext nodeB;
+    private String a;
+    private String b;
+
+    @BeforeAll
+    void twoNodesOnTheDemo() {
+        db = TestDb.freshPostgres();
+        CommandRun load = CommandRun.of("--db", db, "load-demo", "--with-users");
+        assertThat(load.exit()).as(load.err()).isZero();
+        nodeA = serve();
+        nodeB = serve();
+        a = "http://127.0.0.1:" + port(nodeA);
+        b = "http://127.0.0.1:" + port(nodeB);
+    }
+
+    @AfterAll
+    void stop() {
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    /** As {@code kehoach --db URL serve --port 0} starts its application (cli.internal.Boot, web = true). */
+    private ConfigurableApplicationContext serve() {
+        return new SpringApplicationBuilder(KeHoachApplication.class).web(WebApplicationType.SERVLET)
+                .bannerMode(Banner.Mode.OFF)
+                .run("--spring.datasource.url=" + db, "--server.port=0", "--server.address=127.0.0.1",
+                        "--spring.datasource.hikari.maximum-pool-size=4");
+    }
+
+    private static int port(ConfigurableApplicationContext ctx) {
+        return ((WebServerApplicationContext) ctx).getWebServer().getPort();
+    }
+
+    @Test
+    void aSessionMadeOnNodeAIsSignedInOnNodeB() throws Exception {
+        String cookie = login(a, "viewer");
+        HttpResponse<String> home = get(b + DASHBOARD, cookie);
+        assertThat(home.statusCode()).as("node B answers A's session with the page, not a redirect to /login")
+                .isEqualTo(200);
+        assertThat(home.body()).doesNotContain("name=\"password\"").contains("viewer");
+        HttpResponse<String> anonymous = get(b + DASHBOARD, null);
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void aValueSavedOnNodeAIsInNodeBsPivotAndDashboardWithinASecond() throws Exception {
+        String cookie = login(a, "viewer");
+        assertThat(get(b + PIVOT, cookie).body()).contains("\"7.111\"");
+        assertThat(get(b + DASHBOARD, cookie).body()).contains("7.111");
+        HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create(a + "/api/v1/dataValueSets"))
+                .header("Authorization", basic("planner")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"dataValues": [{"dataElement": "BUFFALO_HERD", "period": "2021S1", "orgUnit": "MINHLONG",
+                                         "value": "699", "kind": "ACTUAL"}]}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        Instant written = updatedAt("MINHLONG");
+        assertThat(get(a + PIVOT, cookie).body()).as("the saving node's next query").contains("\"7.112\"");
+        long pivot = shownWithin(b + PIVOT, cookie, written, s -> s.contains("\"7.112\""));
+        long dashboard = shownWithin(b + DASHBOARD, cookie, written, s -> s.contains("7.112"));
+        System.out.printf("cluster: saved on A → B's pivot %d ms, B's dashboard %d ms%n", pivot, dashboard);
+        assertThat(pivot).isLessThanOrEqualTo(1000);
+        assertThat(dashboard).isLessThanOrEqualTo(1000);
+    }
+
+    @Test
+    void aValueImportedByTheCommandLineIsInBothNodesPivotsWithinASecond(@TempDir Path dir) throws Exception {
+        String cookie = login(b, "viewer");
+        String before = figure(get(a + PIVOT, cookie).body());
+        Path file = dir.resolve("thihoa.json");
+        Files.writeString(file, """
+                {"dataValues": [{"dataElement": "BUFFALO_HERD", "period": "2021S1", "orgUnit": "THIHOA",
+                                 "value": "1000", "kind": "ACTUAL"}]}""", StandardCharsets.UTF_8);
+        // Both nodes are watched while the command runs, so a node's delay is not the command's shutdown.
+        AtomicReference<Instant> seenA = watch(a + PIVOT, cookie, before);
+        AtomicReference<Instant> seenB = watch(b + PIVOT, cookie, before);
+        long threads = feedThreads();
+        CommandRun run = CommandRun.of("--db", db, "import", file.toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.err()).as("a normal exit warns of nothing").doesNotContain("WARN");
+        assertThat(feedThreads()).as("the command built no index, so it follows no feed").isEqualTo(threads);
+        Instant written = updatedAt("THIHOA");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while ((seenA.get() == null || seenB.get() == null) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(seenA.get()).as("node A shows the import").isNotNull();
+        assertThat(seenB.get()).as("node B shows the import").isNotNull();
+        long msA = Duration.between(written, seenA.get()).toMillis();
+        long msB = Duration.between(written, seenB.get()).toMillis();
+        System.out.printf("cluster: imported by the CLI → A's pivot %d ms, B's pivot %d ms%n", msA, msB);
+        assertThat(msA).isLessThanOrEqualTo(1000);
+        assertThat(msB).isLessThanOrEqualTo(1000);
+        assertThat(figure(get(b + PIVOT, cookie).body())).isNotEqualTo(before);
+    }
+
+    private long feedThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("analytics-change-feed") && t.isAlive()).count();
+    }
+
+    /** Polls the page in the background and records when its figure first differs from {@code before}. */
+    private AtomicReference<Instant> watch(String url, String cookie, String before) {
+        AtomicReference<Instant> seen = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    String body = get(url, cookie).body();
+                    if (!figure(body).equals(before)) {
+                        seen.set(Instant.now());
+                        return;
+                    }
+                    Thread.sleep(5);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "watch " + url);
+        t.setDaemon(true);
+        t.start();
+        return seen;
+    }
+
+    /** The pivot's one cell, as printed ("7.112"). */
+    private static String figure(String pivotJson) {
+        Matcher m = Pattern.compile("\"formatted\"\\s*:\\s*\"([^\"]+)\"").matcher(pivotJson);
+        assertThat(m.find()).as(pivotJson).isTrue();
+        return m.group(1);
+    }
+
+    /** Milliseconds from the write to the first answer of the page that passes the check; fails after 5 s. */
+    private long shownWithin(String url, String cookie, Instant written, Predicate<String> shown) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (shown.test(get(url, cookie).body())) {
+                return Duration.between(written, Instant.now()).toMillis();
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError(url + " does not show the change after 5 s");
+    }
+
+    /** When the value of BUFFALO_HERD 2021S1 of the unit was written: stamped in its transaction, before commit. */
+    private Instant updatedAt(String unit) throws Exception {
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     select v.updated_at from data_value v join data_element e on e.id = v.element_id
+                       join org_unit u on u.id = v.org_unit_id join period p on p.id = v.period_id
+                      where e.code = 'BUFFALO_HERD' and u.code = '%s' and p.iso = '2021S1' and v.kind = 'ACTUAL'"""
+                     .formatted(unit))) {
+            assertThat(rs.next()).isTrue();
+            return rs.getTimestamp(1).toInstant();
+        }
+    }
+
+    private String login(String node, String user) throws Exception {
+        HttpResponse<String> page = get(node + "/login", null);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as(page.body()).isTrue();
+        String cookie = cookie(page);
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(node + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + csrf.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        // Signing in changes the session id (fixation protection): the new cookie is the signed-in session.
+        return posted.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
+                ? cookie(posted) : cookie;
+    }
+
+    private static String cookie(HttpResponse<?> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> get(String url, String cookie) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (cookie != null) {
+            r.header("Cookie", cookie);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+}
