@@ -130,15 +130,15 @@ public class ComparisonEngine {
         return answer(q, true).comparisons();
     }
 
-    /** The comparisons, and how many of the units were answered from the index. */
-    record Answer(List<Comparison> comparisons, int fromIndex) {
+    /** The comparisons, and the codes of the units answered from the index. */
+    record Answer(List<Comparison> comparisons, List<String> fromIndex) {
     }
 
     Answer answer(ComparisonQuery q, boolean mayUseIndex) {
         Subtrees trees = subtrees(q);
         List<OrgUnit> units = trees.asked;
         if (units.isEmpty()) {
-            return new Answer(List.of(), 0);
+            return new Answer(List.of(), List.of());
         }
         Set<Long> territorial = trees.flagged(units, reorganisations::affects);
         Map<Long, List<Period>> periodsOf = new HashMap<>();
@@ -156,7 +156,10 @@ public class ComparisonEngine {
         if (figureIndex != null && q.asOf() == null && !q.periods().isEmpty()
                 && q.periods().stream().allMatch(p -> p.type().calendar())) {
             Set<Long> preliminary = trees.flagged(units, u -> dataValues.anyOfKind(u, ValueKind.PRELIMINARY));
-            indexed = units.stream().filter(u -> !territorial.contains(u.id()) && !preliminary.contains(u.id())).toList();
+            LocalDate last = q.periods().stream().flatMap(p -> Stream.of(p.end(),
+                    (q.base() == null ? p.previousYear() : q.base()).end())).max(Comparator.naturalOrder()).orElseThrow();
+            indexed = units.stream().filter(u -> !preliminary.contains(u.id())
+                    && (!territorial.contains(u.id()) || presentTerritory(u, trees.subtree(u), last))).toList();
         }
         Judging judging = judging(q, units, periodsOf, territorial);
         Map<Long, List<Comparison>> byUnit = new HashMap<>();
@@ -169,7 +172,8 @@ public class ComparisonEngine {
                         }
                     });
         }
-        int answeredFromIndex = byUnit.size();
+        List<String> answeredFromIndex = units.stream().filter(u -> byUnit.containsKey(u.id())).map(OrgUnit::code)
+                .toList();
         List<OrgUnit> fromDatabase = units.stream().filter(u -> !byUnit.containsKey(u.id())).toList();
         if (!fromDatabase.isEmpty()) {
             List<FigureSource> sources = databaseSources(q, trees, fromDatabase, territorial, periodsOf, stored);
@@ -181,6 +185,16 @@ public class ComparisonEngine {
         List<Comparison> out = new ArrayList<>();
         units.forEach(u -> out.addAll(byUnit.get(u.id())));
         return new Answer(out, answeredFromIndex);
+    }
+
+    /**
+     * True when a unit a reorganisation touched is still read right from its own subtree up to the day: no former unit
+     * outside it went into its territory, and none of its units ended before the day (an ended unit gives no stock
+     * to a later period). Xã Minh Long before it merged into Xã Lý Quốc in 2025; not Xã Lý Quốc itself.
+     */
+    private boolean presentTerritory(OrgUnit unit, List<OrgUnit> subtree, LocalDate day) {
+        return subtree.stream().noneMatch(u -> u.validTo() != null && u.validTo().isBefore(day))
+                && reorganisations.territory(unit).parts().isEmpty();
     }
 
     /** Above this many units, units are judged on every core. */
