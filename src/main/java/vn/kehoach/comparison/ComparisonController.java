@@ -13,6 +13,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
+import vn.kehoach.problem.Problem;
+import vn.kehoach.problem.ProblemType;
+import vn.kehoach.problem.Refusal;
 import vn.kehoach.security.Scopes;
 import vn.kehoach.format.Csv;
 
@@ -76,6 +79,9 @@ class ComparisonController {
         List<ComparisonQuery> queries = new java.util.ArrayList<>();
         if (orgUnit != null) {
             OrgUnit unit = scopes.visible(orgUnit);
+            if (level != null && level < unit.level()) {
+                throw new LevelAbove(level, unit);
+            }
             queries.add(level == null ? ComparisonQuery.of(unit, p) : ComparisonQuery.below(unit, level, p));
         } else {
             for (OrgUnit root : scopes.roots()) {
@@ -87,5 +93,22 @@ class ComparisonController {
         }
         return queries.stream().flatMap(q -> engine.answer(q.base(b).asOf(at).figures(codes)).stream())
                 .map(ComparisonRow::of).toList();
+    }
+
+    /** A level above the unit asked about: nothing of its subtree lies there. */
+    private static final class LevelAbove extends IllegalArgumentException implements Refusal {
+
+        private final int level;
+
+        LevelAbove(int level, OrgUnit unit) {
+            super("Cấp " + level + " nằm trên " + unit.name() + " (cấp " + unit.level() + "): chọn cấp từ "
+                    + unit.level() + " trở xuống");
+            this.level = level;
+        }
+
+        @Override
+        public Problem problem() {
+            return Problem.of(ProblemType.BAD_INPUT, getMessage()).at("level", String.valueOf(level));
+        }
     }
 }
