@@ -6,6 +6,6 @@
  * and computes the same figures, to the digit, as the comparison engine.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"datavalue", "target", "catalog", "orgunit", "period", "comparison", "format",
+        allowedDependencies = {"datavalue", "target", "catalog", "orgunit", "period", "comparison", "comparison :: spi", "format",
                 "security", "audit"})
 package vn.kehoach.analytics;

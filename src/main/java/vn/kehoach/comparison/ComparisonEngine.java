@@ -9,12 +9,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +33,7 @@ import vn.kehoach.catalog.TimeAggregation;
 import vn.kehoach.catalog.TreeAggregation;
 import vn.kehoach.comparison.internal.FigureValues;
 import vn.kehoach.comparison.internal.Judge;
+import vn.kehoach.comparison.spi.FigureIndex;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.datavalue.StoredValue;
 import vn.kehoach.datavalue.ValueKind;
@@ -59,9 +64,11 @@ public class ComparisonEngine {
     private final Targets targets;
     private final Reorganisations reorganisations;
     private final Definitions definitions;
+    private final ObjectProvider<FigureIndex> index;
 
     public ComparisonEngine(Catalog catalog, OrgUnits orgUnits, DataValues dataValues, Targets targets,
-                            Reorganisations reorganisations, Definitions definitions) {
+                            Reorganisations reorganisations, Definitions definitions, ObjectProvider<FigureIndex> index) {
+        this.index = index;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.dataValues = dataValues;
@@ -80,28 +87,19 @@ public class ComparisonEngine {
      * holds a value in the unit's subtree or a target of the unit).
      */
     public List<Comparison> compareAll(OrgUnit unit, Period period) {
+        if (unit != null) {
+            return answer(ComparisonQuery.of(unit, period));
+        }
         List<Comparison> out = new ArrayList<>();
-        for (OrgUnit u : unit == null ? orgUnits.all() : List.of(unit)) {
-            List<Period> periods;
-            if (period != null) {
-                periods = List.of(period);
-            } else {
-                TreeSet<Period> set = new TreeSet<>(dataValues.periodsWithValues(u));
-                targets.list(u, null, null).forEach(t -> set.add(t.period()));
-                periods = List.copyOf(set);
-            }
-            out.addAll(compare(u, periods));
+        for (OrgUnit root : orgUnits.roots()) {
+            out.addAll(answer(ComparisonQuery.below(root, null, period)));
         }
         return out;
     }
 
     /** The comparisons of every unit of the subtree, for the period or for every period that holds data. */
     public List<Comparison> compareSubtree(OrgUnit root, Period period) {
-        List<Comparison> out = new ArrayList<>();
-        for (OrgUnit u : orgUnits.subtree(root)) {
-            out.addAll(compareAll(u, period));
-        }
-        return out;
+        return answer(ComparisonQuery.below(root, null, period));
     }
 
     /** The unit's comparisons for each of the periods, period by period. */
@@ -117,13 +115,304 @@ public class ComparisonEngine {
         if (periods.isEmpty()) {
             return List.of();
         }
-        for (Period p : periods) {
-            if (base != null && base.type() != p.type()) {
-                throw new IllegalArgumentException("kỳ gốc " + base.id() + " (" + base.type().label()
-                        + ") phải cùng loại với kỳ " + p.id() + " (" + p.type().label() + ")");
+        return answer(ComparisonQuery.of(unit, periods).base(base).asOf(asOf));
+    }
+
+    /**
+     * The answer to the query: for each unit (in the query's order, or its root's subtree in tree order) and each of
+     * its periods, the comparisons of every figure asked for, in the catalog's order. Read from the in-memory index
+     * ({@link FigureIndex}) where it holds everything the answer needs — calendar periods, the latest vintage, units
+     * whose subtree no reorganisation touched and that hold no preliminary figure — and from the database where it
+     * must (crop seasons, preliminary figures, reorganised territories, "as of"), the same numbers either way. The
+     * database is read once per subtree asked, not once per unit; targets once per period.
+     */
+    public List<Comparison> answer(ComparisonQuery q) {
+        return answer(q, true).comparisons();
+    }
+
+    /** The comparisons, and the codes of the units answered from the index. */
+    record Answer(List<Comparison> comparisons, List<String> fromIndex) {
+    }
+
+    Answer answer(ComparisonQuery q, boolean mayUseIndex) {
+        Subtrees trees = subtrees(q);
+        List<OrgUnit> units = trees.asked;
+        if (units.isEmpty()) {
+            return new Answer(List.of(), List.of());
+        }
+        Set<Long> territorial = trees.flagged(units, reorganisations::affects);
+        Map<Long, List<Period>> periodsOf = new HashMap<>();
+        Map<Long, List<StoredValue>> stored = null;
+        if (q.periods().isEmpty()) {
+            stored = new HashMap<>();
+            for (OrgUnit root : trees.roots) {
+                periodsWithData(trees, root, stored, periodsOf);
+            }
+        } else {
+            units.forEach(u -> periodsOf.put(u.id(), q.periods()));
+        }
+        FigureIndex figureIndex = mayUseIndex ? index.getIfAvailable() : null;
+        List<OrgUnit> indexed = List.of();
+        if (figureIndex != null && q.asOf() == null && !q.periods().isEmpty()
+                && q.periods().stream().allMatch(p -> p.type().calendar())) {
+            Set<Long> preliminary = trees.flagged(units, u -> dataValues.anyOfKind(u, ValueKind.PRELIMINARY));
+            LocalDate last = q.periods().stream().flatMap(p -> Stream.of(p.end(),
+                    (q.base() == null ? p.previousYear() : q.base()).end())).max(Comparator.naturalOrder()).orElseThrow();
+            indexed = units.stream().filter(u -> !preliminary.contains(u.id())
+                    && (!territorial.contains(u.id()) || presentTerritory(u, trees.subtree(u), last))).toList();
+        }
+        Judging judging = judging(q, units, periodsOf, territorial);
+        Map<Long, List<Comparison>> byUnit = new HashMap<>();
+        if (!indexed.isEmpty()) {
+            List<OrgUnit> fromIndex = indexed;
+            figureIndex.read(fromIndex, sources -> judgeEach(fromIndex, sources, periodsOf, q.base(), judging))
+                    .ifPresent(lists -> {
+                        for (int i = 0; i < fromIndex.size(); i++) {
+                            byUnit.put(fromIndex.get(i).id(), lists.get(i));
+                        }
+                    });
+        }
+        List<String> answeredFromIndex = units.stream().filter(u -> byUnit.containsKey(u.id())).map(OrgUnit::code)
+                .toList();
+        List<OrgUnit> fromDatabase = units.stream().filter(u -> !byUnit.containsKey(u.id())).toList();
+        if (!fromDatabase.isEmpty()) {
+            List<FigureSource> sources = databaseSources(q, trees, fromDatabase, territorial, periodsOf, stored);
+            List<List<Comparison>> lists = judgeEach(fromDatabase, sources, periodsOf, q.base(), judging);
+            for (int i = 0; i < fromDatabase.size(); i++) {
+                byUnit.put(fromDatabase.get(i).id(), lists.get(i));
             }
         }
-        return judge(unit, periods, valuesOf(unit, periods, base, asOf), base, asOf);
+        List<Comparison> out = new ArrayList<>();
+        units.forEach(u -> out.addAll(byUnit.get(u.id())));
+        return new Answer(out, answeredFromIndex);
+    }
+
+    /**
+     * True when a unit a reorganisation touched is still read right from its own subtree up to the day: no former unit
+     * outside it went into its territory, and none of its units ended before the day (an ended unit gives no stock
+     * to a later period). Xã Minh Long before it merged into Xã Lý Quốc in 2025; not Xã Lý Quốc itself.
+     */
+    private boolean presentTerritory(OrgUnit unit, List<OrgUnit> subtree, LocalDate day) {
+        return subtree.stream().noneMatch(u -> u.validTo() != null && u.validTo().isBefore(day))
+                && reorganisations.territory(unit).parts().isEmpty();
+    }
+
+    /** Above this many units, units are judged on every core. */
+    private static final int PARALLEL_UNITS = 32;
+
+    private List<List<Comparison>> judgeEach(List<OrgUnit> units, List<FigureSource> sources,
+                                             Map<Long, List<Period>> periodsOf, Period base, Judging judging) {
+        IntStream range = IntStream.range(0, units.size());
+        if (units.size() > PARALLEL_UNITS) {
+            range = range.parallel();
+        }
+        return range.mapToObj(i -> judge(units.get(i), periodsOf.get(units.get(i).id()), sources.get(i), base,
+                judging)).toList();
+    }
+
+    /**
+     * Each unit's figures from the database: the stored values of each subtree asked read once and handed to each
+     * unit of it (its own subtree's share); a unit a reorganisation touched reads its present territory on its own.
+     */
+    private List<FigureSource> databaseSources(ComparisonQuery q, Subtrees trees, List<OrgUnit> units,
+                                               Set<Long> territorial, Map<Long, List<Period>> periodsOf,
+                                               Map<Long, List<StoredValue>> alreadyRead) {
+        Map<String, DataElement> elements = catalog.elements().stream()
+                .collect(Collectors.toMap(DataElement::code, Function.identity()));
+        Map<String, Indicator> indicators = catalog.indicators().stream()
+                .collect(Collectors.toMap(Indicator::code, Function.identity()));
+        Map<Long, List<StoredValue>> byUnit = alreadyRead;
+        if (byUnit == null && units.stream().anyMatch(u -> !territorial.contains(u.id()))) {
+            byUnit = new HashMap<>();
+            List<Period> all = units.stream().flatMap(u -> periodsOf.get(u.id()).stream()).distinct().toList();
+            LocalDate[] range = range(all, q.base());
+            for (OrgUnit root : trees.roots) {
+                if (units.stream().anyMatch(u -> !territorial.contains(u.id()) && root.covers(u))) {
+                    for (StoredValue v : read(root, range[0], range[1], q.asOf())) {
+                        byUnit.computeIfAbsent(v.orgUnitId(), k -> new ArrayList<>()).add(v);
+                    }
+                }
+            }
+        }
+        List<FigureSource> out = new ArrayList<>();
+        for (OrgUnit u : units) {
+            List<Period> periods = periodsOf.get(u.id());
+            if (periods.isEmpty()) {
+                out.add(null);
+            } else if (territorial.contains(u.id())) {
+                out.add(valuesOf(u, periods, q.base(), q.asOf()));
+            } else {
+                List<StoredValue> values = new ArrayList<>();
+                for (OrgUnit below : trees.subtree(u)) {
+                    values.addAll(byUnit.getOrDefault(below.id(), List.of()));
+                }
+                out.add(new FigureValues(u.id(), elements, indicators, values));
+            }
+        }
+        return out;
+    }
+
+    /** The periods with data of each unit of the root's subtree: its subtree's values' periods and its targets'. */
+    private void periodsWithData(Subtrees trees, OrgUnit root, Map<Long, List<StoredValue>> stored,
+                                 Map<Long, List<Period>> periodsOf) {
+        List<Target> targeted = targets.listInSubtree(root, null, null);
+        TreeSet<Period> any = new TreeSet<>(dataValues.periodsWithValues(root));
+        targeted.forEach(t -> any.add(t.period()));
+        if (!any.isEmpty()) {
+            LocalDate[] range = range(List.copyOf(any), null);
+            for (StoredValue v : dataValues.stored(root, range[0], range[1])) {
+                stored.computeIfAbsent(v.orgUnitId(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<String, List<Target>> targetsOf = targeted.stream().collect(Collectors.groupingBy(Target::orgUnitCode));
+        for (OrgUnit u : trees.asked) {
+            if (!root.covers(u)) {
+                continue;
+            }
+            TreeSet<Period> set = new TreeSet<>();
+            for (OrgUnit below : trees.subtree(u)) {
+                stored.getOrDefault(below.id(), List.of()).forEach(v -> set.add(v.period()));
+            }
+            targetsOf.getOrDefault(u.code(), List.of()).forEach(t -> set.add(t.period()));
+            periodsOf.put(u.id(), List.copyOf(set));
+        }
+    }
+
+    /** From the earliest start of the periods and their bases to the latest end. */
+    private static LocalDate[] range(List<Period> periods, Period base) {
+        LocalDate from = periods.stream().flatMap(p -> Stream.of(p.start(),
+                (base == null ? p.previousYear() : base).start())).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to = periods.stream().map(Period::end).max(Comparator.naturalOrder()).orElseThrow();
+        return new LocalDate[] {from, to};
+    }
+
+    /** What judging reads once for the whole query: the catalog, the definition changes, the targets, the merges. */
+    private record Judging(Definitions definitions, List<DefinitionChange> changes, Map<String, MeasureUnit> measures,
+                           List<Figure> figures, Map<Period, Map<String, List<Target>>> targets,
+                           Map<Long, List<Reorganisation>> merges) {
+    }
+
+    private Judging judging(ComparisonQuery q, List<OrgUnit> units, Map<Long, List<Period>> periodsOf,
+                            Set<Long> territorial) {
+        Map<String, MeasureUnit> measures = catalog.units().stream()
+                .collect(Collectors.toMap(MeasureUnit::code, Function.identity()));
+        List<Figure> figures = catalog.figures();
+        if (q.figures() != null) {
+            Set<String> asked = Set.copyOf(q.figures());
+            figures = figures.stream().filter(f -> asked.contains(f.code())).toList();
+        }
+        Map<Period, List<OrgUnit>> unitsOf = new java.util.LinkedHashMap<>();
+        for (OrgUnit u : units) {
+            periodsOf.get(u.id()).forEach(p -> unitsOf.computeIfAbsent(p, k -> new ArrayList<>()).add(u));
+        }
+        Map<Period, Map<String, List<Target>>> targetsOf = new HashMap<>();
+        unitsOf.forEach((p, us) -> targetsOf.put(p, us.size() == 1
+                ? Map.of(us.get(0).code(), targets.applicable(us.get(0), p, q.asOf()))
+                : targets.applicable(us, p, q.asOf())));
+        Map<Long, List<Reorganisation>> merges = new HashMap<>();
+        // Read only for a unit a reorganisation touched; one query told the others apart.
+        for (OrgUnit u : units) {
+            if (territorial.contains(u.id())) {
+                merges.put(u.id(), reorganisations.touching(u).stream()
+                        .filter(r -> r.kind() == ChangeKind.MERGE || r.kind() == ChangeKind.SPLIT).toList());
+            }
+        }
+        return new Judging(definitions, definitions.all(), measures, figures, targetsOf, merges);
+    }
+
+    /**
+     * The subtrees a query reads (each once: a unit inside another asked unit's subtree is read with it), in tree
+     * order, and the units asked.
+     */
+    private Subtrees subtrees(ComparisonQuery q) {
+        if (q.root() != null) {
+            List<OrgUnit> tree = orgUnits.subtree(q.root());
+            List<OrgUnit> asked = q.level() == null ? tree
+                    : tree.stream().filter(u -> u.level() == q.level()).toList();
+            return new Subtrees(List.of(q.root()), List.of(tree), asked);
+        }
+        List<OrgUnit> byPath = new ArrayList<>(q.units());
+        byPath.sort(Comparator.comparing(OrgUnit::path));
+        List<OrgUnit> roots = new ArrayList<>();
+        for (OrgUnit u : byPath) {
+            // Paths that share a prefix sort together: a unit below the last root kept follows it.
+            if (roots.isEmpty() || !roots.get(roots.size() - 1).covers(u)) {
+                roots.add(u);
+            }
+        }
+        return new Subtrees(roots, roots.stream().map(orgUnits::subtree).toList(), q.units());
+    }
+
+    /** The subtrees read, in tree order, each unit's subtree a contiguous run of them. */
+    private static final class Subtrees {
+        final List<OrgUnit> roots;
+        final List<OrgUnit> asked;
+        private final List<OrgUnit> order = new ArrayList<>();
+        private final Map<Long, Integer> position = new HashMap<>();
+        private final Map<Long, List<OrgUnit>> children = new HashMap<>();
+        private int[] end;
+
+        Subtrees(List<OrgUnit> roots, List<List<OrgUnit>> trees, List<OrgUnit> asked) {
+            this.roots = roots;
+            this.asked = asked;
+            trees.forEach(order::addAll);
+            end = new int[order.size()];
+            for (int i = 0; i < order.size(); i++) {
+                OrgUnit u = order.get(i);
+                position.put(u.id(), i);
+                if (u.parentId() != null) {
+                    children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
+                }
+            }
+            int[] stack = new int[order.size() + 1];
+            int top = 0;
+            for (int i = 0; i < order.size(); i++) {
+                while (top > 0 && !order.get(stack[top - 1]).covers(order.get(i))) {
+                    end[stack[--top]] = i;
+                }
+                stack[top++] = i;
+            }
+            while (top > 0) {
+                end[stack[--top]] = order.size();
+            }
+        }
+
+        /** The unit and everything below it. */
+        List<OrgUnit> subtree(OrgUnit u) {
+            Integer at = position.get(u.id());
+            return at == null ? List.of(u) : order.subList(at, end[at]);
+        }
+
+        /**
+         * The asked units for which the test holds, testing from the roots down: a test that fails for a unit fails
+         * for every unit below it (a subtree without a reorganisation or a preliminary figure has none in any part),
+         * so a clean province costs one test and a reorganised commune a few along its path.
+         */
+        Set<Long> flagged(List<OrgUnit> units, java.util.function.Predicate<OrgUnit> test) {
+            Set<Long> askedIds = new HashSet<>();
+            Set<Long> onPath = new HashSet<>();
+            for (OrgUnit u : units) {
+                askedIds.add(u.id());
+                for (String id : u.path().split("/")) {
+                    if (!id.isEmpty()) {
+                        onPath.add(Long.parseLong(id));
+                    }
+                }
+            }
+            Set<Long> out = new HashSet<>();
+            java.util.ArrayDeque<OrgUnit> todo = new java.util.ArrayDeque<>(roots);
+            while (!todo.isEmpty()) {
+                OrgUnit u = todo.pop();
+                if (!onPath.contains(u.id()) || !test.test(u)) {
+                    continue;
+                }
+                if (askedIds.contains(u.id())) {
+                    out.add(u.id());
+                }
+                todo.addAll(children.getOrDefault(u.id(), List.of()));
+            }
+            return out;
+        }
     }
 
     /**
@@ -142,39 +431,38 @@ public class ComparisonEngine {
      * and statuses are judged here, the one place that judges them.
      */
     public List<Comparison> compare(OrgUnit unit, List<Period> periods, FigureSource values) {
-        return judge(unit, periods, values, null, null);
+        if (periods.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> territorial = reorganisations.affects(unit) ? Set.of(unit.id()) : Set.of();
+        Judging judging = judging(ComparisonQuery.of(unit, periods), List.of(unit), Map.of(unit.id(), periods),
+                territorial);
+        return judge(unit, periods, values, null, judging);
     }
 
-    /** Judges the values against the targets in force at {@code asOf} (null: their latest versions). */
-    private List<Comparison> judge(OrgUnit unit, List<Period> periods, FigureSource values, Period base, Instant asOf) {
-        List<DefinitionChange> changes = definitions.all();
-        Map<String, MeasureUnit> measures = catalog.units().stream()
-                .collect(Collectors.toMap(MeasureUnit::code, Function.identity()));
-        List<Figure> figures = catalog.figures();
+    /** Judges the values against the targets (read in force at the query's instant, or their latest versions). */
+    private static List<Comparison> judge(OrgUnit unit, List<Period> periods, FigureSource values, Period base,
+                                          Judging judging) {
         List<Comparison> out = new ArrayList<>();
-        List<Reorganisation> reorganised = new ArrayList<>();
-        boolean[] read = {false};
-        java.util.function.Supplier<List<Reorganisation>> merges = () -> {
-            if (!read[0]) {
-                read[0] = true;
-                // One query answers most units; the records are read only for a unit a reorganisation touched.
-                (reorganisations.affects(unit) ? reorganisations.touching(unit) : List.<Reorganisation>of()).stream()
-                        .filter(r -> r.kind() == ChangeKind.MERGE || r.kind() == ChangeKind.SPLIT)
-                        .forEach(reorganised::add);
-            }
-            return reorganised;
-        };
+        if (values == null) {
+            return out;
+        }
+        java.util.function.Supplier<List<Reorganisation>> merges =
+                () -> judging.merges().getOrDefault(unit.id(), List.of());
         for (Period period : periods) {
-            Map<String, List<Target>> targetsByFigure = targets.applicable(unit, period, asOf).stream()
+            Map<String, List<Target>> targetsByFigure = judging.targets().get(period)
+                    .getOrDefault(unit.code(), List.of()).stream()
                     .collect(Collectors.groupingBy(Target::figureCode));
             Period basePeriod = base == null ? period.previousYear() : base;
-            for (Figure figure : figures) {
-                String notComparable = definitions.between(figure, basePeriod.end(), period.end(), changes)
+            for (Figure figure : judging.figures()) {
+                MeasureUnit measure = judging.measures().get(figure.unitCode());
+                String notComparable = judging.definitions().between(figure, basePeriod.end(), period.end(),
+                                judging.changes())
                         .map(DefinitionChange::reason)
-                        .or(() -> unitCountChanged(figure, measures.get(figure.unitCode()), basePeriod, period, merges))
+                        .or(() -> unitCountChanged(figure, measure, basePeriod, period, merges))
                         .or(() -> values.notComparable(figure, basePeriod))
                         .or(() -> values.notComparable(figure, period)).orElse(null);
-                out.addAll(compare(unit, figure, measures.get(figure.unitCode()), period, basePeriod, notComparable,
+                out.addAll(compare(unit, figure, measure, period, basePeriod, notComparable,
                         values, targetsByFigure.getOrDefault(figure.code(), List.of())));
             }
         }

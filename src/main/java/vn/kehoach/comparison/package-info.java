@@ -5,5 +5,5 @@
  * judged with the target's direction and the figure's polarity. Computed, never stored.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"datavalue", "target", "catalog", "orgunit", "period", "format", "security"})
+        allowedDependencies = {"datavalue", "target", "catalog", "orgunit", "period", "format", "security", "problem"})
 package vn.kehoach.comparison;

@@ -22,6 +22,7 @@ import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Figure;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.comparison.ComparisonQuery;
 import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
@@ -123,7 +124,7 @@ public class BudgetLines {
         OrgUnit unit = scopes.visible(unitCode);
         List<BudgetLine> lines = lines();
         Map<String, List<Comparison>> byFigure = new HashMap<>();
-        for (Comparison c : engine.compare(unit, List.of(period))) {
+        for (Comparison c : engine.answer(ComparisonQuery.of(unit, period))) {
             byFigure.computeIfAbsent(c.figure().code(), k -> new ArrayList<>()).add(c);
         }
         Set<Issuer> issuers = EnumSet.noneOf(Issuer.class);

@@ -19,6 +19,7 @@ import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.Cells;
 import vn.kehoach.comparison.AsOf;
 import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.comparison.ComparisonQuery;
 import vn.kehoach.comparison.Selection;
 import vn.kehoach.comparison.Selections;
 import vn.kehoach.datavalue.DataValues;
@@ -92,7 +93,7 @@ class HomeController {
         model.addAttribute("periods", periods.descendingSet());
         model.addAttribute("period", chosen);
         List<Comparison> rows = chosen == null ? List.of()
-                : engine.compare(selected, List.of(chosen), basePeriod, at);
+                : engine.answer(ComparisonQuery.of(selected, chosen).base(basePeriod).asOf(at));
         model.addAttribute("groups", bySector(rows));
         model.addAttribute("illustrative", rows.stream().anyMatch(Comparison::anyIllustrative));
         return "web/home";

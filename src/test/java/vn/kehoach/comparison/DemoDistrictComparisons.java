@@ -286,4 +286,81 @@ abstract class DemoDistrictComparisons {
         demo.load("test");
         assertThat(engine.compare("HALANG", H1_2021)).hasSize(before);
     }
+
+    @Autowired
+    vn.kehoach.analytics.Analytics analytics;
+    @Autowired
+    vn.kehoach.datavalue.DataValues dataValues;
+
+    /**
+     * Every unit of the demo, for every calendar period it holds values for: the comparisons the in-memory index
+     * answers equal the database's, line by line and cell by cell (value, target, % of plan, last year, % and change
+     * against it, status, data months, not-comparable reason), as the API prints them and to the last digit.
+     */
+    @Test
+    void theIndexAnswersEveryCalendarComparisonAsTheDatabaseDoes() {
+        analytics.rebuild();
+        List<vn.kehoach.orgunit.OrgUnit> units = orgUnits.all();
+        List<Period> periods = orgUnits.roots().stream().flatMap(r -> dataValues.periodsWithValues(r).stream())
+                .filter(p -> p.type().calendar()).distinct().sorted().toList();
+        assertThat(periods).contains(H1_2021, Period.year(2021));
+        int lines = 0;
+        java.util.Map<Period, List<String>> fromIndex = new java.util.TreeMap<>();
+        for (Period p : periods) {
+            ComparisonQuery q = ComparisonQuery.of(units, p);
+            ComparisonEngine.Answer index = engine.answer(q, true);
+            ComparisonEngine.Answer database = engine.answer(q, false);
+            assertThat(database.fromIndex()).isEmpty();
+            assertSameCells(index.comparisons(), database.comparisons());
+            lines += index.comparisons().size();
+            fromIndex.put(p, index.fromIndex());
+        }
+        System.out.println("from the index: " + fromIndex + "; lines " + lines);
+        // Before the 2025 merger the district and its communes read their own subtrees: the index answers them. The
+        // communes made in 2025 hold their predecessors' territory: the database answers them.
+        assertThat(fromIndex.get(H1_2021)).contains("CAOBANG", "HALANG", "MINHLONG", "THANHNHAT")
+                .doesNotContain("LYQUOC25", "XAHALANG");
+        assertThat(lines).isGreaterThan(1000);
+    }
+
+    /** A level below a root asks the same as its units listed one by one, on either path. */
+    @Test
+    void everyCommuneOfTheDistrictAtItsLevelAnswersAsTheCommunesOneByOne() {
+        analytics.rebuild();
+        vn.kehoach.orgunit.OrgUnit district = orgUnits.require("HALANG");
+        int level = district.level() + 1;
+        List<vn.kehoach.orgunit.OrgUnit> below = orgUnits.subtree(district).stream()
+                .filter(u -> u.level() == level).toList();
+        assertThat(below).hasSizeGreaterThan(10);
+        ComparisonEngine.Answer atLevel = engine.answer(ComparisonQuery.below(district, level, H1_2021), true);
+        assertThat(atLevel.fromIndex()).contains("MINHLONG");
+        List<Comparison> oneByOne = below.stream()
+                .flatMap(u -> engine.answer(ComparisonQuery.of(u, H1_2021), false).comparisons().stream()).toList();
+        assertSameCells(atLevel.comparisons(), oneByOne);
+        assertThat(atLevel.comparisons().stream().map(c -> c.unit().code()).distinct().toList())
+                .isEqualTo(below.stream().map(vn.kehoach.orgunit.OrgUnit::code)
+                        .filter(c -> oneByOne.stream().anyMatch(x -> x.unit().code().equals(c))).toList());
+    }
+
+    private static void assertSameCells(List<Comparison> actual, List<Comparison> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.size(); i++) {
+            Comparison a = actual.get(i);
+            Comparison e = expected.get(i);
+            String where = e.unit().code() + " " + e.figure().code() + " " + e.period().id() + " " + e.kind();
+            assertThat(ComparisonRow.of(a)).as(where).isEqualTo(ComparisonRow.of(e));
+            assertThat(same(a.actual(), e.actual())).as(where + " value").isTrue();
+            assertThat(same(a.previous(), e.previous())).as(where + " last year").isTrue();
+            assertThat(same(a.pctOfPlan(), e.pctOfPlan())).as(where + " % of plan").isTrue();
+            assertThat(same(a.pctVsPrevious(), e.pctVsPrevious())).as(where + " % of last year").isTrue();
+            assertThat(same(a.changeVsPrevious(), e.changeVsPrevious())).as(where + " change").isTrue();
+            assertThat(a.target()).as(where + " target").isEqualTo(e.target());
+            assertThat(a.status()).as(where + " status").isEqualTo(e.status());
+            assertThat(a.illustrative()).as(where + " illustrative").isEqualTo(e.illustrative());
+        }
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
 }

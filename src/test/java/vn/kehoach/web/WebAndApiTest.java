@@ -94,6 +94,31 @@ class WebAndApiTest {
     }
 
     @Test
+    void everyCommuneOfTheDistrictAtItsLevelInOneRequest() throws Exception {
+        HttpResponse<String> r = get("/api/v1/comparisons?orgUnit=HALANG&level=3&period=2021S1&figure=ASF_OUTBREAK",
+                "application/json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        java.util.List<String> units = new java.util.ArrayList<>();
+        java.math.BigDecimal outbreaks = java.math.BigDecimal.ZERO;
+        for (JsonNode n : json.readTree(r.body())) {
+            assertThat(n.get("indicator_code").asString()).isEqualTo("ASF_OUTBREAK");
+            units.add(n.get("unit").asString());
+            outbreaks = outbreaks.add(n.get("actual").decimalValue());
+        }
+        // The 12 communes and the town, in tree order; the district's agencies at that level report no outbreak.
+        assertThat(units).hasSize(13).startsWith("THANHNHAT", "ANLAC", "CONGAN");
+        assertThat(outbreaks).isEqualByComparingTo("7");
+        HttpResponse<String> one = get("/api/v1/comparisons?orgUnit=MINHLONG&period=2021S1&figure=ASF_OUTBREAK",
+                "application/json");
+        assertThat(json.readTree(r.body()).get(units.indexOf("MINHLONG"))).isEqualTo(json.readTree(one.body()).get(0));
+        HttpResponse<String> above = get("/api/v1/comparisons?orgUnit=HALANG&level=1&period=2021S1", "application/json");
+        assertThat(above.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(above.body()).get("field").asString()).isEqualTo("level");
+        assertThat(json.readTree(above.body()).get("error").asString())
+                .isEqualTo("Cấp 1 nằm trên Huyện Hạ Lang (cấp 2): chọn cấp từ 2 trở xuống");
+    }
+
+    @Test
     void aMalformedPeriodIsABadRequestNamingIt() throws Exception {
         HttpResponse<String> r = get("/api/v1/comparisons?orgUnit=HALANG&period=2021S3", "application/json");
         assertThat(r.statusCode()).isEqualTo(400);

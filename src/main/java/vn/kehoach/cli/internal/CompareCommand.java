@@ -15,6 +15,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.comparison.ComparisonQuery;
 import vn.kehoach.comparison.ComparisonRow;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
@@ -62,8 +63,9 @@ class CompareCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
             OrgUnit u = unit == null ? null : ctx.getBean(OrgUnits.class).require(unit);
             ComparisonEngine engine = ctx.getBean(ComparisonEngine.class);
-            List<Comparison> rows = b == null && at == null ? engine.compareAll(u, p)
-                    : engine.compare(u, List.of(p), b, at);
+            List<ComparisonQuery> queries = u != null ? List.of(ComparisonQuery.of(u, p).base(b).asOf(at))
+                    : ctx.getBean(OrgUnits.class).roots().stream().map(r -> ComparisonQuery.below(r, null, p)).toList();
+            List<Comparison> rows = queries.stream().flatMap(q -> engine.answer(q).stream()).toList();
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             switch (format) {
                 case table -> out.print(ComparisonTable.render(rows));

@@ -18,6 +18,7 @@ import vn.kehoach.catalog.TreeAggregation;
 import vn.kehoach.catalog.ValueType;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.comparison.ComparisonQuery;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
 import vn.kehoach.orgunit.OrgUnits;
@@ -53,7 +54,7 @@ final class Facts {
     }
 
     List<Comparison> comparisons(OrgUnit u, Period p) {
-        return comparisons.computeIfAbsent(u.code() + "|" + p.id(), k -> engine.compare(u, List.of(p)));
+        return comparisons.computeIfAbsent(u.code() + "|" + p.id(), k -> engine.answer(ComparisonQuery.of(u, p)));
     }
 
     /** The figure with this code; a code the catalog lost prints as its own name with no data. */

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 import vn.kehoach.catalog.Indicator;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.ComparisonEngine;
+import vn.kehoach.comparison.ComparisonQuery;
 import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.format.Csv;
 import vn.kehoach.orgunit.OrgUnit;
-import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.PeriodType;
 
@@ -42,11 +42,9 @@ public class SdmxCsv {
             "INDICATOR", "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE", "DECIMALS", "OBS_STATUS");
 
     private final ComparisonEngine engine;
-    private final OrgUnits orgUnits;
 
-    public SdmxCsv(ComparisonEngine engine, OrgUnits orgUnits) {
+    public SdmxCsv(ComparisonEngine engine) {
         this.engine = engine;
-        this.orgUnits = orgUnits;
     }
 
     /** SDMX's time period: 2021, 2021-S1, 2021-Q3, 2021-06; null for year-to-date. */
@@ -73,8 +71,14 @@ public class SdmxCsv {
     public void write(List<OrgUnit> roots, Period period, String dataflow, OutputStream out) {
         List<List<Object>> rows = new ArrayList<>();
         for (OrgUnit root : roots) {
-            for (OrgUnit unit : orgUnits.subtree(root)) {
-                for (Comparison c : observations(engine.compareAll(unit, period))) {
+            // Every unit of the subtree in one question, answered in tree order: grouped back unit by unit.
+            Map<Long, List<Comparison>> byUnit = new LinkedHashMap<>();
+            for (Comparison c : engine.answer(ComparisonQuery.below(root, null, period))) {
+                byUnit.computeIfAbsent(c.unit().id(), k -> new ArrayList<>()).add(c);
+            }
+            for (List<Comparison> ofUnit : byUnit.values()) {
+                OrgUnit unit = ofUnit.get(0).unit();
+                for (Comparison c : observations(ofUnit)) {
                     String time = timePeriod(c.period());
                     if (time == null) {
                         continue;
