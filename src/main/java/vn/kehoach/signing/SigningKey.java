@@ -91,8 +91,8 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
     /**
      * Opens a USB token or smart card through the JDK's SunPKCS11 provider, configured by {@code config} (the path of
      * the vendor's PKCS#11 library and the slot: see docs/signing.md), with the token's PIN. The provider is installed
-     * so that signing with the token's key (which never leaves the token) finds it. Not exercised by the tests: no
-     * token on the build machine.
+     * so that signing with the token's key (which never leaves the token) finds it. Tested with a SoftHSM2
+     * software token (Pkcs11TokenTest); no CA's USB token on the build machine.
      */
     public static SigningKey fromPkcs11(Path config, char[] pin, String alias) {
         if (!Files.isRegularFile(config)) {
