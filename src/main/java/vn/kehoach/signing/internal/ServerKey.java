@@ -53,7 +53,11 @@ public class ServerKey {
         List<X509Certificate> roots = new ArrayList<>();
         for (String file : trust.split(",")) {
             if (!file.isBlank()) {
-                roots.addAll(PdfVerifier.certificates(Path.of(file.strip())));
+                try {
+                    roots.addAll(PdfVerifier.certificates(Path.of(file.strip())));
+                } catch (SigningException e) {
+                    throw new IllegalStateException("kehoach.signing.trust: " + e.getMessage(), e);
+                }
             }
         }
         this.trusted = List.copyOf(roots);

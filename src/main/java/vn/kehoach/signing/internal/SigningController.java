@@ -130,18 +130,9 @@ class SigningController {
             return List.of();
         }
         try {
-            java.nio.file.Path tmp = java.nio.file.Files.createTempFile("kehoach-trust", ".pem");
-            try {
-                java.nio.file.Files.write(tmp, bytes);
-                return PdfVerifier.certificates(tmp);
-            } finally {
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
+            return PdfVerifier.certificates(bytes, "tệp chứng thư gốc " + trust.getOriginalFilename());
         } catch (SigningException e) {
-            throw new SigningException("tệp chứng thư gốc " + trust.getOriginalFilename()
-                    + " không phải chứng thư số (PEM hoặc DER)", e).at("trust");
-        } catch (IOException e) {
-            throw new SigningException("không đọc được tệp chứng thư gốc tải lên", e).at("trust");
+            throw e.at("trust");
         }
     }
 
