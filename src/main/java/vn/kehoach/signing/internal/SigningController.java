@@ -47,8 +47,7 @@ class SigningController {
 
     @GetMapping("/ky-so")
     ModelAndView form(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
-        ModelAndView page = page(unit, year, "plan", "upload");
-        return page;
+        return page(unit, year, "plan", "upload");
     }
 
     @PostMapping("/ky-so")
