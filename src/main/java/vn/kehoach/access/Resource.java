@@ -35,7 +35,9 @@ public enum Resource {
     /** Nhật ký thay đổi of a unit. */
     AUDIT("nhật ký thay đổi"),
     /** What a checked or extracted report is compared with: the unit's own stored figures. */
-    REPORT_FIGURES("số liệu đối chiếu báo cáo");
+    REPORT_FIGURES("số liệu đối chiếu báo cáo"),
+    /** Chữ ký số: signing a unit's documents (its plan, or a PDF it issues) with a digital signature. */
+    SIGNATURE("chữ ký số văn bản của đơn vị");
 
     private final String label;
 

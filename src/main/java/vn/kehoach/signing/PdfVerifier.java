@@ -77,18 +77,22 @@ public final class PdfVerifier {
 
     /** Reads trusted root certificates from a PEM or DER file (.pem, .cer, .crt); a PEM file may hold several. */
     public static List<X509Certificate> certificates(Path file) {
-        byte[] bytes = PdfSigner.read(file);
+        return certificates(PdfSigner.read(file), "tệp --trust " + file);
+    }
+
+    /** Reads root certificates sent as bytes (PEM or DER), {@code what} naming them in messages. */
+    public static List<X509Certificate> certificates(byte[] bytes, String what) {
         try {
             List<X509Certificate> certs = new ArrayList<>();
             for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
                 certs.add((X509Certificate) c);
             }
             if (certs.isEmpty()) {
-                throw new SigningException("tệp --trust " + file + " không có chứng thư số nào");
+                throw new SigningException(what + " không có chứng thư số nào");
             }
             return certs;
         } catch (CertificateException e) {
-            throw new SigningException("tệp --trust " + file + " không phải chứng thư số (PEM hoặc DER)", e);
+            throw new SigningException(what + " không phải chứng thư số (PEM hoặc DER)", e);
         }
     }
 

@@ -60,10 +60,39 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
     }
 
     /**
+     * Reads a PKCS#12 file sent with a form or an API call, named {@code name} in messages; the key lives only as
+     * long as the caller keeps it. A wrong password or a file that is not PKCS#12 is refused naming the request field
+     * ({@code keystore} or {@code password}).
+     */
+    public static SigningKey fromPkcs12(byte[] p12, char[] password, String alias, String name) {
+        if (p12 == null || p12.length == 0) {
+            throw new SigningException("chưa chọn tệp khóa PKCS#12 (.p12/.pfx)").at("keystore");
+        }
+        KeyStore store;
+        try {
+            store = KeyStore.getInstance("PKCS12");
+            store.load(new java.io.ByteArrayInputStream(p12), password);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                throw new SigningException("sai mật khẩu của tệp khóa " + name, e).at("password");
+            }
+            throw new SigningException("tệp khóa " + name + " không phải tệp PKCS#12 (.p12/.pfx) đọc được", e)
+                    .at("keystore");
+        } catch (GeneralSecurityException e) {
+            throw new SigningException("không đọc được tệp khóa " + name + ": " + e.getMessage(), e).at("keystore");
+        }
+        try {
+            return fromKeyStore(store, password, alias);
+        } catch (SigningException e) {
+            throw e.at(e.getMessage().contains("mật khẩu") ? "password" : "alias");
+        }
+    }
+
+    /**
      * Opens a USB token or smart card through the JDK's SunPKCS11 provider, configured by {@code config} (the path of
      * the vendor's PKCS#11 library and the slot: see docs/signing.md), with the token's PIN. The provider is installed
-     * so that signing with the token's key (which never leaves the token) finds it. Not exercised by the tests: no
-     * token on the build machine.
+     * so that signing with the token's key (which never leaves the token) finds it. Tested with a SoftHSM2
+     * software token (Pkcs11TokenTest); no CA's USB token on the build machine.
      */
     public static SigningKey fromPkcs11(Path config, char[] pin, String alias) {
         if (!Files.isRegularFile(config)) {

@@ -19,8 +19,8 @@ import vn.kehoach.signing.SigningKey;
 
 /** {@code kehoach sign}: signs a PDF (PAdES) with a key from a PKCS#12 file; needs no database. */
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Ký số tệp PDF (PAdES-B-B, SHA-256) bằng khóa trong tệp PKCS#12 (.p12/.pfx), "
-                + "thêm ô chữ ký ở cuối trang cuối. Không cần cơ sở dữ liệu.",
+        description = {"Ký số tệp PDF (PAdES-B-B, SHA-256; PAdES-B-T với --tsa) bằng khóa trong tệp PKCS#12 "
+                + "(.p12/.pfx) hoặc USB token (--pkcs11), thêm ô chữ ký ở trang người ký. Không cần cơ sở dữ liệu.",
                 "Mật khẩu tệp khóa: hỏi trên bàn phím, hoặc đọc từ dòng đầu của đầu vào chuẩn với --password-stdin."})
 class SignCommand implements Callable<Integer> {
 
@@ -50,7 +50,7 @@ class SignCommand implements Callable<Integer> {
     String location;
 
     @Option(names = "--tsa", paramLabel = "URL", description = "Máy chủ dấu thời gian RFC 3161 (tùy chọn), "
-            + "ví dụ http://timestamp.digicert.com.")
+            + "ví dụ http://timestamp.digicert.com. Máy chủ không trả lời hoặc từ chối: mã thoát 1, không ghi tệp.")
     String tsa;
 
     @Override

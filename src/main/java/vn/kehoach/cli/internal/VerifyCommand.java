@@ -19,8 +19,9 @@ import vn.kehoach.signing.Verification;
 
 /** {@code kehoach verify}: checks the signatures of a PDF; exit 0 valid, 1 invalid, altered or untrusted, 2 bad input. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Kiểm tra chữ ký số của tệp PDF: người ký, thời gian ký, tài liệu có bị sửa sau khi ký không, "
-                + "chứng thư số có dẫn về chứng thư gốc tin cậy (--trust) không. Không cần cơ sở dữ liệu.",
+        description = {"Kiểm tra chữ ký số của tệp PDF: người ký, thời gian ký, dấu thời gian và máy chủ cấp, tài liệu "
+                + "có bị sửa sau khi ký không, chứng thư số (và chứng thư máy chủ dấu thời gian) có dẫn về chứng thư "
+                + "gốc tin cậy (--trust) không.", "Không cần cơ sở dữ liệu.",
                 "Mã thoát: 0 hợp lệ; 1 không hợp lệ, đã bị sửa hoặc không tin cậy; 2 tệp hoặc tùy chọn sai."})
 class VerifyCommand implements Callable<Integer> {
 

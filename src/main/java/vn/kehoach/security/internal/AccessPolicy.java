@@ -46,7 +46,9 @@ class AccessPolicy implements Guard {
             Map.entry(Resource.USER, EnumSet.of(Role.ADMIN)),
             Map.entry(Resource.BACKUP, EnumSet.noneOf(Role.class)),
             Map.entry(Resource.AUDIT, EnumSet.noneOf(Role.class)),
-            Map.entry(Resource.REPORT_FIGURES, EnumSet.noneOf(Role.class))));
+            Map.entry(Resource.REPORT_FIGURES, EnumSet.noneOf(Role.class)),
+            // The leader who signs for the committee, and the planning office that issues the plan on their behalf.
+            Map.entry(Resource.SIGNATURE, EnumSet.of(Role.APPROVER, Role.PLANNER, Role.ADMIN))));
 
     /** Who reads each resource (within their subtree). */
     private static final Map<Resource, Set<Role>> READERS = new EnumMap<>(Map.ofEntries(
