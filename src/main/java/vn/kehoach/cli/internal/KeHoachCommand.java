@@ -20,6 +20,7 @@ import vn.kehoach.problem.Refusal;
                 BackupCommand.class, RestoreCommand.class, InitCommand.class, UnitCommand.class, TargetCommand.class,
                 CatalogCommand.class,
                 FormCommand.class, RuleCommand.class, DocumentImportCommand.class, SignCommand.class, VerifyCommand.class,
+                PublishCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 
