@@ -177,6 +177,22 @@ class PublicationOnH2Test {
         assertThat(row(budget, "Trong đó: thu do Chi cục Thuế thực hiện"))
                 .containsSubsequence("18,803", "8,749", "46,53%");
         assertThat(row(budget, "Chi ngân sách địa phương")).containsSubsequence("306,960", "122,969", "40,06%");
+        // The same forms as a workbook, read back: Biểu 71 holds the numbers themselves.
+        Matcher xlsx = Pattern.compile("href=\"([^\"]+)\"").matcher(section(body, "file-budget"));
+        assertThat(xlsx.find()).isTrue();
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(base() + xlsx.group(1))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.headers().firstValue("Content-Type").orElse(""))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            var sheet = wb.getSheet("Biểu 71");
+            assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("Biểu số 71/CK-NSNN");
+            var revenue = sheet.getRow(5);
+            assertThat(revenue.getCell(1).getStringCellValue()).isEqualTo("Tổng thu ngân sách nhà nước trên địa bàn");
+            assertThat(revenue.getCell(3).getNumericCellValue()).isEqualTo(20.0);
+            assertThat(revenue.getCell(4).getNumericCellValue()).isEqualTo(13.747);
+            assertThat(revenue.getCell(5).getNumericCellValue()).isEqualTo(68.74);
+        }
         String targets = section(body, "targets");
         assertThat(targets).contains("Chỉ tiêu chủ yếu: kết quả 6 tháng đầu năm 2021 và kế hoạch năm 2022");
     }

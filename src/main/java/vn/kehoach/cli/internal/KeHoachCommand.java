@@ -21,6 +21,7 @@ import vn.kehoach.problem.Refusal;
                 CatalogCommand.class,
                 EvidenceCommand.class,
                 FormCommand.class, RuleCommand.class, DocumentImportCommand.class, SignCommand.class, VerifyCommand.class,
+                PublishCommand.class,
                 CommandLine.HelpCommand.class})
 public class KeHoachCommand implements Runnable {
 

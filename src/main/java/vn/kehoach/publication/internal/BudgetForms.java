@@ -97,8 +97,11 @@ public class BudgetForms {
                     r.actual() == null ? "" : vi.format(r.actual(), r.decimals()),
                     pct == null ? "" : vi.percent(pct, r.pctDecimals()),
                     coming.map(e -> amount(e, n, own)).orElse("")),
-                    Arrays.asList(planned.map(BudgetEstimate::estimate).orElse(null), r.actual(), pct,
-                            coming.map(BudgetEstimate::estimate).orElse(null))));
+                    // The numbers as printed (rounded half-up to the figure's decimals), so a spreadsheet shows
+                    // 68,74 where the page does, not a binary 68,7349….
+                    Arrays.asList(Numbers.round(planned.map(BudgetEstimate::estimate).orElse(null), r.decimals()),
+                            Numbers.round(r.actual(), r.decimals()), Numbers.round(pct, r.pctDecimals()),
+                            Numbers.round(coming.map(BudgetEstimate::estimate).orElse(null), n == null ? 0 : n.decimals()))));
         }
         return out;
     }
