@@ -187,7 +187,8 @@ class RemindersOnTwoNodesTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(home).contains("id=\"notifications\"")
                 .contains("Sắp đến hạn nộp biểu: " + FORM + " — Xã Kim Loan, 6 tháng đầu năm 2021, hạn 10/07/2021")
-                .contains("Quá hạn nộp biểu: " + FORM + " — Xã Kim Loan, 6 tháng đầu năm 2021, hạn 10/07/2021");
+                .contains("Quá hạn nộp biểu: " + FORM + " — Xã Kim Loan, 6 tháng đầu năm 2021, hạn 10/07/2021")
+                .contains("href=\"/entry/open?form=NN_6T_XA&amp;unit=KIMLOAN&amp;period=2021S1\"");
         List<Long> ids = jdbc.sql("""
                         select n.id from notification n join app_user u on u.id = n.user_id
                          where u.username = :u order by n.id""").param("u", NO_MAIL).query(Long.class).list();
