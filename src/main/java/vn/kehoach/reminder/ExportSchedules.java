@@ -51,11 +51,10 @@ public class ExportSchedules {
     private final Notifications notifications;
     private final MetadataAudit audit;
     private final TransactionTemplate transactions;
-    private final Reminders reminders;
 
     public ExportSchedules(JdbcClient jdbc, Users users, Actors actors, OrgUnits orgUnits, ComparisonEngine engine,
                            DataValues dataValues, Notifications notifications, MetadataAudit audit,
-                           TransactionTemplate transactions, Reminders reminders) {
+                           TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.users = users;
         this.actors = actors;
@@ -65,7 +64,6 @@ public class ExportSchedules {
         this.notifications = notifications;
         this.audit = audit;
         this.transactions = transactions;
-        this.reminders = reminders;
     }
 
     /** Schedules the monthly comparisons of the unit for the signed-in planner; audited. */
@@ -182,7 +180,7 @@ public class ExportSchedules {
                     + period.get().label() + " (" + Numbers.vi().format(java.math.BigDecimal.valueOf(
                     csv.lines().count() - 1)) + " dòng) theo lịch xuất ngày " + s.dayOfMonth()
                     + " hằng tháng: tệp " + fileName + " đính kèm, cũng tải được tại đường dẫn dưới đây.";
-            String link = reminders.baseUrl() + "/account/notifications/files/" + fileId;
+            String link = "/account/notifications/files/" + fileId;
             Reminder r = new Reminder(user.id(), NotificationKind.SCHEDULED_EXPORT, "EXPORT_" + s.id(), unit,
                     month.toString(), "RUN", title, body, link);
             boolean delivered = notifications.deliver(r, new Notifications.Attachment(fileName, "text/csv", content));

@@ -52,13 +52,11 @@ public class Reminders {
     private final Notifications notifications;
     private final List<Integer> daysBefore;
     private final int overdueDays;
-    private final String baseUrl;
 
     public Reminders(DataSets dataSets, ApprovalWorkflow approvals, PlanningCycle planning, OrgUnits orgUnits,
                      Users users, Notifications notifications,
                      @Value("${kehoach.reminder.days-before:7,1}") String daysBefore,
-                     @Value("${kehoach.reminder.overdue-days:30}") int overdueDays,
-                     @Value("${kehoach.reminder.base-url:http://localhost:8080}") String baseUrl) {
+                     @Value("${kehoach.reminder.overdue-days:30}") int overdueDays) {
         this.dataSets = dataSets;
         this.approvals = approvals;
         this.planning = planning;
@@ -68,7 +66,6 @@ public class Reminders {
         this.daysBefore = Arrays.stream(daysBefore.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(Integer::valueOf).sorted().toList();
         this.overdueDays = overdueDays;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**
@@ -147,7 +144,7 @@ public class Reminders {
         String body = "Kính gửi " + u.displayName() + ",\n\nBiểu '" + form.name() + "' của " + unit.name() + " kỳ "
                 + period.label() + " " + when + "; biểu " + line.approval().state().phrase() + " ("
                 + line.entered() + "/" + line.expected() + " dòng đã nhập).\nMời nhập và gửi biểu tại đường dẫn dưới đây.";
-        String link = baseUrl + UriComponentsBuilder.fromPath("/entry/open").queryParam("form", form.code())
+        String link = UriComponentsBuilder.fromPath("/entry/open").queryParam("form", form.code())
                 .queryParam("unit", unit.code()).queryParam("period", period.id()).encode().toUriString();
         return new Reminder(u.id(), NotificationKind.FORM_DUE, form.code(), unit, period.id(), threshold, title, body,
                 link);
@@ -212,7 +209,7 @@ public class Reminders {
                 + " gửi đề xuất chỉ tiêu kế hoạch năm " + cycle.year() + " (" + String.join(", ", cycle.figures())
                 + ") " + (overdue ? "trước ngày " + date + "; đã quá hạn " + days + " ngày"
                 : "trước ngày " + date + (days == 0 ? " (hôm nay)" : ", còn " + days + " ngày")) + ".";
-        String link = baseUrl + UriComponentsBuilder.fromPath("/plans/{year}/proposal").queryParam("unit", below.code())
+        String link = UriComponentsBuilder.fromPath("/plans/{year}/proposal").queryParam("unit", below.code())
                 .buildAndExpand(cycle.year()).encode().toUriString();
         return new Reminder(u.id(), NotificationKind.PLAN_DEADLINE, "PLAN", below, String.valueOf(cycle.year()),
                 threshold, title, body, link);
@@ -225,7 +222,7 @@ public class Reminders {
         String body = "Kính gửi " + u.displayName() + ",\n\nĐã quá hạn " + date + " gửi đề xuất kế hoạch năm "
                 + cycle.year() + " mà " + late.size() + " đơn vị chưa gửi: "
                 + String.join(", ", late.stream().map(OrgUnit::name).toList()) + ".";
-        String link = baseUrl + UriComponentsBuilder.fromPath("/plans/{year}").queryParam("unit", cycle.unit().code())
+        String link = UriComponentsBuilder.fromPath("/plans/{year}").queryParam("unit", cycle.unit().code())
                 .buildAndExpand(cycle.year()).encode().toUriString();
         return new Reminder(u.id(), NotificationKind.PLAN_DEADLINE, "PLAN", cycle.unit(), String.valueOf(cycle.year()),
                 OVERDUE, title, body, link);
@@ -235,9 +232,5 @@ public class Reminders {
     private List<User> staff(OrgUnit unit, Role role) {
         return users.list(unit).stream().filter(u -> u.enabled() && unit.code().equals(u.orgUnitCode())
                 && u.roles().contains(role)).toList();
-    }
-
-    String baseUrl() {
-        return baseUrl;
     }
 }

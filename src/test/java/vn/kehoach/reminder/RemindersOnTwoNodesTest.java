@@ -187,7 +187,8 @@ class RemindersOnTwoNodesTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(home).contains("id=\"notifications\"")
                 .contains("Sắp đến hạn nộp biểu: " + FORM + " — Xã Kim Loan, 6 tháng đầu năm 2021, hạn 10/07/2021")
-                .contains("Quá hạn nộp biểu: " + FORM + " — Xã Kim Loan, 6 tháng đầu năm 2021, hạn 10/07/2021");
+                .contains("Quá hạn nộp biểu: " + FORM + " — Xã Kim Loan, 6 tháng đầu năm 2021, hạn 10/07/2021")
+                .contains("href=\"/entry/open?form=NN_6T_XA&amp;unit=KIMLOAN&amp;period=2021S1\"");
         List<Long> ids = jdbc.sql("""
                         select n.id from notification n join app_user u on u.id = n.user_id
                          where u.username = :u order by n.id""").param("u", NO_MAIL).query(Long.class).list();
@@ -234,10 +235,23 @@ class RemindersOnTwoNodesTest {
     @Order(6)
     void aPlannersMonthlyComparisonsArriveOnceAsACsvAttachmentAndAreKept() throws Exception {
         Users users = a.getBean(Users.class);
-        Notifications notifications = a.getBean(Notifications.class);
-        List<Delivery> both = Arrays.stream(NotificationKind.values()).map(Delivery::both).toList();
-        ActingAs.run(users, "planner", () -> notifications.choose("planner@halang.example", both));
-        ExportSchedule s = ActingAs.as(users, "planner", () -> a.getBean(ExportSchedules.class).schedule("HALANG", 5));
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) a)
+                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        var planner = users.principal("planner").orElseThrow();
+        var choose = post("/account/notifications").with(user(planner)).with(csrf())
+                .param("email", "planner@halang.example");
+        for (NotificationKind k : NotificationKind.values()) {
+            choose = choose.param(k.name() + ".app", "on").param(k.name() + ".mail", "on");
+        }
+        mvc.perform(choose);
+        assertThat(a.getBean(Notifications.class).email(users.require("planner").id())).isEqualTo("planner@halang.example");
+        mvc.perform(post("/account/notifications/exports").with(user(planner)).with(csrf()).param("unit", "HALANG")
+                .param("day", "5"));
+        List<ExportSchedule> schedules = ActingAs.as(users, "planner", () -> a.getBean(ExportSchedules.class).mine());
+        assertThat(schedules).hasSize(1);
+        ExportSchedule s = schedules.get(0);
+        assertThat(s.unitCode()).isEqualTo("HALANG");
+        assertThat(s.dayOfMonth()).isEqualTo(5);
         assertThat(runOnBoth(Job.SCHEDULED_EXPORTS, LocalDate.of(2021, 7, 4))).containsExactly(0, 0);
         int[] sent = runOnBoth(Job.SCHEDULED_EXPORTS, LocalDate.of(2021, 7, 5));
         assertThat(sent[0] + sent[1]).isEqualTo(1);
@@ -256,7 +270,17 @@ class RemindersOnTwoNodesTest {
         String csv = new String(file.content(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFunit,unit_name,indicator_code");
         assertThat(csv.lines().filter(l -> l.startsWith("HALANG,")).count()).isEqualTo(csv.lines().count() - 1);
-        System.out.println("comparisons CSV rows: " + (csv.lines().count() - 1));
+        assertThat(csv.lines().count() - 1).isEqualTo(107);
+        String page = mvc.perform(get("/account/notifications").with(user(planner))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("so-sanh-HALANG-2021S1.csv").contains("Huyện Hạ Lang")
+                .contains("Bảng so sánh Huyện Hạ Lang, 6 tháng đầu năm 2021 (tháng 07/2021)");
+        var download = mvc.perform(get("/account/notifications/files/{id}", files.get(0).id()).with(user(planner)))
+                .andReturn().getResponse();
+        assertThat(download.getContentAsByteArray()).isEqualTo(file.content());
+        var someoneElse = users.principal("reporter-minhlong").orElseThrow();
+        assertThat(mvc.perform(get("/account/notifications/files/{id}", files.get(0).id()).with(user(someoneElse)))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     private int[] runOnBoth(Job job, LocalDate day) {
