@@ -178,6 +178,42 @@ class BackupRoundTripTest {
         assertThat(list.out()).contains("Sổ theo dõi đàn trâu.pdf").contains(proof.sha256()).contains("1 tệp minh chứng");
     }
 
+    @Test
+    void onPostgresqlAFileIsAddedToTheDatabaseOrAFolderAndGotBackTheSame() throws Exception {
+        String target = TestDb.freshPostgres();
+        assertThat(run("--db", target, "restore", fromH2.toString()).exit()).isZero();
+        Path file = dir.resolve("Biên bản.pdf");
+        Files.write(file, proofBytes);
+        CommandRun inTable = run("--db", target, "evidence", "add", "--unit", "LYQUOC", "--form", "NN_6T_XA", "--period",
+                "2021S1", "--file", file.toString(), "--comment", "cả biểu");
+        assertThat(inTable.exit()).as(inTable.err()).isZero();
+        assertThat(inTable.out()).contains("cho biểu báo cáo NN_6T_XA của LYQUOC kỳ 2021S1: Biên bản.pdf (application/pdf");
+        Path folder = dir.resolve("evidence-folder");
+        CommandRun inFolder;
+        System.setProperty("kehoach.evidence.folder", folder.toString());
+        try {
+            inFolder = run("--db", target, "evidence", "add", "--unit", "LYQUOC", "--element", "PIG_HERD", "--period",
+                    "2021S1", "--file", file.toString());
+        } finally {
+            System.clearProperty("kehoach.evidence.folder");
+        }
+        assertThat(inFolder.exit()).as(inFolder.err()).isZero();
+        assertThat(folder.resolve(proof.sha256().substring(0, 2)).resolve(proof.sha256())).hasBinaryContent(proofBytes);
+        try (Connection c = DriverManager.getConnection(target);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select id, storage, content is null from evidence where org_unit_id = (select id from org_unit where code = 'LYQUOC') order by id")) {
+            assertThat(rs.next()).isTrue();
+            long inDatabase = rs.getLong(1);
+            assertThat(rs.getString(2) + rs.getBoolean(3)).isEqualTo("DATABASEfalse");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2) + rs.getBoolean(3)).isEqualTo("FOLDERtrue");
+            Path out = dir.resolve("back.pdf");
+            assertThat(run("--db", target, "evidence", "get", "--id", String.valueOf(inDatabase), "--out", out.toString())
+                    .exit()).isZero();
+            assertThat(Files.readAllBytes(out)).isEqualTo(proofBytes);
+        }
+    }
+
     private static byte[] evidencePdf() throws Exception {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
              java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
