@@ -204,13 +204,7 @@ public class Evidence {
         p.put("project", t.projectCode());
         p.put("disbursement", t.disbursementId());
         p.put("task", t.taskId());
-        Map<String, Object> used = new HashMap<>();
-        p.forEach((k, v) -> {
-            if (where.indexOf(":" + k) >= 0) {
-                used.put(k, v);
-            }
-        });
-        return jdbc.sql(SELECT + where + " order by e.uploaded_at, e.id").params(used).query(Evidence::map).list();
+        return jdbc.sql(SELECT + where + " order by e.uploaded_at, e.id").params(p).query(Evidence::map).list();
     }
 
     /**

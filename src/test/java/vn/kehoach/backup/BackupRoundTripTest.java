@@ -44,6 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.kehoach.CommandRun;
 import vn.kehoach.TestDb;
 import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.evidence.Attachment;
+import vn.kehoach.evidence.Evidence;
+import vn.kehoach.evidence.EvidenceTarget;
 
 /**
  * The demo district backed up from H2, restored into a fresh PostgreSQL and backed up again gives the same tables,
@@ -72,6 +75,8 @@ class BackupRoundTripTest {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Evidence evidence;
     @LocalServerPort
     int port;
 
@@ -79,6 +84,9 @@ class BackupRoundTripTest {
     Path fromH2;
     Path fromPostgres;
     Manifest h2Manifest;
+    /** An evidence PDF kept in the database (a binary column) before the backup. */
+    Attachment proof;
+    byte[] proofBytes;
 
     static CommandRun run(String... args) {
         return CommandRun.of(args);
@@ -87,6 +95,9 @@ class BackupRoundTripTest {
     @BeforeAll
     void backUpTheDemoFromH2AndRestoreItIntoPostgresql() throws Exception {
         demo.load("test");
+        proofBytes = evidencePdf();
+        proof = evidence.attach(EvidenceTarget.value("MINHLONG", "BUFFALO_HERD", "2021S1"), "Sổ theo dõi đàn trâu.pdf",
+                proofBytes.length, new java.io.ByteArrayInputStream(proofBytes), "minh chứng", vn.kehoach.audit.Source.CLI);
         fromH2 = dir.resolve("from-h2.zip");
         long t0 = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(fromH2)) {
@@ -114,7 +125,8 @@ class BackupRoundTripTest {
                 "plan_document", "plan_document_block", "document_template", "validation_rule", "data_set", "data_set_element",
                 "approval", "approval_audit", "import_upload", "project", "project_location", "capital_allocation",
                 "disbursement", "project_audit", "budget_line", "plan_task", "plan_task_cooperator", "plan_task_note",
-                "org_unit_change", "org_unit_lineage", "org_unit_history", "definition_change", "org_unit_change_unit")
+                "org_unit_change", "org_unit_lineage", "org_unit_history", "definition_change", "org_unit_change_unit",
+                "evidence")
                 .doesNotContain("flyway_schema_history");
         // Parents come before the tables that point to them.
         assertThat(names.indexOf("org_unit")).isLessThan(names.indexOf("data_value"));
@@ -149,6 +161,66 @@ class BackupRoundTripTest {
         CommandRun backup = run("--db", h2, "backup", "--out", again.toString());
         assertThat(backup.exit()).as(backup.err()).isZero();
         assertThat(Manifest.read(again).tables()).isEqualTo(h2Manifest.tables());
+    }
+
+    @Test
+    void anEvidenceFileRestoredIntoPostgresqlDownloadsWithTheSameSha256() throws Exception {
+        assertThat(h2Manifest.table("evidence").orElseThrow().rows()).isEqualTo(1);
+        Path out = dir.resolve("restored-proof.pdf");
+        CommandRun get = run("--db", postgres, "evidence", "get", "--id", String.valueOf(proof.id()), "--out", out.toString());
+        assertThat(get.exit()).as(get.err()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(proofBytes);
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(out)))).isEqualTo(proof.sha256());
+        CommandRun list = run("--db", postgres, "evidence", "list", "--unit", "MINHLONG", "--element", "BUFFALO_HERD",
+                "--period", "2021S1");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains("Sổ theo dõi đàn trâu.pdf").contains(proof.sha256()).contains("1 tệp minh chứng");
+    }
+
+    @Test
+    void onPostgresqlAFileIsAddedToTheDatabaseOrAFolderAndGotBackTheSame() throws Exception {
+        String target = TestDb.freshPostgres();
+        assertThat(run("--db", target, "restore", fromH2.toString()).exit()).isZero();
+        Path file = dir.resolve("Biên bản.pdf");
+        Files.write(file, proofBytes);
+        CommandRun inTable = run("--db", target, "evidence", "add", "--unit", "LYQUOC", "--form", "NN_6T_XA", "--period",
+                "2021S1", "--file", file.toString(), "--comment", "cả biểu");
+        assertThat(inTable.exit()).as(inTable.err()).isZero();
+        assertThat(inTable.out()).contains("cho biểu báo cáo NN_6T_XA của LYQUOC kỳ 2021S1: Biên bản.pdf (application/pdf");
+        Path folder = dir.resolve("evidence-folder");
+        CommandRun inFolder;
+        System.setProperty("kehoach.evidence.folder", folder.toString());
+        try {
+            inFolder = run("--db", target, "evidence", "add", "--unit", "LYQUOC", "--element", "PIG_HERD", "--period",
+                    "2021S1", "--file", file.toString());
+        } finally {
+            System.clearProperty("kehoach.evidence.folder");
+        }
+        assertThat(inFolder.exit()).as(inFolder.err()).isZero();
+        assertThat(folder.resolve(proof.sha256().substring(0, 2)).resolve(proof.sha256())).hasBinaryContent(proofBytes);
+        try (Connection c = DriverManager.getConnection(target);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select id, storage, content is null from evidence where org_unit_id = (select id from org_unit where code = 'LYQUOC') order by id")) {
+            assertThat(rs.next()).isTrue();
+            long inDatabase = rs.getLong(1);
+            assertThat(rs.getString(2) + rs.getBoolean(3)).isEqualTo("DATABASEfalse");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2) + rs.getBoolean(3)).isEqualTo("FOLDERtrue");
+            Path out = dir.resolve("back.pdf");
+            assertThat(run("--db", target, "evidence", "get", "--id", String.valueOf(inDatabase), "--out", out.toString())
+                    .exit()).isZero();
+            assertThat(Files.readAllBytes(out)).isEqualTo(proofBytes);
+        }
+    }
+
+    private static byte[] evidencePdf() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Test

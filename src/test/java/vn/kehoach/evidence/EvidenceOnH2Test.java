@@ -222,7 +222,7 @@ class EvidenceOnH2Test {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(403);
         assertRefused(upload("reporter-anlac", value("KIMLOAN", "SPRING_RICE_AREA"), "la.pdf", pdf, null), 403,
-                "Tài khoản reporter-anlac chỉ được nhập số liệu của");
+                "Tài khoản reporter-anlac chỉ được xem số liệu của Xã An Lạc và các đơn vị trực thuộc, không được xem số liệu của Xã Kim Loan");
         HttpClient anlac = signIn("reporter-anlac");
         assertThat(anlac.send(get("/evidence/" + id + "/download"), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(403);
@@ -302,7 +302,13 @@ class EvidenceOnH2Test {
         long id = JSON.readTree(up.body()).get("id").asLong();
         String page = signIn("planner").send(get("/projects/" + p.code()), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).contains("href=\"/evidence/" + id + "/download\"").contains("Giấy rút vốn.pdf");
-        assertRefused(upload("reporter-minhlong", target, "x.pdf", pdf, null), 403, "reporter-minhlong");
+        String place = p.places().get(0).code();
+        String outsider = place.equals("MINHLONG") ? "reporter-anlac" : "reporter-minhlong";
+        assertRefused(upload(outsider, target, "x.pdf", pdf, null), 404, "Không có dự án mã '" + p.code()
+                + "' trong phạm vi của tài khoản " + outsider);
+        String local = "reporter-" + place.toLowerCase();
+        assertRefused(upload(local, target, "x.pdf", pdf, null), 403, "Tài khoản " + local
+                + " không được thêm hay xóa minh chứng của dự án " + p.code());
 
         PlanTask task = tasks.list(new TaskFilter(null, null, null, null, null)).get(0);
         HttpResponse<String> t = upload("planner", Map.of("kind", "TASK", "task", String.valueOf(task.id())),
