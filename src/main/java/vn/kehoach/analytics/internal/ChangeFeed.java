@@ -86,6 +86,8 @@ final class ChangeFeed {
     private volatile Boolean postgres;
     private volatile Thread thread;
     private volatile boolean running;
+    /** PostgreSQL: the listening connection, closed by {@link #stop()} to end a wait at once. */
+    private volatile Connection listening;
 
     /** The highest id read (guarded by pollLock, as the rest below). */
     private long last;
@@ -162,6 +164,14 @@ final class ChangeFeed {
     void stop() {
         running = false;
         Thread t = thread;
+        Connection c = listening;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // Closing is all that is left to do with it.
+            }
+        }
         if (t != null) {
             t.interrupt();
             try {
@@ -200,6 +210,7 @@ final class ChangeFeed {
     /** PostgreSQL: a connection of its own (outside the pool, which it would hold forever) that LISTENs. */
     private void listen() throws SQLException {
         try (Connection c = dedicated()) {
+            listening = c;
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("listen kehoach_changes");
