@@ -153,7 +153,7 @@ public class ComparisonEngine {
         }
         FigureIndex figureIndex = mayUseIndex ? index.getIfAvailable() : null;
         List<OrgUnit> indexed = List.of();
-        if (figureIndex != null && q.asOf() == null && !q.periods().isEmpty()
+        if (figureIndex != null && figureIndex.ready() && q.asOf() == null && !q.periods().isEmpty()
                 && q.periods().stream().allMatch(p -> p.type().calendar())) {
             Set<Long> preliminary = trees.flagged(units, u -> dataValues.anyOfKind(u, ValueKind.PRELIMINARY));
             LocalDate last = q.periods().stream().flatMap(p -> Stream.of(p.end(),

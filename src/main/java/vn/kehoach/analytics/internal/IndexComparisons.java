@@ -33,9 +33,15 @@ class IndexComparisons implements FigureIndex {
         this.keeper = keeper;
     }
 
+    /** Built, and holding values: an index built over an empty database has nothing the database would not say. */
+    @Override
+    public boolean ready() {
+        return keeper.size()[0] > 0;
+    }
+
     @Override
     public <T> Optional<T> read(List<OrgUnit> units, Function<List<FigureSource>, T> use) {
-        if (keeper.size()[0] == 0) {
+        if (!ready()) {
             return Optional.empty();
         }
         return keeper.read(ev -> {

@@ -17,6 +17,12 @@ import vn.kehoach.orgunit.OrgUnit;
 public interface FigureIndex {
 
     /**
+     * True when the index is in memory in this process and may answer: the engine asks the database nothing on its
+     * behalf (whether a subtree holds preliminary figures) when it is not.
+     */
+    boolean ready();
+
+    /**
      * Runs {@code use} with the figures of each unit (in the units' order), all read from one consistent view of the
      * index, and returns its result; empty when the index cannot answer now: it is not in memory in this process (a
      * short-lived command never builds it for one question), or it does not know one of the units.
