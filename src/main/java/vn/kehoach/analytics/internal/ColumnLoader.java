@@ -181,8 +181,8 @@ class ColumnLoader {
             }
             in.readInt();
             boolean illustrative = in.readByte() != 0;
-            if (sign == 0xC000) {
-                throw new IOException("data_value.amount là NaN");
+            if (sign != 0 && sign != 0x4000) {
+                throw new IOException("data_value.amount không phải một số (NaN hay vô cực)");
             }
             sink.put(element, unit, period, kind, digits, ndigits, weight, sign == 0x4000, illustrative);
         }
