@@ -25,7 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import vn.kehoach.KeHoachApplication;
 import vn.kehoach.analytics.NationalBench;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.security.ApiTokens;
@@ -127,7 +126,7 @@ class BenchAnalyticsCommand implements Callable<Integer> {
             if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && bootJar(classPath)) {
                 command.addAll(List.of("-jar", classPath));
             } else {
-                command.addAll(List.of("-cp", classPath, KeHoachApplication.class.getName()));
+                command.addAll(List.of("-cp", classPath, bench.parent.application.getName()));
             }
             command.addAll(List.of("--db", db, "import", file.toString(), "--user", "bench"));
             return new ProcessBuilder(command).redirectErrorStream(true).start();
