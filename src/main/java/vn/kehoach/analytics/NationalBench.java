@@ -1,9 +1,17 @@
 package vn.kehoach.analytics;
 
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,17 +23,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Service;
 
 import vn.kehoach.audit.Source;
 import vn.kehoach.datavalue.DataValueWrite;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.datavalue.ValueKind;
+import vn.kehoach.format.Csv;
+import vn.kehoach.format.Numbers;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.PeriodType;
 import vn.kehoach.period.Periods;
@@ -64,14 +79,15 @@ public class NationalBench {
      * Generates, builds, measures; each figure goes to {@code out} as soon as it is known ("pivot_ms=38"), progress
      * to {@code log}. Fails when the engine's pivot and the baseline's disagree on any cell.
      */
-    public Map<String, String> run(int communes, int elements, int months, Consumer<String> out, Consumer<String> log) {
+    public Map<String, String> run(int communes, int elements, int months, Outside outside, Consumer<String> out,
+                                   Consumer<String> log) {
         if (communes < PROVINCES || elements < 1 || months < 1) {
             throw new IllegalArgumentException("cần ít nhất " + PROVINCES + " xã, 1 chỉ tiêu và 1 tháng");
         }
         Map<String, String> figures = new LinkedHashMap<>();
-        Consumer<String[]> put = kv -> {
-            figures.put(kv[0], kv[1]);
-            out.accept(kv[0] + "=" + kv[1]);
+        BiConsumer<String, String> put = (name, value) -> {
+            figures.put(name, value);
+            out.accept(name + "=" + value);
         };
         int districts = Math.max(PROVINCES, Math.round(communes / (float) COMMUNES_PER_DISTRICT));
         List<Period> monthList = new ArrayList<>();
@@ -79,12 +95,15 @@ public class NationalBench {
             monthList.add(Period.month(FIRST_YEAR + i / 12, i % 12 + 1));
         }
         int years = (months + 11) / 12;
+        long values = (long) communes * elements * months;
         log.accept("Sinh dữ liệu: " + PROVINCES + " tỉnh, " + districts + " huyện, " + communes + " xã, " + elements
-                + " chỉ tiêu, " + months + " tháng = " + (long) communes * elements * months + " số liệu");
+                + " chỉ tiêu, " + months + " tháng = " + values + " số liệu");
 
         long t0 = System.nanoTime();
         generate(communes, districts, elements, monthList, log);
-        put.accept(new String[] {"load_s", seconds(t0)});
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        put.accept("load_s", seconds(t0));
+        put.accept("load_values_per_s", String.valueOf(Math.round(values / loadSeconds)));
 
         long b0 = System.nanoTime();
         for (int y = 0; y < years; y++) {
@@ -94,44 +113,160 @@ public class NationalBench {
 
         long e0 = System.nanoTime();
         long indexed = analytics.rebuild();
-        put.accept(new String[] {"engine_build_s", seconds(e0)});
+        put.accept("engine_build_s", seconds(e0));
         long[] size = analytics.indexSize();
         log.accept("Chỉ mục: " + indexed + " số liệu, " + size[1] / (1024 * 1024) + " MB mảng");
 
         AnalyticsQuery pivot = new AnalyticsQuery(List.of(), List.of("VN"), 2, List.of(Period.year(FIRST_YEAR)), null,
                 List.of(ValueKind.ACTUAL), List.of(Dimension.FIGURE), List.of(Dimension.ORG_UNIT), false);
         double pivotMs = median(() -> analytics.pivot(pivot));
-        put.accept(new String[] {"pivot_ms", ms(pivotMs)});
+        put.accept("pivot_ms", ms(pivotMs));
         String baselineSql = """
                 select dx, uidlevel2, sum(value) from analytics_%d where yearly = '%d' group by dx, uidlevel2"""
                 .formatted(FIRST_YEAR, FIRST_YEAR);
-        int cells = agree(analytics.pivot(pivot), baseline(baselineSql));
-        log.accept("Bảng tổng hợp của máy phân tích khớp với bảng kiểu DHIS2 ở cả " + cells + " ô");
-
-        List<Period> yearList = new ArrayList<>();
-        for (int y = 0; y < years; y++) {
-            yearList.add(Period.year(FIRST_YEAR + y));
+        // Every engine's cells, taken before fresh_ms changes a value that the two tables do not follow.
+        Pivot engine = analytics.pivot(pivot);
+        String baselineDiffers = differs(engine, baseline(baselineSql), "bảng DHIS2");
+        if (baselineDiffers == null) {
+            log.accept("Bảng tổng hợp của máy phân tích khớp với bảng kiểu DHIS2 ở cả "
+                    + engine.rows().size() * engine.columns().size() + " ô");
         }
-        AnalyticsQuery rollup = new AnalyticsQuery(List.of(), List.of("P01"), 3, yearList, null,
-                List.of(ValueKind.ACTUAL), List.of(Dimension.FIGURE), List.of(Dimension.ORG_UNIT, Dimension.PERIOD), false);
-        put.accept(new String[] {"rollup_ms", ms(median(() -> analytics.pivot(rollup)))});
+        try (DuckDb duck = DuckDb.open()) {
+            long d0 = System.nanoTime();
+            for (int y = 0; y < years; y++) {
+                duck.load("analytics_" + (FIRST_YEAR + y), this::copyOut);
+            }
+            log.accept("DuckDB: nạp bảng phân tích kiểu DHIS2 (chép ra CSV, read_csv) trong " + seconds(d0) + " s");
+            String duckDiffers = differs(engine, duck.query(baselineSql), "DuckDB");
+            if (duckDiffers == null) {
+                log.accept("Bảng tổng hợp của máy phân tích khớp với DuckDB ở cả "
+                        + engine.rows().size() * engine.columns().size() + " ô");
+            }
 
-        AnalyticsQuery point = new AnalyticsQuery(List.of(), List.of(communeCode(1)), null, List.of(monthList.get(0)),
-                null, List.of(ValueKind.ACTUAL), List.of(Dimension.FIGURE), List.of(), false);
-        put.accept(new String[] {"point_ms", ms(median(() -> analytics.pivot(point)))});
+            List<Period> yearList = new ArrayList<>();
+            for (int y = 0; y < years; y++) {
+                yearList.add(Period.year(FIRST_YEAR + y));
+            }
+            AnalyticsQuery rollup = new AnalyticsQuery(List.of(), List.of("P01"), 3, yearList, null,
+                    List.of(ValueKind.ACTUAL), List.of(Dimension.FIGURE), List.of(Dimension.ORG_UNIT, Dimension.PERIOD),
+                    false);
+            put.accept("rollup_ms", ms(median(() -> analytics.pivot(rollup))));
 
-        put.accept(new String[] {"fresh_ms", ms(fresh(pivot, monthList.get(0)))});
+            AnalyticsQuery point = new AnalyticsQuery(List.of(), List.of(communeCode(1)), null,
+                    List.of(monthList.get(0)), null, List.of(ValueKind.ACTUAL), List.of(Dimension.FIGURE), List.of(),
+                    false);
+            put.accept("point_ms", ms(median(() -> analytics.pivot(point))));
 
-        // The baseline table is not touched by the saved value: a DHIS2 table is stale until its next rebuild.
-        double baselineMs = median(() -> baseline(baselineSql));
-        put.accept(new String[] {"baseline_pivot_ms", ms(baselineMs)});
-        put.accept(new String[] {"speedup", BigDecimal.valueOf(baselineMs / pivotMs).setScale(1, RoundingMode.HALF_UP)
-                .toPlainString()});
+            put.accept("fresh_ms", ms(fresh(pivot, communeCode(1), "E001", monthList.get(0), this::saveHere, 60)));
+
+            // The baseline table is not touched by the saved value: a DHIS2 table is stale until its next rebuild.
+            double baselineMs = median(() -> baseline(baselineSql));
+            put.accept("baseline_pivot_ms", ms(baselineMs));
+            put.accept("speedup", BigDecimal.valueOf(baselineMs / pivotMs).setScale(1, RoundingMode.HALF_UP)
+                    .toPlainString());
+            double duckMs = median(() -> duck.query(baselineSql));
+            put.accept("duckdb_pivot_ms", ms(duckMs));
+            put.accept("vs_duckdb", BigDecimal.valueOf(duckMs / pivotMs).setScale(1, RoundingMode.HALF_UP)
+                    .toPlainString());
+            boolean agree = baselineDiffers == null && duckDiffers == null;
+            if (!agree) {
+                log.accept("Các máy không khớp: " + (baselineDiffers == null ? "" : baselineDiffers + "; ")
+                        + (duckDiffers == null ? "" : duckDiffers));
+            }
+            put.accept("engines_agree", String.valueOf(agree));
+        }
+
+        Writer another = (element, unit, month, value) -> outside.importer().apply(Csv.write(
+                List.of("element", "org_unit", "period", "value"),
+                List.of(List.of(element, unit, month.id(), Numbers.machine(value)))));
+        double cross = fresh(pivot, communeCode(2), "E001", monthList.get(0), another, CROSS_PROCESS_WAIT_S);
+        put.accept("cross_process_fresh_ms", Double.isNaN(cross) ? "timeout" : ms(cross));
+
+        String period = Period.year(FIRST_YEAR).id();
+        String province = "P01";
+        log.accept("API: " + province + " có " + ids("select count(*), 0 from org_unit where kind = 'COMMUNE' and path"
+                + " like (select path from org_unit where code = '" + province + "') || '%'")[0] + " xã");
+        String authorization = outside.authorization().get();
+        put.accept("api_province_ms", apiMedian(outside.baseUrl(), authorization, "/api/v1/comparisons?orgUnit="
+                + province + "&level=4&period=" + period, log));
+        put.accept("api_national_ms", apiMedian(outside.baseUrl(), authorization,
+                "/api/v1/comparisons?orgUnit=VN&level=2&period=" + period, log));
 
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        put.accept(new String[] {"heap_mb", String.valueOf(heap / (1024 * 1024))});
+        put.accept("heap_mb", String.valueOf(heap / (1024 * 1024)));
         return figures;
+    }
+
+    /** How long a value written by another process may take to show before cross_process_fresh_ms is "timeout". */
+    static final int CROSS_PROCESS_WAIT_S = 10;
+    /** A request that takes longer is not waited for: the figure is "timeout". */
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final class ApiTimeout extends RuntimeException {
+        ApiTimeout() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A request slower than this is measured once, not warmed and repeated: the bench stays bounded. */
+    private static final double SLOW_API_MS = 5_000;
+
+    /**
+     * What the command line gives the bench from outside the application: this server's address and an
+     * Authorization header of a bench user (asked once the units exist), and a way to import a CSV text from another JVM (returns the process).
+     */
+    public record Outside(String baseUrl, java.util.function.Supplier<String> authorization,
+                          Function<String, Process> importer) {
+    }
+
+    /** Writes one value and returns what to wait for: a process (another JVM), or null when it is written here. */
+    @FunctionalInterface
+    private interface Writer {
+        Process write(String element, String unit, Period month, BigDecimal value) throws Exception;
+    }
+
+    private Process saveHere(String element, String unit, Period month, BigDecimal value) {
+        dataValues.save(DataValueWrite.of(element, unit, month, ValueKind.ACTUAL, value), "bench", Source.CLI);
+        return null;
+    }
+
+    /** The median of warm GETs of the path (after two untimed ones); one run when it is slower than 5 s. */
+    private static String apiMedian(String baseUrl, String authorization, String path, Consumer<String> log) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", authorization).header("Accept", "application/json")
+                .timeout(API_TIMEOUT).GET().build();
+        Runnable get = () -> {
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " "
+                            + r.body().substring(0, Math.min(300, r.body().length())));
+                }
+            } catch (java.net.http.HttpTimeoutException e) {
+                throw new ApiTimeout();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("GET " + path + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
+        long t0 = System.nanoTime();
+        try {
+            get.run();
+        } catch (ApiTimeout e) {
+            log.accept("GET " + path + ": không trả lời trong " + API_TIMEOUT.toSeconds() + " giây");
+            return "timeout";
+        }
+        double first = (System.nanoTime() - t0) / 1e6;
+        if (first > SLOW_API_MS) {
+            log.accept("GET " + path + ": " + ms(first) + " ms, chậm hơn " + ms(SLOW_API_MS) + " ms: đo một lần");
+            return ms(first);
+        }
+        return ms(median(get));
     }
 
     static String communeCode(int n) {
@@ -176,25 +311,20 @@ public class NationalBench {
                 "alter table data_value drop constraint data_value_key",
                 "drop index data_value_unit_period",
                 "analyze"));
-        long[] ids = ids("select min(id), max(id) from data_element");
+        List<long[]> elementRows = rows("select id, decimals from data_element order by id");
+        long[] units = column("select id from org_unit where kind = 'COMMUNE' order by id");
+        long[] monthIds = column("select id from period where type = 'MONTHLY' order by start_date");
         int parts = 2;
+        long c0 = System.nanoTime();
+        long perElement = (long) units.length * monthIds.length;
         ExecutorService pool = Executors.newFixedThreadPool(parts);
         try {
             List<Future<?>> work = new ArrayList<>();
             for (int i = 0; i < parts; i++) {
-                long from = ids[0] + (ids[1] - ids[0] + 1) * i / parts;
-                long to = ids[0] + (ids[1] - ids[0] + 1) * (i + 1) / parts;
-                // A deterministic spread of values: 1–1000 for counts, 0,1–999,9 for the elements with a decimal.
-                work.add(pool.submit(() -> sql(List.of("set session_replication_role = replica", """
-                        insert into data_value (element_id, org_unit_id, period_id, kind, amount, illustrative, version,
-                               updated_by, updated_at, reported_at)
-                        select e.id, u.id, p.id, 'ACTUAL',
-                               case when e.decimals = 1 then ((e.id * 7919 + u.id * 104729 + p.id * 31) %% 10000) / 10.0
-                                    else (e.id * 7919 + u.id * 104729 + p.id * 31) %% 1000 + 1 end,
-                               false, 1, 'bench', now(), now()
-                          from data_element e cross join period p cross join org_unit u
-                         where u.kind = 'COMMUNE' and e.id >= %d and e.id < %d and p.type = 'MONTHLY'""".formatted(from, to),
-                        "set session_replication_role = origin"))));
+                int from = elementRows.size() * i / parts;
+                int to = elementRows.size() * (i + 1) / parts;
+                long firstId = from * perElement + 1;
+                work.add(pool.submit(() -> copyIn(elementRows.subList(from, to), units, monthIds, firstId)));
             }
             for (Future<?> f : work) {
                 f.get();
@@ -204,11 +334,128 @@ public class NationalBench {
         } finally {
             pool.shutdown();
         }
-        log.accept("Đã chèn số liệu; dựng khóa và chỉ mục của data_value…");
-        sql(List.of("set maintenance_work_mem = '1GB'",
-                "alter table data_value add constraint data_value_key unique (element_id, org_unit_id, period_id, kind)",
-                "create index data_value_unit_period on data_value (org_unit_id, period_id)",
+        log.accept("Đã chép số liệu vào (COPY) trong " + seconds(c0)
+                + " s; dựng khóa và chỉ mục của data_value, mỗi cái trên một kết nối…");
+        long i0 = System.nanoTime();
+        // The two indexes are built at once, one per core; each sort has its memory, and no parallel workers.
+        ExecutorService indexes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (String ddl : List.of(
+                    "alter table data_value add constraint data_value_key unique (element_id, org_unit_id, period_id, kind)",
+                    "create index data_value_unit_period on data_value (org_unit_id, period_id)")) {
+                work.add(indexes.submit(() -> sql(List.of("set maintenance_work_mem = '1GB'",
+                        "set max_parallel_maintenance_workers = 0", ddl))));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("dựng chỉ mục của data_value thất bại: " + e.getMessage(), e);
+        } finally {
+            indexes.shutdown();
+        }
+        sql(List.of("select setval(pg_get_serial_sequence('data_value', 'id'), (select max(id) from data_value))",
                 "analyze data_value"));
+        log.accept("Khóa và chỉ mục của data_value dựng trong " + seconds(i0) + " s");
+    }
+
+    /**
+     * One share of the elements into data_value by {@code COPY … FROM STDIN (FORMAT binary)}, streamed in 1 MB
+     * chunks, in key order (element, commune, month), ids given: the primary key grows at its right edge. A
+     * deterministic spread of values: 1–1000 for counts, 0,1–999,9 for the elements with a decimal.
+     */
+    private Void copyIn(List<long[]> elements, long[] units, long[] months, long firstId) throws Exception {
+        long now = (System.currentTimeMillis() - 946_684_800_000L) * 1000;
+        byte[] kind = "ACTUAL".getBytes(StandardCharsets.US_ASCII);
+        byte[] by = "bench".getBytes(StandardCharsets.US_ASCII);
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                // No foreign-key triggers: the ids are the database's own, read just above.
+                s.execute("set session_replication_role = replica");
+            }
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    copy data_value (id, element_id, org_unit_id, period_id, kind, amount, illustrative, version,
+                         updated_by, updated_at, reported_at) from stdin (format binary)""");
+            try {
+                ByteBuffer b = ByteBuffer.allocate(1 << 20);
+                b.put("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1)).putInt(0).putInt(0);
+                long id = firstId;
+                for (long[] element : elements) {
+                    long e = element[0];
+                    boolean tenths = element[1] == 1;
+                    for (long u : units) {
+                        for (long p : months) {
+                            if (b.remaining() < 256) {
+                                in.writeToCopy(b.array(), 0, b.position());
+                                b.clear();
+                            }
+                            long mix = e * 7919 + u * 104729 + p * 31;
+                            b.putShort((short) 11);
+                            b.putInt(8).putLong(id++);
+                            b.putInt(8).putLong(e);
+                            b.putInt(8).putLong(u);
+                            b.putInt(8).putLong(p);
+                            b.putInt(kind.length).put(kind);
+                            if (tenths) {
+                                numeric(b, mix % 10000, 1);
+                            } else {
+                                numeric(b, mix % 1000 + 1, 0);
+                            }
+                            b.putInt(1).put((byte) 0);
+                            b.putInt(4).putInt(1);
+                            b.putInt(by.length).put(by);
+                            b.putInt(8).putLong(now);
+                            b.putInt(8).putLong(now);
+                        }
+                    }
+                }
+                b.putShort((short) -1);
+                in.writeToCopy(b.array(), 0, b.position());
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("set session_replication_role = origin");
+            }
+        }
+        return null;
+    }
+
+    /** A non-negative unscaled × 10^-scale (scale 0 or 1, below 10^8) in PostgreSQL's binary numeric form. */
+    static void numeric(ByteBuffer b, long unscaled, int scale) {
+        long whole = scale == 0 ? unscaled : unscaled / 10;
+        int fraction = scale == 0 ? 0 : (int) (unscaled % 10) * 1000;
+        short[] digits = new short[3];
+        int n = 0;
+        int weight;
+        if (whole >= 10_000) {
+            digits[n++] = (short) (whole / 10_000);
+            digits[n++] = (short) (whole % 10_000);
+            weight = 1;
+        } else if (whole > 0) {
+            digits[n++] = (short) whole;
+            weight = 0;
+        } else {
+            weight = -1;
+        }
+        if (fraction != 0) {
+            digits[n++] = (short) fraction;
+        } else {
+            while (n > 0 && digits[n - 1] == 0) {
+                n--;
+            }
+        }
+        if (n == 0) {
+            weight = 0;
+        }
+        b.putInt(8 + 2 * n).putShort((short) n).putShort((short) weight).putShort((short) 0).putShort((short) scale);
+        for (int i = 0; i < n; i++) {
+            b.putShort(digits[i]);
+        }
     }
 
     /** A DHIS2 analytics table: one row per value, every level of the tree and every period type denormalised. */
@@ -242,25 +489,92 @@ public class NationalBench {
         return out;
     }
 
-    /** Saves one value through the normal service and times until the national pivot shows its province's total. */
-    private double fresh(AnalyticsQuery pivot, Period month) {
-        String unit = communeCode(1);
+    /**
+     * Writes one value (+1000 on what the commune holds) and times until the national pivot shows its province's
+     * new total. Written here: from the save. Written by another process: from its commit, as this process sees it
+     * in the table (polled between pivots); NaN when the pivot has not shown it {@code waitSeconds} after that.
+     */
+    private double fresh(AnalyticsQuery pivot, String unit, String element, Period month, Writer writer,
+                         int waitSeconds) {
         Pivot before = analytics.pivot(pivot);
         int column = column(before, provinceOf(unit));
-        BigDecimal old = before.cell(0, column).exact();
-        BigDecimal current = dataValues.find("E001", unit, month, ValueKind.ACTUAL).orElseThrow().value();
+        int row = row(before, element);
+        BigDecimal old = before.cell(row, column).exact();
+        BigDecimal current = dataValues.find(element, unit, month, ValueKind.ACTUAL).orElseThrow().value();
+        BigDecimal written = current.add(BigDecimal.valueOf(1000));
         long t0 = System.nanoTime();
-        dataValues.save(DataValueWrite.of("E001", unit, month, ValueKind.ACTUAL, current.add(BigDecimal.valueOf(1000))),
-                "bench", Source.CLI);
-        while (true) {
-            Pivot after = analytics.pivot(pivot);
-            if (after.cell(0, column).exact().compareTo(old.add(BigDecimal.valueOf(1000))) == 0) {
-                return (System.nanoTime() - t0) / 1e6;
+        Process process;
+        try {
+            process = writer.write(element, unit, month, written);
+        } catch (Exception e) {
+            throw new IllegalStateException("ghi số liệu thử thất bại: " + e.getMessage(), e);
+        }
+        long committed = process == null ? t0 : 0;
+        try {
+            while (true) {
+                if (committed == 0) {
+                    if (stored(element, unit, month).compareTo(written) == 0) {
+                        committed = System.nanoTime();
+                    } else if (!process.isAlive() && process.exitValue() != 0) {
+                        throw new IllegalStateException("tiến trình ghi số liệu kết thúc với mã " + process.exitValue()
+                                + ": " + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                    } else if (System.nanoTime() - t0 > 300_000_000_000L) {
+                        throw new IllegalStateException("tiến trình ghi số liệu chưa lưu sau 300 giây");
+                    }
+                }
+                Pivot after = analytics.pivot(pivot);
+                if (after.cell(row, column).exact().compareTo(old.add(BigDecimal.valueOf(1000))) == 0) {
+                    return (System.nanoTime() - (committed == 0 ? System.nanoTime() : committed)) / 1e6;
+                }
+                if (committed != 0 && System.nanoTime() - committed > waitSeconds * 1_000_000_000L) {
+                    return Double.NaN;
+                }
+                if (process != null) {
+                    Thread.sleep(2);
+                }
             }
-            if (System.nanoTime() - t0 > 60_000_000_000L) {
-                throw new IllegalStateException("giá trị vừa lưu không xuất hiện trong bảng tổng hợp sau 60 giây");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            if (process != null) {
+                try {
+                    if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                        process.destroy();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
+    }
+
+    /** The stored amount, read straight from the table (the row another process commits). */
+    private BigDecimal stored(String element, String unit, Period month) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                select v.amount from data_value v join data_element e on e.id = v.element_id
+                  join org_unit u on u.id = v.org_unit_id join period p on p.id = v.period_id
+                 where e.code = ? and u.code = ? and p.iso = ? and v.kind = 'ACTUAL'""")) {
+            s.setString(1, element);
+            s.setString(2, unit);
+            s.setString(3, month.id());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getBigDecimal(1) : BigDecimal.ZERO;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static int row(Pivot p, String elementCode) {
+        for (int r = 0; r < p.rows().size(); r++) {
+            if (p.rows().get(r).items().get(0).code().equals(elementCode)) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("không có dòng " + elementCode);
     }
 
     private String provinceOf(String commune) {
@@ -279,26 +593,30 @@ public class NationalBench {
         throw new IllegalStateException("không có cột " + unitCode);
     }
 
-    /** Every cell of the engine's pivot equals the baseline's sum, rounded as the figure prints. */
-    private static int agree(Pivot pivot, Map<String, Double> baseline) {
+    /**
+     * Null when every cell of the engine's pivot equals the other engine's sum, rounded as the figure prints, and the
+     * other has no cell more; else the first difference.
+     */
+    static String differs(Pivot pivot, Map<String, Double> other, String name) {
         int cells = 0;
         for (int r = 0; r < pivot.rows().size(); r++) {
             String dx = pivot.rows().get(r).items().get(0).code();
             for (int c = 0; c < pivot.columns().size(); c++) {
                 String ou = pivot.columns().get(c).items().get(0).code();
                 Pivot.Cell cell = pivot.cell(r, c);
-                Double expected = baseline.get(dx + "|" + ou);
+                Double expected = other.get(dx + "|" + ou);
                 BigDecimal mine = cell.value();
                 BigDecimal theirs = expected == null ? null
                         : BigDecimal.valueOf(expected).setScale(cell.decimals(), RoundingMode.HALF_UP);
                 if (mine == null ? theirs != null : theirs == null || mine.compareTo(theirs) != 0) {
-                    throw new IllegalStateException("máy phân tích và bảng DHIS2 khác nhau ở " + dx + " × " + ou + ": "
-                            + mine + " ≠ " + theirs);
+                    return "máy phân tích và " + name + " khác nhau ở " + dx + " × " + ou + ": " + mine + " ≠ " + theirs;
                 }
-                cells++;
+                if (expected != null) {
+                    cells++;
+                }
             }
         }
-        return cells;
+        return cells == other.size() ? null : name + " có " + other.size() + " ô, máy phân tích " + cells;
     }
 
     /** The median of seven timed runs, after three untimed ones that let the JIT compile the code and warm caches. */
@@ -314,6 +632,39 @@ public class NationalBench {
         }
         Arrays.sort(t);
         return t[RUNS / 2];
+    }
+
+    private List<long[]> rows(String sql) {
+        List<long[]> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new long[] {rs.getLong(1), rs.getLong(2)});
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private long[] column(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<Long> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+            return out.stream().mapToLong(Long::longValue).toArray();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** A table of this database written as CSV to the stream ({@code COPY … TO STDOUT}). */
+    private void copyOut(String table, OutputStream to) {
+        try (Connection c = dataSource.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy " + table + " to stdout (format csv)", to);
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("chép " + table + " ra CSV thất bại: " + e.getMessage(), e);
+        }
     }
 
     private long[] ids(String sql) {

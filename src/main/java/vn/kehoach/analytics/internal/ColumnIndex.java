@@ -22,6 +22,8 @@ final class ColumnIndex {
     private final Map<Long, Integer> slotOfUnit = new HashMap<>();
     private final Map<String, Integer> slotOfCode = new HashMap<>();
     private final int[] end;
+    /** The slot of each unit id from 0 to the largest when ids are dense enough (−1: no such unit); else null. */
+    private final int[] slotById;
     private final Map<Long, ElementColumns> elementsById = new HashMap<>();
     private final Map<String, ElementColumns> elementsByCode = new HashMap<>();
     private final Map<Long, Period> periods;
@@ -37,6 +39,17 @@ final class ColumnIndex {
         for (int i = 0; i < n; i++) {
             slotOfUnit.put(units.get(i).id(), i);
             slotOfCode.put(units.get(i).code(), i);
+        }
+        long maxId = units.stream().mapToLong(OrgUnit::id).max().orElse(-1);
+        long minId = units.stream().mapToLong(OrgUnit::id).min().orElse(0);
+        if (minId >= 0 && maxId < Math.max(1 << 16, 4L * n)) {
+            slotById = new int[(int) maxId + 1];
+            java.util.Arrays.fill(slotById, -1);
+            for (int i = 0; i < n; i++) {
+                slotById[(int) units.get(i).id()] = i;
+            }
+        } else {
+            slotById = null;
         }
         // A pre-order subtree ends at the first unit that is not below it: its path does not start with the root's.
         int[] stack = new int[n + 1];
@@ -65,6 +78,15 @@ final class ColumnIndex {
 
     Integer slotOf(long unitId) {
         return slotOfUnit.get(unitId);
+    }
+
+    /** The slot of the unit id, −1 when the index does not know it: the build's lookup, without a boxed id. */
+    int slotIndex(long unitId) {
+        if (slotById != null) {
+            return unitId >= 0 && unitId < slotById.length ? slotById[(int) unitId] : -1;
+        }
+        Integer slot = slotOfUnit.get(unitId);
+        return slot == null ? -1 : slot;
     }
 
     OrgUnit unitAt(int slot) {

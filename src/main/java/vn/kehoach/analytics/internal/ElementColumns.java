@@ -52,14 +52,7 @@ final class ElementColumns {
         if (v.scale() > scale && v.scale() <= MAX_SCALE) {
             rescale(v.scale());
         }
-        Column c = byPeriod.get(kind).get(period);
-        if (c == null) {
-            c = new Column(period, kind, slots);
-            byPeriod.get(kind).put(period, c);
-            List<Column> copy = new ArrayList<>(columns);
-            copy.add(c);
-            columns = List.copyOf(copy);
-        }
+        Column c = columnFor(period, kind, slots);
         long unscaled = 0;
         BigDecimal kept = null;
         if (v.scale() <= scale) {
@@ -77,6 +70,43 @@ final class ElementColumns {
             wide = true;
         }
         c.put(slot, unscaled, kept, illustrative);
+    }
+
+    /** The column of the period and kind, made (empty) when it is not there yet. */
+    synchronized Column columnFor(Period period, ValueKind kind, int slots) {
+        Column c = byPeriod.get(kind).get(period);
+        if (c == null) {
+            c = new Column(period, kind, slots);
+            byPeriod.get(kind).put(period, c);
+            List<Column> copy = new ArrayList<>(columns);
+            copy.add(c);
+            columns = List.copyOf(copy);
+        }
+        return c;
+    }
+
+    /**
+     * Stores unscaled × 10^-valueScale (no trailing zeros) in a column of this element: the build's way, without a
+     * BigDecimal unless the value does not fit a long at the element's scale.
+     */
+    synchronized void putUnscaled(Column c, int slot, long unscaled, int valueScale, boolean illustrative) {
+        if (valueScale > scale) {
+            if (valueScale > MAX_SCALE) {
+                put(c.period, c.kind, slot, c.values.length, BigDecimal.valueOf(unscaled, valueScale), illustrative);
+                return;
+            }
+            rescale(valueScale);
+        }
+        long u = unscaled;
+        for (int s = valueScale; s < scale; s++) {
+            if (Math.abs(u) >= LONG_LIMIT / 10) {
+                put(c.period, c.kind, slot, c.values.length, BigDecimal.valueOf(unscaled, valueScale), illustrative);
+                return;
+            }
+            u *= 10;
+        }
+        maxAbs = Math.max(maxAbs, Math.abs(u));
+        c.put(slot, u, null, illustrative);
     }
 
     synchronized void remove(Period period, ValueKind kind, int slot) {

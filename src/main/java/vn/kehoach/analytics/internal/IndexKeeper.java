@@ -3,9 +3,6 @@ package vn.kehoach.analytics.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,6 +46,7 @@ public class IndexKeeper {
     private final OrgUnits orgUnits;
     private final Periods periods;
     private final DataValues dataValues;
+    private final ColumnLoader loader;
     private final boolean warmUp;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object buildLock = new Object();
@@ -56,12 +54,13 @@ public class IndexKeeper {
     private volatile ColumnIndex index;
     private volatile boolean stale;
 
-    public IndexKeeper(Catalog catalog, OrgUnits orgUnits, Periods periods, DataValues dataValues,
+    public IndexKeeper(Catalog catalog, OrgUnits orgUnits, Periods periods, DataValues dataValues, ColumnLoader loader,
                        DataSource dataSource, @Value("${kehoach.analytics.warm-up:true}") boolean warmUp) {
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.periods = periods;
         this.dataValues = dataValues;
+        this.loader = loader;
         this.warmUp = warmUp;
         this.feed = new ChangeFeed(dataSource, new ChangeFeed.Sink() {
             @Override
@@ -232,46 +231,13 @@ public class IndexKeeper {
         }
     }
 
-    /** One pass over data_value, split by element id between two connections (the machine's two cores). */
+    /** One pass over data_value, read by the loader (binary COPY on two connections on PostgreSQL). */
     private ColumnIndex build() {
         List<DataElement> elements = catalog.elements();
         ColumnIndex built = new ColumnIndex(orgUnits.all(), elements, periods.byId());
         List<Long> ids = elements.stream().map(DataElement::id).sorted().toList();
-        if (ids.isEmpty()) {
-            return built;
-        }
-        int parts = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        long[] bounds = new long[parts + 1];
-        for (int i = 0; i < parts; i++) {
-            bounds[i] = ids.get(ids.size() * i / parts);
-        }
-        bounds[parts] = ids.get(ids.size() - 1) + 1;
-        boolean[] unknown = new boolean[1];
-        ExecutorService pool = Executors.newFixedThreadPool(parts);
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int i = 0; i < parts; i++) {
-                long from = bounds[i];
-                long to = bounds[i + 1];
-                work.add(pool.submit(() -> dataValues.scan(from, to, (e, u, p, kind, value, ill) -> {
-                    if (!built.put(e, u, p, kind, value, ill)) {
-                        unknown[0] = true;
-                    }
-                })));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("dựng chỉ mục phân tích bị ngắt", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
         // A unit or period created while the table was read: the next query builds again.
-        built.incomplete = unknown[0];
+        built.incomplete = loader.load(built, ids);
         return built;
     }
 }
