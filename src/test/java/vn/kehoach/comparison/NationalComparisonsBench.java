@@ -37,7 +37,7 @@ class NationalComparisonsBench {
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run("--spring.datasource.url=" + db, "--kehoach.analytics.warm-up=false",
                         "--spring.datasource.hikari.maximum-pool-size=6", "--logging.level.root=WARN")) {
-            ctx.getBean(NationalBench.class).run(communes, elements, months, System.out::println, System.err::println);
+            ctx.getBean(NationalBench.class).run(communes, elements, months, null, System.out::println, System.err::println);
             ComparisonEngine engine = ctx.getBean(ComparisonEngine.class);
             OrgUnits orgUnits = ctx.getBean(OrgUnits.class);
             Period year = Period.year(2023 + (months - 1) / 12);
