@@ -315,7 +315,6 @@ abstract class DemoDistrictComparisons {
             lines += index.comparisons().size();
             fromIndex.put(p, index.fromIndex());
         }
-        System.out.println("from the index: " + fromIndex + "; lines " + lines);
         // Before the 2025 merger the district and its communes read their own subtrees: the index answers them. The
         // communes made in 2025 hold their predecessors' territory: the database answers them.
         assertThat(fromIndex.get(H1_2021)).contains("CAOBANG", "HALANG", "MINHLONG", "THANHNHAT")
