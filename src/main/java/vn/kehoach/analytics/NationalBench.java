@@ -312,6 +312,9 @@ public class NationalBench {
                 "update org_unit u set path = p.path || u.id || '/' from org_unit p where u.parent_id = p.id and u.level = 4",
                 // The bulk load: no WAL, no key checks, indexes built once at the end (the bench database is dropped).
                 "alter table data_value set unlogged",
+                // Not one change-feed row per value (V16_1): the load is announced once, as a TERRITORY change that
+                // makes every following node rebuild its index (docs/operations.md, "Several nodes").
+                "alter table data_value disable trigger data_value_changes",
                 "alter table data_value drop constraint data_value_key",
                 "drop index data_value_unit_period",
                 "analyze"));
@@ -360,7 +363,9 @@ public class NationalBench {
             indexes.shutdown();
         }
         sql(List.of("select setval(pg_get_serial_sequence('data_value', 'id'), (select max(id) from data_value))",
-                "analyze data_value"));
+                "analyze data_value",
+                "alter table data_value enable trigger data_value_changes",
+                "insert into data_change (what) values ('TERRITORY')"));
         log.accept("Khóa và chỉ mục của data_value dựng trong " + seconds(i0) + " s");
     }
 
