@@ -51,14 +51,17 @@ public class V16_1__change_feed_triggers extends BaseJavaMigration {
 
     private static final String H2_TRIGGER = "'vn.kehoach.analytics.internal.H2ChangeTrigger'";
 
+    // H2 triggers are all row triggers: a statement trigger of H2 2.4 that writes fails every statement run outside a
+    // transaction ("Commit or rollback is not allowed within a trigger", error 90058), which a row trigger does not.
+
     private static final List<String> H2 = List.of(
             "create trigger data_value_changes after insert, update, delete on data_value for each row call "
                     + H2_TRIGGER,
-            "create trigger data_element_changes after insert, update, delete on data_element for each statement call "
+            "create trigger data_element_changes after insert, update, delete on data_element for each row call "
                     + H2_TRIGGER,
-            "create trigger indicator_changes after insert, update, delete on indicator for each statement call "
+            "create trigger indicator_changes after insert, update, delete on indicator for each row call "
                     + H2_TRIGGER,
-            "create trigger org_unit_changes after insert, update, delete on org_unit for each statement call "
+            "create trigger org_unit_changes after insert, update, delete on org_unit for each row call "
                     + H2_TRIGGER);
 
     @Override

@@ -11,7 +11,8 @@ import org.h2.api.Trigger;
 
 /**
  * The H2 twin of V16_1's PostgreSQL triggers: writes a {@code data_change} row in the transaction of each change of
- * {@code data_value} (one per row, with its key) and of the catalog and org units (one per statement). Its name is
+ * {@code data_value} (one per row, with its key) and of the catalog and org units (one per changed row, where
+ * PostgreSQL writes one per statement: an H2 statement trigger cannot write outside a transaction). Its name is
  * stored in H2 databases by that migration: keep it.
  */
 public class H2ChangeTrigger implements Trigger {

@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** Flyway schema versions ("8", "4.1"): the latest the code ships, the latest a database has, and their order. */
 public final class SchemaVersions {
 
-    private static final Pattern MIGRATION = Pattern.compile("V([0-9][0-9._]*)__.*\\.sql");
+    private static final Pattern MIGRATION = Pattern.compile("V([0-9][0-9._]*)__[^$]*\\.(sql|class)");
 
     /** Orders versions part by part as numbers: 4 &lt; 4.1 &lt; 4.2 &lt; 6 &lt; 10. */
     public static final Comparator<String> ORDER = (a, b) -> {
@@ -41,10 +43,15 @@ public final class SchemaVersions {
         return Arrays.stream(version.split("[._]")).mapToLong(Long::parseLong).toArray();
     }
 
-    /** The latest versioned migration in {@code db/migration} on the class path, in Flyway's dotted form. */
+    /**
+     * The latest versioned migration in {@code db/migration} on the class path, in Flyway's dotted form: SQL files and
+     * Java migrations (classes of the package {@code db.migration}, where the two databases need different statements).
+     */
     public static String ofCode() {
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*.sql");
+            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+            List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:db/migration/V*__*.sql")));
+            files.addAll(List.of(resolver.getResources("classpath*:db/migration/V*__*.class")));
             String latest = null;
             for (Resource r : files) {
                 Matcher m = MIGRATION.matcher(r.getFilename() == null ? "" : r.getFilename());
