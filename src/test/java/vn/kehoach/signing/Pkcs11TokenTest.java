@@ -39,11 +39,11 @@ class Pkcs11TokenTest {
     @BeforeAll
     static void tokenWithTheTestKey() throws Exception {
         assertThat(LIBRARY).as("SoftHSM2's PKCS#11 library: apt-get install -y softhsm2 opensc").exists();
-        KeyPair rootKeys = PdfSigningTest.rsa();
+        KeyPair rootKeys = TestCertificates.rsa();
         String rootName = "CN=CA Thử nghiệm KeHoach, O=KeHoach, C=VN";
-        root = PdfSigningTest.certificate(rootName, rootKeys, rootName, rootKeys.getPrivate(), true);
-        KeyPair keys = PdfSigningTest.rsa();
-        X509Certificate signer = PdfSigningTest.certificate("CN=" + SIGNER + ", O=UBND xã An Lạc, C=VN", keys,
+        root = TestCertificates.certificate(rootName, rootKeys, rootName, rootKeys.getPrivate(), true);
+        KeyPair keys = TestCertificates.rsa();
+        X509Certificate signer = TestCertificates.certificate("CN=" + SIGNER + ", O=UBND xã An Lạc, C=VN", keys,
                 rootName, rootKeys.getPrivate(), false);
 
         Files.createDirectories(dir.resolve("tokens"));

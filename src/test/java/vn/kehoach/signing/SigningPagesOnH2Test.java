@@ -64,23 +64,23 @@ class SigningPagesOnH2Test {
     static {
         try {
             DIR = Files.createTempDirectory("kehoach-signing");
-            KeyPair rootKeys = PdfSigningTest.rsa();
+            KeyPair rootKeys = TestCertificates.rsa();
             String rootName = "CN=CA Thử nghiệm KeHoach, O=KeHoach, C=VN";
-            ROOT = PdfSigningTest.certificate(rootName, rootKeys, rootName, rootKeys.getPrivate(), true);
-            KeyPair signerKeys = PdfSigningTest.rsa();
-            X509Certificate signer = PdfSigningTest.certificate("CN=" + SIGNER + ", O=UBND huyện Hạ Lang, C=VN",
+            ROOT = TestCertificates.certificate(rootName, rootKeys, rootName, rootKeys.getPrivate(), true);
+            KeyPair signerKeys = TestCertificates.rsa();
+            X509Certificate signer = TestCertificates.certificate("CN=" + SIGNER + ", O=UBND huyện Hạ Lang, C=VN",
                     signerKeys, rootName, rootKeys.getPrivate(), false);
             P12 = p12(signerKeys, new X509Certificate[] {signer, ROOT});
-            KeyPair strangerRoot = PdfSigningTest.rsa();
-            X509Certificate stranger = PdfSigningTest.certificate("CN=CA Lạ, C=VN", strangerRoot, "CN=CA Lạ, C=VN",
+            KeyPair strangerRoot = TestCertificates.rsa();
+            X509Certificate stranger = TestCertificates.certificate("CN=CA Lạ, C=VN", strangerRoot, "CN=CA Lạ, C=VN",
                     strangerRoot.getPrivate(), true);
             STRANGER_P12 = p12(strangerRoot, new X509Certificate[] {stranger});
             Path rootPem = DIR.resolve("root.pem");
             Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ROOT.getEncoded())
                     + "\n-----END CERTIFICATE-----\n");
-            KeyPair officeKeys = PdfSigningTest.rsa();
-            X509Certificate office = PdfSigningTest.certificate("CN=UBND huyện Hạ Lang, C=VN", officeKeys, rootName,
+            KeyPair officeKeys = TestCertificates.rsa();
+            X509Certificate office = TestCertificates.certificate("CN=UBND huyện Hạ Lang, C=VN", officeKeys, rootName,
                     rootKeys.getPrivate(), false);
             Files.write(DIR.resolve("office.p12"), p12(officeKeys, new X509Certificate[] {office, ROOT}));
             Files.writeString(DIR.resolve("office.pass"), PASSWORD + "\n");
