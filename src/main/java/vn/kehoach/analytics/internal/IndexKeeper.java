@@ -24,7 +24,6 @@ import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.DataElement;
 import vn.kehoach.catalog.Indicator;
 import vn.kehoach.datavalue.DataValueChanged;
-import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.orgunit.OrgUnits;
 import vn.kehoach.period.Periods;
 
@@ -45,7 +44,6 @@ public class IndexKeeper {
     private final Catalog catalog;
     private final OrgUnits orgUnits;
     private final Periods periods;
-    private final DataValues dataValues;
     private final ColumnLoader loader;
     private final boolean warmUp;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -54,12 +52,11 @@ public class IndexKeeper {
     private volatile ColumnIndex index;
     private volatile boolean stale;
 
-    public IndexKeeper(Catalog catalog, OrgUnits orgUnits, Periods periods, DataValues dataValues, ColumnLoader loader,
+    public IndexKeeper(Catalog catalog, OrgUnits orgUnits, Periods periods, ColumnLoader loader,
                        DataSource dataSource, @Value("${kehoach.analytics.warm-up:true}") boolean warmUp) {
         this.catalog = catalog;
         this.orgUnits = orgUnits;
         this.periods = periods;
-        this.dataValues = dataValues;
         this.loader = loader;
         this.warmUp = warmUp;
         this.feed = new ChangeFeed(dataSource, new ChangeFeed.Sink() {
