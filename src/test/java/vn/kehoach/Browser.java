@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages ({@code apt-get install chromium chromium-driver}, done by .ci/run),
@@ -38,6 +39,11 @@ public final class Browser {
         username.get(0).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+        // The click returns before the form's POST is answered: a page opened at once could cancel it or go out
+        // without the session cookie. Wait until the browser has left the login page (for the page asked for, the
+        // home page, or "/login?error" when the sign-in is refused).
+        String loginPage = baseUrl + "/login";
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !loginPage.equals(d.getCurrentUrl()));
     }
 
     public static ChromeDriver open() {
