@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,5 +64,42 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /** A phone: 390×844 CSS pixels, device scale 3, touch, as Chromium's device toolbar shows an iPhone 12–14. */
+    public static void phone(ChromeDriver driver) {
+        viewport(driver, 390, 844, true);
+    }
+
+    /** An office PC: 1366×768, the commonest screen of a People's Committee's desktops. */
+    public static void office(ChromeDriver driver) {
+        viewport(driver, 1366, 768, false);
+    }
+
+    /** Emulates a viewport of width×height CSS pixels (Chrome DevTools' Emulation.setDeviceMetricsOverride). */
+    public static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", mobile ? 3 : 1, "mobile", mobile));
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", mobile));
+    }
+
+    /** How far the open page is wider than its viewport, in CSS pixels (0 when it does not scroll sideways). */
+    public static long sidewaysScroll(WebDriver driver) {
+        Object over = ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0)"
+                        + " - document.documentElement.clientWidth;");
+        return ((Number) over).longValue();
+    }
+
+    /** Saves a PNG of the open page as target/screenshots/{name}.png, a test artefact, and returns its path. */
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
