@@ -171,9 +171,9 @@ public class ApprovalWorkflow {
     }
 
     /**
-     * The periods of the form's type worth offering for the units of {@code root}, latest first: the latest one
-     * holding values comes first (the demo's 2021S1), then the last three years up to the current period, then
-     * every earlier one holding values.
+     * The periods of the form's type worth offering for the units of {@code root}, latest first: every period from the
+     * first one holding values (at the latest the first of two years ago) to the current one, with no gap, and any later one holding
+     * values; the latest one holding values comes first (the demo's 2021S1), as the period to open.
      */
     public List<Period> periods(DataSet form, OrgUnit root) {
         TreeSet<Period> periods = new TreeSet<>();
@@ -181,8 +181,14 @@ public class ApprovalWorkflow {
         Period latestWithValues = periods.isEmpty() ? null : periods.last();
         LocalDate today = LocalDate.now(Numbers.VIETNAM);
         if (form.periodType().calendar() || form.periodType() == vn.kehoach.period.PeriodType.FIVE_YEARLY) {
-            for (Period p = Period.containing(form.periodType(), today); p.year() >= today.getYear() - 2;
-                 p = p.previous()) {
+            Period current = Period.containing(form.periodType(), today);
+            // From the first period holding values, and at least from the start of the year two years back.
+            Period first = Period.containing(form.periodType(), LocalDate.of(today.getYear() - 2, 1, 1));
+            if (!periods.isEmpty() && periods.first().compareTo(first) < 0) {
+                first = periods.first();
+            }
+            // Back from the current period to the first with values (at most 100 years of months, to be safe).
+            for (Period p = current; p.compareTo(first) >= 0 && periods.size() < 1200; p = p.previous()) {
                 periods.add(p);
             }
         }

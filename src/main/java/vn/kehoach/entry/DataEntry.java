@@ -1,6 +1,7 @@
 package vn.kehoach.entry;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import vn.kehoach.catalog.ValueType;
 import vn.kehoach.dataset.DataSet;
 import vn.kehoach.dataset.DataSetElement;
 import vn.kehoach.dataset.DataSets;
+import vn.kehoach.datavalue.AuditEntry;
 import vn.kehoach.datavalue.ConflictException;
 import vn.kehoach.datavalue.DataValue;
 import vn.kehoach.datavalue.DataValueWrite;
@@ -32,10 +34,16 @@ import vn.kehoach.datavalue.ValueKind;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
+import vn.kehoach.orgunit.Reorganisation;
+import vn.kehoach.orgunit.Reorganisations;
 import vn.kehoach.period.Period;
+import vn.kehoach.period.PeriodType;
 import vn.kehoach.security.Actor;
 import vn.kehoach.security.Actors;
 import vn.kehoach.security.Role;
+import vn.kehoach.target.Basis;
+import vn.kehoach.target.Target;
+import vn.kehoach.target.Targets;
 import vn.kehoach.validation.FormCheck;
 import vn.kehoach.validation.ValidationRules;
 
@@ -57,9 +65,14 @@ public class DataEntry {
     private final Actors actors;
     private final ValidationRules validation;
     private final ApprovalWorkflow workflow;
+    private final Reorganisations reorganisations;
+    private final Targets targets;
 
     public DataEntry(DataSets dataSets, DataValues dataValues, Catalog catalog, OrgUnits orgUnits, Actors actors,
-                     ValidationRules validation, ApprovalWorkflow workflow) {
+                     ValidationRules validation, ApprovalWorkflow workflow, Reorganisations reorganisations,
+                     Targets targets) {
+        this.reorganisations = reorganisations;
+        this.targets = targets;
         this.dataSets = dataSets;
         this.dataValues = dataValues;
         this.catalog = catalog;
@@ -75,7 +88,68 @@ public class DataEntry {
         OrgUnit unit = orgUnits.require(unitCode);
         actors.checkCanSee(unit);
         form.checkReportable(unit, period);
+        checkInForce(unit, period);
         return build(form, unit, period);
+    }
+
+    /**
+     * Refuses a period outside the unit's life — after a reorganisation ended it, before it was created — naming the
+     * last day it existed and the unit that took it over, so that nobody types figures a save would then refuse.
+     */
+    public void checkInForce(OrgUnit unit, Period period) {
+        if (unit.inForceDuring(period.start(), period.end())) {
+            return;
+        }
+        if (unit.validTo() != null && period.start().isAfter(unit.validTo())) {
+            String successors = successorsOf(unit);
+            throw new UnitNotInForceException(unit.name() + " chỉ tồn tại đến hết ngày "
+                    + Numbers.vi().date(unit.validTo()) + (successors.isEmpty() ? ""
+                    : " (sắp xếp vào " + successors + ")") + "; không có biểu " + period.label() + " (" + period.id()
+                    + ") của đơn vị này." + (successors.isEmpty() ? ""
+                    : " Số liệu từ ngày " + Numbers.vi().date(unit.validTo().plusDays(1)) + " nhập cho " + successors + "."));
+        }
+        throw new UnitNotInForceException(unit.name() + " có hiệu lực từ ngày " + Numbers.vi().date(unit.validFrom())
+                + "; không có biểu " + period.label() + " (" + period.id() + ") của đơn vị này.");
+    }
+
+    /** "Xã Lý Quốc": the units the reorganisation that ended this one made of it, by name. */
+    private String successorsOf(OrgUnit unit) {
+        List<String> names = new ArrayList<>();
+        for (Reorganisation r : reorganisations.touching(unit)) {
+            r.lineage().stream().filter(l -> l.predecessor().equals(unit.code()) && !l.successor().equals(unit.code()))
+                    .map(l -> orgUnits.find(l.successor()).map(OrgUnit::name).orElse(l.successor()))
+                    .filter(n -> !names.contains(n)).forEach(names::add);
+        }
+        return String.join(", ", names);
+    }
+
+    /**
+     * The history of one cell (who changed it, when, old → new, the comment), newest first, for whoever may open the
+     * form: the same checks as {@link #open}.
+     */
+    public CellHistory history(String formCode, String unitCode, Period period, String elementCode) {
+        DataSet form = dataSets.require(formCode);
+        OrgUnit unit = orgUnits.require(unitCode);
+        actors.checkCanSee(unit);
+        form.checkReportable(unit, period);
+        DataSetElement line = form.element(elementCode).orElseThrow(() -> new IllegalArgumentException(
+                "chỉ tiêu '" + elementCode + "' không thuộc biểu '" + form.name() + "'"));
+        DataElement element = catalog.element(line.elementCode());
+        String measure = catalog.findUnit(element.unitCode()).map(MeasureUnit::symbol).orElse("");
+        List<CellHistory.Change> changes = new ArrayList<>();
+        for (AuditEntry a : dataValues.history(element.code(), unit.code(), period, 200)) {
+            if (a.kind() != line.kind()) {
+                continue;
+            }
+            changes.add(new CellHistory.Change(Numbers.vi().dateTime(a.changedAt()), a.changedBy(), a.source().label(),
+                    switch (a.action()) {
+                        case "CREATE" -> "nhập mới";
+                        case "DELETE" -> "xóa";
+                        default -> "sửa";
+                    }, a.oldValue() == null ? "" : display(element, a.oldValue()),
+                    a.newValue() == null ? "" : display(element, a.newValue()), a.oldComment(), a.newComment()));
+        }
+        return new CellHistory(element.code(), element.name(), measure, changes);
     }
 
     /**
@@ -88,6 +162,7 @@ public class DataEntry {
         DataSet form = dataSets.require(formCode);
         OrgUnit unit = orgUnits.require(unitCode);
         form.checkReportable(unit, period);
+        checkInForce(unit, period);
         DataSetElement line = form.element(elementCode).orElseThrow(() -> new IllegalArgumentException(
                 "chỉ tiêu '" + elementCode + "' không thuộc biểu '" + form.name() + "'"));
         DataElement element = catalog.element(line.elementCode());
@@ -133,10 +208,21 @@ public class DataEntry {
                 : orgUnits.subtree(orgUnits.require(a.orgUnitCode()));
         List<FormUnits> out = new ArrayList<>();
         for (DataSet form : dataSets.all()) {
-            List<OrgUnit> units = scope.stream().filter(form::reportedBy).toList();
-            if (!units.isEmpty()) {
-                OrgUnit root = orgUnits.ancestry(units.get(0)).stream().filter(a::covers).findFirst().orElse(units.get(0));
-                out.add(new FormUnits(form, units, workflow.periods(form, root)));
+            List<OrgUnit> reporting = scope.stream().filter(form::reportedBy).toList();
+            if (reporting.isEmpty()) {
+                continue;
+            }
+            OrgUnit root = orgUnits.ancestry(reporting.get(0)).stream().filter(a::covers).findFirst()
+                    .orElse(reporting.get(0));
+            List<Period> offered = workflow.periods(form, root);
+            // Only units in force in some period offered, and only periods in which some of them is in force: a
+            // commune ended by a reorganisation gets no form for the periods after its end.
+            List<OrgUnit> units = reporting.stream().filter(u -> offered.stream()
+                    .anyMatch(p -> u.inForceDuring(p.start(), p.end()))).toList();
+            List<Period> periods = offered.stream().filter(p -> units.stream()
+                    .anyMatch(u -> u.inForceDuring(p.start(), p.end()))).toList();
+            if (!units.isEmpty() && !periods.isEmpty()) {
+                out.add(new FormUnits(form, units, periods));
             }
         }
         return out;
@@ -148,6 +234,16 @@ public class DataEntry {
         /** The period to open first: the latest one holding values, or the current one. */
         public Period defaultPeriod() {
             return periods.get(0);
+        }
+
+        /** The periods in which the unit is in force, as the period list of the unit offers them. */
+        public List<Period> periodsOf(OrgUnit unit) {
+            return periods.stream().filter(p -> unit.inForceDuring(p.start(), p.end())).toList();
+        }
+
+        /** The ids of the unit's periods, space-separated, for the page's script that greys out the others. */
+        public String periodIdsOf(OrgUnit unit) {
+            return String.join(" ", periodsOf(unit).stream().map(Period::id).toList());
         }
     }
 
@@ -162,6 +258,7 @@ public class DataEntry {
         Map<String, Map<ValueKind, DataValue>> before = byElement(dataValues.list(unit, false, previous, null));
         Map<String, Map<ValueKind, DataValue>> yearAgo = byElement(dataValues.list(unit, false, lastYear, null));
         FormCheck check = validation.checkForm(form, unit, period);
+        Map<String, String> planned = planned(unit, period, elements);
         List<EntryRow> rows = new ArrayList<>();
         for (DataSetElement line : form.elements()) {
             DataElement e = elements.get(line.elementCode());
@@ -171,14 +268,62 @@ public class DataEntry {
                     line.required(), e.valueType() == ValueType.BOOLEAN, v == null ? "" : display(e, v.value()),
                     v == null || v.comment() == null ? "" : v.comment(), v == null ? 0 : v.version(),
                     beside(e, before.get(e.code()), line.kind()), beside(e, yearAgo.get(e.code()), line.kind()),
-                    check.about(e.code())));
+                    check.about(e.code()), planned.getOrDefault(e.code(), "")));
         }
         Approval approval = workflow.state(form, unit, period);
         return new EntryForm(form, unit, period, previous, lastYear, form.dueDate(period), approval,
                 readOnlyReason(form, unit, period, approval), approval.state().open() && workflow.canSubmit(unit),
                 // The unit above returns a submission rather than withdrawing it.
                 approval.state() == ApprovalState.SUBMITTED && workflow.canSubmit(unit) && !workflow.canDecide(form, unit),
-                rows, check);
+                rows, check, neighbour(unit, previous), period.compareTo(current(period)) < 0
+                        ? neighbour(unit, next(period)) : null);
+    }
+
+    /** The period of the same type as {@code period} that holds today (Viet Nam time); the period itself if none. */
+    private static Period current(Period period) {
+        try {
+            return Period.containing(period.type(), LocalDate.now(Numbers.VIETNAM));
+        } catch (IllegalArgumentException e) {
+            return period;
+        }
+    }
+
+    /** Kỳ sau: the period after this one, of the same type (the inverse of {@link Period#previous()}). */
+    static Period next(Period period) {
+        int last = switch (period.type()) {
+            case SIX_MONTHLY -> 2;
+            case QUARTERLY, SEASON -> 4;
+            case MONTHLY -> 12;
+            default -> 0;
+        };
+        if (last == 0) {
+            return new Period(period.type(), period.year() + (period.type() == PeriodType.FIVE_YEARLY ? 5 : 1),
+                    period.index());
+        }
+        return period.index() == last ? new Period(period.type(), period.year() + 1, 1)
+                : new Period(period.type(), period.year(), period.index() + 1);
+    }
+
+    /** The period for a "previous/next" link, or null when the unit is not in force then. */
+    private static Period neighbour(OrgUnit unit, Period period) {
+        return period != null && unit.inForceDuring(period.start(), period.end()) ? period : null;
+    }
+
+    /**
+     * The plan target beside each element: "KH 2021: ≥ 7.380" (the most specific period, the first issuer), for the
+     * elements a target names directly at this unit.
+     */
+    private Map<String, String> planned(OrgUnit unit, Period period, Map<String, DataElement> elements) {
+        Map<String, String> out = new HashMap<>();
+        for (Target t : targets.applicable(unit, period)) {
+            DataElement e = elements.get(t.figureCode());
+            if (e == null || t.basis() != Basis.LEVEL || out.containsKey(t.figureCode())) {
+                continue;
+            }
+            out.put(t.figureCode(), t.period().id() + ": " + display(e, t.value())
+                    + (t.valueHigh() == null ? "" : "–" + display(e, t.valueHigh())));
+        }
+        return out;
     }
 
     private String readOnlyReason(DataSet form, OrgUnit unit, Period period, Approval approval) {

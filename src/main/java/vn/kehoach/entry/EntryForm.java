@@ -16,10 +16,12 @@ import vn.kehoach.validation.FormCheck;
  * current user may edit it (and why not), and its validation.
  *
  * @param readOnlyReason why the grid is read-only, or null when the user may edit it
+ * @param earlier        the period the "‹ Kỳ trước" link opens (the unit in force then), or null
+ * @param later          the period the "Kỳ sau ›" link opens (not after the current one, the unit in force), or null
  */
 public record EntryForm(DataSet form, OrgUnit unit, Period period, Period previousPeriod, Period lastYearPeriod,
                         LocalDate dueDate, Approval approval, String readOnlyReason, boolean canSubmit,
-                        boolean canWithdraw, List<EntryRow> rows, FormCheck check) {
+                        boolean canWithdraw, List<EntryRow> rows, FormCheck check, Period earlier, Period later) {
 
     public EntryForm {
         rows = List.copyOf(rows);
@@ -31,6 +33,11 @@ public record EntryForm(DataSet form, OrgUnit unit, Period period, Period previo
 
     public long filled() {
         return rows.stream().filter(r -> !r.empty()).count();
+    }
+
+    /** How full the form is, 0 to 100, for the fill bar. */
+    public int filledPercent() {
+        return rows.isEmpty() ? 100 : (int) Math.round(100.0 * filled() / rows.size());
     }
 
     /** The rows grouped under their section headings, in form order. */

@@ -8,11 +8,12 @@ import vn.kehoach.validation.Violation;
 /**
  * One line of the entry grid as the page shows it: the element, its unit of measure, whether it is entered as an
  * estimate, the stored value in Vietnamese form with its comment and version, the previous period's and last year's
- * value beside it, and the validation findings that concern it.
+ * value beside it, the plan target the figure is measured against ("" when none), and the validation findings that
+ * concern it.
  */
 public record EntryRow(String section, String elementCode, String name, String measure, ValueKind kind,
                        boolean required, boolean bool, String value, String comment, int version, String previous,
-                       String lastYear, List<Violation> findings) {
+                       String lastYear, List<Violation> findings, String target) {
 
     public EntryRow {
         findings = List.copyOf(findings);

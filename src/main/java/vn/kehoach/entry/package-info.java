@@ -6,5 +6,5 @@
  * validation rules, loaded from readable files when the demo is.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"dataset", "datavalue", "validation",
-        "approval", "catalog", "orgunit", "period", "format", "security", "audit", "demo"})
+        "approval", "catalog", "orgunit", "period", "format", "security", "audit", "demo", "target", "problem"})
 package vn.kehoach.entry;

@@ -53,6 +53,14 @@ class EntryController {
         return "entry/form";
     }
 
+    /** The side panel of one cell: who changed it, when, old → new, the comment (htmx fragment). */
+    @GetMapping("/{form}/{unit}/{period}/history")
+    String history(@PathVariable String form, @PathVariable String unit, @PathVariable String period,
+                   @RequestParam String element, Model model) {
+        model.addAttribute("h", entry.history(form, unit, Period.parse(period), element));
+        return "entry/history";
+    }
+
     /** One cell, saved as typed; the answer holds only out-of-band swaps (marks, versions, the summary). */
     @PostMapping("/{form}/{unit}/{period}/cell")
     String cell(@PathVariable String form, @PathVariable String unit, @PathVariable String period,
