@@ -35,6 +35,11 @@ public record EntryForm(DataSet form, OrgUnit unit, Period period, Period previo
         return rows.stream().filter(r -> !r.empty()).count();
     }
 
+    /** True when some line has a plan target to show beside it (the column is left out otherwise). */
+    public boolean hasTargets() {
+        return rows.stream().anyMatch(r -> !r.target().isEmpty());
+    }
+
     /** How full the form is, 0 to 100, for the fill bar. */
     public int filledPercent() {
         return rows.isEmpty() ? 100 : (int) Math.round(100.0 * filled() / rows.size());

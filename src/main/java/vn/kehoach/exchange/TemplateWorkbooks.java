@@ -69,8 +69,12 @@ public class TemplateWorkbooks {
             Optional<DataValue> last = dataValues.find(code, unit.code(), period.previousYear(), ValueKind.ACTUAL)
                     .or(() -> dataValues.find(code, unit.code(), period.previousYear(), ValueKind.ESTIMATE));
             String symbol = catalog.findUnit(e.unitCode()).map(MeasureUnit::symbol).orElse(e.unitCode());
+            // A template of actual figures shows the estimate of a line that has no actual figure yet (marked).
+            Optional<DataValue> estimate = request.kind() == ValueKind.ACTUAL && now.isEmpty()
+                    ? dataValues.find(code, unit.code(), period, ValueKind.ESTIMATE) : Optional.empty();
             items.add(new TemplateWriter.Item(e, symbol, last.map(DataValue::value).orElse(null),
-                    now.map(DataValue::value).orElse(null), now.map(DataValue::comment).orElse(null)));
+                    now.map(DataValue::value).orElse(null), now.map(DataValue::comment).orElse(null),
+                    estimate.map(DataValue::value).orElse(null)));
         }
         TemplateWriter.write(form.code(), form.name(), unit, period, request.kind(), items, actors.current().username(), out);
     }

@@ -171,6 +171,41 @@ abstract class WorkbookImports {
     }
 
     @Test
+    void aTemplateOfActualFiguresShowsTheEstimateWhereNoActualIsAndDoesNotImportItUnchanged() throws Exception {
+        byte[] xlsx = template("NN_6T_XA", "CONGAN", ValueKind.ACTUAL);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet s = wb.getSheet("Biểu nhập");
+            Row output = rowOf(s, "SPRING_RICE_OUTPUT");
+            assertThat(output.getCell(3).getStringCellValue()).isEqualTo("ACTUAL");
+            assertThat(output.getCell(8).getNumericCellValue()).as("the estimate shown where the actual goes").isEqualTo(81.0);
+            assertThat(output.getCell(8).getCellStyle().getLocked()).isFalse();
+            assertThat(s.getWorkbook().getFontAt(output.getCell(8).getCellStyle().getFontIndex()).getItalic())
+                    .as("marked: italic").isTrue();
+            assertThat(output.getCell(8).getCellComment().getString().getString()).contains("Số ước thực hiện 2021S1");
+            assertThat(output.getCell(10).getNumericCellValue()).as("the hidden estimate").isEqualTo(81.0);
+            assertThat(s.isColumnHidden(10)).isTrue();
+            assertThat(s.getRow(3).getCell(4).getStringCellValue()).contains("số ƯỚC THỰC HIỆN");
+            assertThat(rowOf(s, "BUFFALO_HERD").getCell(10)).as("an actual line has no estimate").isNull();
+        }
+        // Sent back unchanged: the estimate is not stored as the actual figure.
+        ImportResult same = importer.store(List.of(new IncomingFile("congan.xlsx", xlsx)), ImportOptions.perFile(),
+                "test", Source.IMPORT);
+        assertThat(same.errors()).isEmpty();
+        assertThat(dataValues.find("SPRING_RICE_OUTPUT", "CONGAN", H1, ValueKind.ACTUAL)).isEmpty();
+        assertThat(dataValues.find("SPRING_RICE_OUTPUT", "CONGAN", H1, ValueKind.ESTIMATE).orElseThrow().value())
+                .isEqualByComparingTo("81");
+        // Overwritten with the actual figure: stored as the actual, the estimate kept.
+        byte[] filled = edit(xlsx, s -> rowOf(s, "SPRING_RICE_OUTPUT").getCell(8).setCellValue(84));
+        ImportResult stored = importer.store(List.of(new IncomingFile("congan.xlsx", filled)), ImportOptions.perFile(),
+                "test", Source.IMPORT);
+        assertThat(stored.errors()).isEmpty();
+        assertThat(dataValues.find("SPRING_RICE_OUTPUT", "CONGAN", H1, ValueKind.ACTUAL).orElseThrow().value())
+                .isEqualByComparingTo("84");
+        assertThat(dataValues.find("SPRING_RICE_OUTPUT", "CONGAN", H1, ValueKind.ESTIMATE).orElseThrow().value())
+                .isEqualByComparingTo("81");
+    }
+
+    @Test
     void textInANumberCellIsNamedBySheetAndCell() throws Exception {
         byte[] bad = edit(template("NN", "MINHLONG", ValueKind.ACTUAL), s -> rowOf(s, "CATTLE_HERD").getCell(8).setCellValue("năm trăm"));
         int row = excelRow(bad, "CATTLE_HERD");

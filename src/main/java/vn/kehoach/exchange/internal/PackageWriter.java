@@ -131,6 +131,11 @@ public class PackageWriter {
             if (table.binding() != null && line.text("value") == null) {
                 continue;
             }
+            if (table.binding() != null && kind == TableKind.VALUES && unchangedEstimate(line)) {
+                // A template for actual figures shows the estimate where there is no actual yet: left as it was, it is
+                // still an estimate and is not stored as the actual figure.
+                continue;
+            }
             int before = errors.size();
             try {
                 Runnable write = switch (kind) {
@@ -167,6 +172,21 @@ public class PackageWriter {
             check(table, written, warnings);
         }
         return count;
+    }
+
+    /** True for a template's line for an actual figure still holding the estimate the template showed in it. */
+    private static boolean unchangedEstimate(Line l) {
+        String estimate = l.text("estimate");
+        String value = l.text("value");
+        if (estimate == null || value == null || !"ACTUAL".equalsIgnoreCase(String.valueOf(l.text("kind")))) {
+            return false;
+        }
+        BigDecimal e = Numbers.parseMachine(estimate);
+        BigDecimal v = Numbers.parseMachine(value);
+        if (v == null) {
+            v = Numbers.vi().parse(value);
+        }
+        return e != null && v != null && e.compareTo(v) == 0;
     }
 
     /** A value this table stored, and the line it came from. */

@@ -37,13 +37,23 @@ import vn.kehoach.period.Period;
  */
 public final class TemplateWriter {
 
-    /** A row of the template: the element, last year's value and what is stored now (either may be null). */
-    public record Item(DataElement element, String unitSymbol, BigDecimal previous, BigDecimal current, String comment) {
+    /**
+     * A row of the template: the element, last year's value and what is stored now (either may be null), and for a
+     * template of actual figures the estimate ("ước") stored for a line with no actual figure yet (else null).
+     */
+    public record Item(DataElement element, String unitSymbol, BigDecimal previous, BigDecimal current, String comment,
+                       BigDecimal estimate) {
+
+        public Item(DataElement element, String unitSymbol, BigDecimal previous, BigDecimal current, String comment) {
+            this(element, unitSymbol, previous, current, comment, null);
+        }
     }
 
     public static final String SHEET = "Biểu nhập";
     static final List<String> COLUMNS = List.of("element", "org_unit", "period", "kind", "order", "name", "measure",
-            "previous", "value", "comment");
+            "previous", "value", "comment", "estimate");
+    /** The hidden column holding the estimate shown in a value cell, so that an unchanged one is not imported. */
+    static final int ESTIMATE_COLUMN = 10;
     private static final int CODES_ROW = 5;
     private static final int FIRST_ITEM_ROW = 7;
     /** Excel's number formats with the Vietnamese locale tag, so LibreOffice shows 1.492,9 whatever its own locale. */
@@ -60,8 +70,11 @@ public final class TemplateWriter {
             title(sheet, 0, "BIỂU NHẬP SỐ LIỆU: " + formName.toUpperCase(), st.title);
             title(sheet, 1, "Đơn vị: " + unit.name() + " (" + unit.code() + ")", st.bold);
             title(sheet, 2, "Kỳ báo cáo: " + period.label() + " (" + period.id() + ") — " + kind.label(), st.bold);
+            boolean estimates = items.stream().anyMatch(i -> i.current() == null && i.estimate() != null);
             title(sheet, 3, "Chỉ nhập vào các ô nền vàng (cột số liệu và ghi chú); để trống ô chưa có số liệu. "
-                    + "Không thêm, xóa hay sắp xếp lại dòng và cột.", st.note);
+                    + "Không thêm, xóa hay sắp xếp lại dòng và cột." + (estimates && kind == ValueKind.ACTUAL
+                    ? " Ô chữ nghiêng nền cam đang là số ƯỚC THỰC HIỆN đã báo cáo, chưa phải số thực hiện: hãy ghi đè "
+                    + "bằng số thực hiện; để nguyên thì số ước không được nhập thành số thực hiện." : ""), st.note);
             // The visible header comes first and the hidden row of column names right under it, so the reader,
             // which takes the rows after the names as data, never reads the header as a row of values.
             Row codes = sheet.createRow(CODES_ROW);
@@ -97,9 +110,20 @@ public final class TemplateWriter {
                 if (item.previous() != null) {
                     previous.setCellValue(item.previous().doubleValue());
                 }
-                Cell value = cell(row, 8, st.input(e.decimals()));
-                if (item.current() != null) {
-                    value.setCellValue(item.current().doubleValue());
+                Cell value;
+                if (item.current() == null && item.estimate() != null && kind == ValueKind.ACTUAL) {
+                    // The estimate the unit reported, shown (marked) where the actual figure goes; the hidden column
+                    // keeps it, so that the import leaves an unchanged estimate alone.
+                    value = cell(row, 8, st.estimate(e.decimals()));
+                    value.setCellValue(item.estimate().doubleValue());
+                    row.createCell(ESTIMATE_COLUMN).setCellValue(item.estimate().doubleValue());
+                    note(sheet, value, "Số ước thực hiện " + period.id() + " đã báo cáo, chưa phải số thực hiện. "
+                            + "Ghi đè bằng số thực hiện; để nguyên thì không được nhập.");
+                } else {
+                    value = cell(row, 8, st.input(e.decimals()));
+                    if (item.current() != null) {
+                        value.setCellValue(item.current().doubleValue());
+                    }
                 }
                 Cell comment = cell(row, 9, st.inputText);
                 if (item.comment() != null) {
@@ -111,6 +135,7 @@ public final class TemplateWriter {
             for (int c = 0; c < 4; c++) {
                 sheet.setColumnHidden(c, true);
             }
+            sheet.setColumnHidden(ESTIMATE_COLUMN, true);
             sheet.setColumnWidth(4, 6 * 256);
             sheet.setColumnWidth(5, 55 * 256);
             sheet.setColumnWidth(6, 14 * 256);
@@ -159,6 +184,20 @@ public final class TemplateWriter {
         return v;
     }
 
+    /** An Excel note on the cell (shown when the pointer rests on it). */
+    private static void note(XSSFSheet sheet, Cell cell, String text) {
+        var drawing = sheet.createDrawingPatriarch();
+        var anchor = sheet.getWorkbook().getCreationHelper().createClientAnchor();
+        anchor.setCol1(cell.getColumnIndex() + 1);
+        anchor.setCol2(cell.getColumnIndex() + 4);
+        anchor.setRow1(cell.getRowIndex());
+        anchor.setRow2(cell.getRowIndex() + 3);
+        var comment = drawing.createCellComment(anchor);
+        comment.setString(sheet.getWorkbook().getCreationHelper().createRichTextString(text));
+        comment.setAuthor("KeHoach");
+        cell.setCellComment(comment);
+    }
+
     private static Cell cell(Row row, int column, CellStyle style) {
         Cell c = row.createCell(column);
         c.setCellStyle(style);
@@ -203,6 +242,7 @@ public final class TemplateWriter {
         final CellStyle inputText;
         private final java.util.Map<Integer, CellStyle> inputs = new java.util.HashMap<>();
         private final java.util.Map<Integer, CellStyle> previous = new java.util.HashMap<>();
+        private final java.util.Map<Integer, CellStyle> estimates = new java.util.HashMap<>();
 
         Styles(XSSFWorkbook wb) {
             this.wb = wb;
@@ -229,6 +269,17 @@ public final class TemplateWriter {
                 CellStyle s = style(false, 11, false);
                 s.setDataFormat(wb.createDataFormat().getFormat(format(d)));
                 open(s);
+                return s;
+            });
+        }
+
+        /** An open value cell holding an estimate: italic on light orange, so it reads as "not the actual yet". */
+        CellStyle estimate(int decimals) {
+            return estimates.computeIfAbsent(decimals, d -> {
+                CellStyle s = style(false, 11, true);
+                s.setDataFormat(wb.createDataFormat().getFormat(format(d)));
+                open(s);
+                s.setFillForegroundColor(IndexedColors.LIGHT_ORANGE.getIndex());
                 return s;
             });
         }
