@@ -102,4 +102,35 @@ public final class Browser {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * The header's link with this text, made clickable: on a phone the "Menu" button is opened first, and the
+     * grouped menu ({@code <details>}) that holds the link is opened (docs/pages.md). Tests click it themselves.
+     */
+    public static WebElement headerLink(WebDriver driver, String text) {
+        WebElement header = driver.findElement(By.cssSelector("header.top"));
+        List<WebElement> links = header.findElements(By.xpath(".//a[normalize-space(.)=" + xpathLiteral(text) + "]"));
+        if (links.isEmpty()) {
+            throw new org.openqa.selenium.NoSuchElementException("no header link '" + text + "'");
+        }
+        WebElement link = links.get(0);
+        if (link.isDisplayed()) {
+            return link;
+        }
+        List<WebElement> toggle = header.findElements(By.id("nav-toggle"));
+        List<WebElement> button = header.findElements(By.id("menu-button"));
+        if (!toggle.isEmpty() && !button.isEmpty() && button.get(0).isDisplayed() && !toggle.get(0).isSelected()) {
+            button.get(0).click();
+        }
+        List<WebElement> menus = link.findElements(By.xpath("ancestor::details[1]"));
+        if (!menus.isEmpty() && menus.get(0).getAttribute("open") == null) {
+            menus.get(0).findElement(By.tagName("summary")).click();
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> link.isDisplayed());
+        return link;
+    }
+
+    private static String xpathLiteral(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
 }

@@ -13,6 +13,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 import vn.kehoach.problem.Problem;
 import vn.kehoach.problem.ProblemType;
+import vn.kehoach.security.Actor;
+import vn.kehoach.security.Actors;
 
 /**
  * The servlet container's errors — those no controller saw: an address that does not exist, a page the security
@@ -22,6 +24,12 @@ import vn.kehoach.problem.ProblemType;
  */
 @Controller
 class ErrorPages implements ErrorController {
+
+    private final Actors actors;
+
+    ErrorPages(Actors actors) {
+        this.actors = actors;
+    }
 
     /** The Vietnamese detail of an HTTP status that carries no message of its own. */
     static String detail(int status) {
@@ -62,6 +70,13 @@ class ErrorPages implements ErrorController {
             page.addObject("message", problem.detail());
         } // else the page prints its own #{forbidden.detail} / #{notFound.detail}, in English too with ?lang=en
 
+        if (status == 403 && failure == null && path.startsWith("/admin")) {
+            // The security filter's refusal (SecurityConfig: /admin/** needs ADMIN): say which right is missing.
+            Actor me = actors.current();
+            page.addObject("forbiddenPath", path);
+            page.addObject("neededRole", "ADMIN");
+            page.addObject("myRoleKeys", me.roles().stream().map(r -> "layout.role." + r.name()).sorted().toList());
+        }
         page.setStatus(HttpStatus.valueOf(status));
         return page;
     }

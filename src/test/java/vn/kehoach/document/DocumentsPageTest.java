@@ -107,7 +107,7 @@ class DocumentsPageTest {
     @Test
     void aPlannerEditsABlockSeesItInThePreviewAndDownloadsTheWordFile() throws Exception {
         browser.get(base() + "/");
-        browser.findElement(By.linkText("Văn bản kế hoạch")).click();
+        Browser.headerLink(browser, "Văn bản kế hoạch").click();
         WebElement row = browser.findElement(By.cssSelector("#documents tbody tr"));
         assertThat(row.getText()).contains("2022").contains("Huyện Hạ Lang").contains("30/07/2021");
         row.findElement(By.linkText("Mở")).click();

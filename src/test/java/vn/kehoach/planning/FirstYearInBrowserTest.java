@@ -126,7 +126,7 @@ class FirstYearInBrowserTest {
     /** Two communes under the province and a village under one of them (/setup/units). */
     private void addUnits() {
         browser.get(base() + "/");
-        clickAndWait(browser.findElement(By.linkText("Thiết lập")));
+        clickAndWait(Browser.headerLink(browser, "Thiết lập"));
         clickAndWait(browser.findElement(By.linkText("Đơn vị")));
         addUnit("XATHONGNHAT", "Xã Thống Nhất", "COMMUNE", "CAOBANG");
         assertThat(text("message")).isEqualTo("Đã thêm Xã Thống Nhất (XATHONGNHAT, Xã) thuộc Tỉnh Cao Bằng");
@@ -194,7 +194,7 @@ class FirstYearInBrowserTest {
     /** A reporter for each commune, the province's planner and its approver (/admin/users). */
     private void addUsers() {
         browser.get(base() + "/");
-        clickAndWait(browser.findElement(By.linkText("Người dùng")));
+        clickAndWait(Browser.headerLink(browser, "Người dùng"));
         addUser("baocao.thongnhat", "Cán bộ thống kê xã Thống Nhất", "XATHONGNHAT", "REPORTER");
         assertThat(browser.findElement(By.cssSelector("p.message")).getText()).isEqualTo("Đã tạo người dùng baocao.thongnhat");
         addUser("baocao.quanglong", "Cán bộ thống kê xã Quang Long", "XAQUANGLONG", "REPORTER");
@@ -237,7 +237,7 @@ class FirstYearInBrowserTest {
         signIn(reporter, PASSWORD);
         browser.manage().window().setSize(screen);
         browser.get(base() + "/");
-        clickAndWait(browser.findElement(By.linkText("Kế hoạch năm")));
+        clickAndWait(Browser.headerLink(browser, "Kế hoạch năm"));
         clickAndWait(browser.findElement(By.linkText("Đề xuất của đơn vị gửi cấp trên")));
         assertThat(browser.getCurrentUrl()).contains("unit=" + commune);
         assertThat(text("stage")).isEqualTo("đang đề xuất");
@@ -331,7 +331,7 @@ class FirstYearInBrowserTest {
     private void approveBoth() {
         signIn("duyet.tinh", PASSWORD);
         browser.get(base() + "/");
-        clickAndWait(browser.findElement(By.linkText("Phê duyệt")));
+        clickAndWait(Browser.headerLink(browser, "Phê duyệt"));
         new Select(browser.findElement(By.id("form"))).selectByValue("DE_NAM_XA");
         new Select(browser.findElement(By.id("period"))).selectByValue("2027");
         clickAndWait(browser.findElement(By.cssSelector("form.pick button[type=submit]")));

@@ -142,7 +142,7 @@ class SetupPagesWebTest {
     void theProvinceAdministratorSetsUpUnitsAndTheCatalogThroughThePagesOnly() {
         signIn("quantri", PASSWORD);
         browser.get(base() + "/");
-        clickAndWait(browser.findElement(By.linkText("Thiết lập")));
+        clickAndWait(Browser.headerLink(browser, "Thiết lập"));
         assertThat(browser.findElements(By.cssSelector("#setup-links a")).stream().map(a -> a.getAttribute("href")
                 .replace(base(), "")).toList()).containsExactly("/setup/units", "/setup/catalog", "/setup/forms",
                 "/setup/rules", "/setup/budget", "/targets/grid", "/admin/users");

@@ -100,6 +100,8 @@ class SecurityConfig {
                             .permitAll()
                             // Công khai: what a planner published, read without login (docs/publication.md).
                             .requestMatchers("/cong-khai", "/cong-khai/**").permitAll()
+                            // The how-tos and their screenshots (docs/pages.md), for someone not signed in too.
+                            .requestMatchers("/help", "/help/**").permitAll()
                             .requestMatchers("/admin/**").hasRole("ADMIN")
                             .anyRequest().authenticated())
                     .formLogin(f -> f.loginPage("/login").failureHandler(new LoginFailures()).permitAll())
