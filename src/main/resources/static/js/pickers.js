@@ -50,10 +50,26 @@
       .replace(/\s+/g, ' ').trim();
   }
 
-  function matches(text, query) {
-    var words = fold(query).split(' ');
-    var hay = fold(text);
-    return words.every(function (w) { return hay.indexOf(w) >= 0; });
+  function wordsOf(text, exact) {
+    var s = exact ? (text || '').normalize('NFC').toLowerCase() : fold(text);
+    return s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function hits(text, query, exact) {
+    var hay = wordsOf(text, exact);
+    return wordsOf(query, exact).every(function (w) {
+      return hay.some(function (h) { return h.indexOf(w) === 0; });
+    });
+  }
+
+  /**
+   * A test for texts against what the person typed: each word typed begins a word of the text, without accents
+   * ("minh lông" finds "Xã Minh Long"); but when the accents typed match something ("lúa"), they count, so "lúa"
+   * does not also bring "luật".
+   */
+  function matcher(query, texts) {
+    var exact = /[^\x00-\x7f]/.test(query) && texts.some(function (x) { return hits(x, query, true); });
+    return function (text) { return hits(text, query, exact); };
   }
 
   // ---------------------------------------------------------------- periods (as vn.kehoach.period.Period)
@@ -433,8 +449,9 @@
       var q = (query || '').trim();
       var hit = {};
       var keep = {};
+      var match = matcher(q, items.map(function (it) { return it.text; }));
       items.forEach(function (it, i) {
-        if (!q || matches(it.text, q)) {
+        if (!q || match(it.text)) {
           hit[i] = true;
           keep[i] = true;
           for (var p = it.parent; p >= 0; p = items[p].parent) keep[p] = true;
@@ -647,8 +664,9 @@
 
     search.addEventListener('input', function () {
       var q = search.value;
+      var match = matcher(q, boxes.map(function (b) { return b.name + ' ' + b.group; }));
       boxes.forEach(function (b) {
-        b.row.hidden = !!q.trim() && !matches(b.name + ' ' + b.group, q);
+        b.row.hidden = !!q.trim() && !match(b.name + ' ' + b.group);
       });
       renderGroups();
     });
