@@ -182,8 +182,15 @@ class DocumentsPageTest {
     @Test
     void aPlannerPicksTheReportOfAPeriodFromTheListAndTheApiWritesAQuartersReport() throws Exception {
         browser.get(base() + "/documents?unit=HALANG");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#new-report select[name=period]")))
-                .selectByVisibleText("Báo cáo 6 tháng đầu năm 2021");
+        // The list of report periods is a period picker (static/js/pickers.js): type, year, then the half.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#new-report select.pp-type")))
+                .selectByVisibleText("6 tháng");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#new-report select.pp-year")))
+                .selectByVisibleText("2021");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#new-report select.pp-part")))
+                .selectByVisibleText("đầu năm");
+        assertThat(browser.findElement(By.cssSelector("#new-report select[name=period]")).getAttribute("value"))
+                .isEqualTo("2021S1");
         browser.findElement(By.cssSelector("#new-report button[type=submit]")).click();
         // The form's GET navigates after the click returns: wait for the report's page before reading the address.
         waiting().until(d -> d.getCurrentUrl().endsWith("/documents/HALANG/reports/2021S1"));
