@@ -99,6 +99,17 @@ public class Analytics {
         });
     }
 
+    /**
+     * The last day of the latest stored period that goes into the figure's value for the unit over the period (as
+     * the comparison engine reads it: a year known to June is "through 30/06"); null when nothing feeds it.
+     */
+    public java.time.LocalDate dataThrough(String figureCode, OrgUnit unit, Period period, ValueKind view) {
+        return keeper.read(ev -> {
+            Integer slot = ev.slotOf(unit.code());
+            return slot == null ? null : ev.dataThrough(figureCode, Units.of(slot), Span.of(period), view);
+        });
+    }
+
     /** Runs the function with the unit's figures read from the index (one consistent view of it). */
     public <T> T withFigures(OrgUnit unit, Function<FigureSource, T> use) {
         return keeper.read(ev -> use.apply(source(ev, unit)));
@@ -249,7 +260,9 @@ public class Analytics {
             if (d == Dimension.ORG_UNIT) {
                 out.add(List.of(new Choice(new Pivot.Item(d, "TOTAL", "Tổng"), null,
                         list.stream().flatMap(c -> c.units.stream()).toList(), null, null, true)));
-            } else if (d == Dimension.PERIOD) {
+            } else if (d == Dimension.PERIOD && list.stream().flatMap(c -> c.periods.stream()).map(Period::year)
+                    .distinct().count() == 1) {
+                // Periods of several years have no total (a figure is aggregated within a year): no empty column.
                 out.add(List.of(new Choice(new Pivot.Item(d, "TOTAL", "Tổng"), null, null,
                         list.stream().flatMap(c -> c.periods.stream()).toList(), null, true)));
             }

@@ -218,13 +218,13 @@ public class Dashboards {
         }
         List<List<Table.Entry>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<Object> means = new ArrayList<>();
+        List<Map<String, Object>> means = new ArrayList<>();
         for (Map.Entry<String, List<Comparison>> e : bySector.entrySet()) {
             List<BigDecimal> pcts = e.getValue().stream().map(Comparison::pctOfPlan).filter(p -> p != null).toList();
             BigDecimal mean = pcts.isEmpty() ? null : pcts.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                     .divide(BigDecimal.valueOf(pcts.size()), MathContext.DECIMAL64);
             names.add(e.getKey());
-            means.add(mean == null ? null : Numbers.round(mean, 1));
+            means.add(ChartData.point(mean, 1, "%"));
             rows.add(List.of(Table.Entry.text(e.getKey()), Table.Entry.number(BigDecimal.valueOf(e.getValue().size()), 0, ""),
                     Table.Entry.number(mean, 1, "%"),
                     count(e.getValue(), Status.EXCEEDED), count(e.getValue(), Status.MET),
@@ -236,8 +236,8 @@ public class Dashboards {
                         "Chưa có số liệu"), rows);
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
-                "grid", Map.of("left", 220, "right", 40, "top", 20, "bottom", 30),
-                "xAxis", Map.of("type", "value", "name", "% KH"),
+                "grid", Map.of("left", 220, "right", 40, "top", 20, "bottom", 30, "containLabel", true),
+                "xAxis", ChartData.valueAxis("% KH", ChartData.values(means), "%"),
                 "yAxis", Map.of("type", "category", "data", names, "inverse", true),
                 "series", List.of(Map.of("type", "bar", "name", "Bình quân % KH", "data", means,
                         "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#a51d24"))));
@@ -248,6 +248,12 @@ public class Dashboards {
         return Table.Entry.number(BigDecimal.valueOf(lines.stream().filter(c -> status(c) == status).count()), 0, "");
     }
 
+    /**
+     * The figure over the last years: for a part of the year (6 months) the same part of each year and, beside it,
+     * the whole year where the year is complete; for a year, the whole year where it is complete and otherwise the
+     * value so far under "Chưa đủ năm" with the month its data reach ("7.410 tấn (đến 6/2020)"): a year known to June
+     * never stands under "Cả năm".
+     */
     private Chart trendChart(OrgUnit unit, Period period, Figure figure, Map<String, MeasureUnit> measures) {
         String symbol = symbol(figure, measures);
         List<Period> same = new ArrayList<>();
@@ -259,39 +265,57 @@ public class Dashboards {
         List<FigureValue> sameValues = analytics.series(figure.code(), unit, same, ValueKind.ESTIMATE);
         List<FigureValue> yearValues = analytics.series(figure.code(), unit, years, ValueKind.ESTIMATE);
         boolean partialYear = period.months() < 12;
+        int d = figure.decimals();
         List<List<Table.Entry>> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        List<Object> a = new ArrayList<>();
-        List<Object> b = new ArrayList<>();
+        List<Map<String, Object>> a = new ArrayList<>();
+        List<Map<String, Object>> b = new ArrayList<>();
+        boolean anyIncomplete = false;
         for (int i = 0; i < same.size(); i++) {
-            // A whole year is shown only where values are stored after the period too: a year known to June is not
-            // a whole year (and the current one is not over).
-            boolean complete = !partialYear || (i < same.size() - 1 && !analytics.valueOverMonths(figure.code(), unit,
-                    same.get(i).year(), period.lastMonth() + 1, 12, ValueKind.ESTIMATE).isEmpty());
-            FigureValue whole = complete ? yearValues.get(i) : FigureValue.EMPTY;
-            labels.add(String.valueOf(same.get(i).year()));
-            a.add(plain(sameValues.get(i), figure.decimals()));
-            b.add(plain(whole, figure.decimals()));
-            rows.add(List.of(Table.Entry.text(String.valueOf(same.get(i).year())),
-                    Table.Entry.number(sameValues.get(i).value(), figure.decimals(), symbol),
-                    Table.Entry.number(whole.value(), figure.decimals(), symbol)));
+            int year = same.get(i).year();
+            FigureValue yearValue = yearValues.get(i);
+            java.time.LocalDate through = yearValue.isEmpty() ? null
+                    : analytics.dataThrough(figure.code(), unit, years.get(i), ValueKind.ESTIMATE);
+            // A whole year only where the stored values reach its last day: a year known to June is not a whole year.
+            boolean complete = through != null && !through.isBefore(java.time.LocalDate.of(year, 12, 31));
+            String upTo = through == null ? "" : "đến " + through.getMonthValue() + "/" + through.getYear();
+            labels.add(String.valueOf(year));
+            if (partialYear) {
+                FigureValue whole = complete ? yearValue : FigureValue.EMPTY;
+                a.add(ChartData.point(sameValues.get(i).value(), d, ""));
+                b.add(ChartData.point(whole.value(), d, ""));
+                rows.add(List.of(Table.Entry.text(String.valueOf(year)),
+                        Table.Entry.number(sameValues.get(i).value(), d, symbol),
+                        Table.Entry.number(whole.value(), d, symbol)));
+            } else {
+                anyIncomplete |= !yearValue.isEmpty() && !complete;
+                a.add(complete ? ChartData.point(yearValue.value(), d, "") : null);
+                b.add(complete ? null : ChartData.point(yearValue.value(), d, "", upTo));
+                rows.add(List.of(Table.Entry.text(String.valueOf(year)),
+                        Table.Entry.number(complete ? yearValue.value() : null, d, symbol),
+                        Table.Entry.number(complete ? null : yearValue.value(), d, symbol, upTo)));
+            }
         }
-        String sameLabel = period.type() == vn.kehoach.period.PeriodType.YEARLY ? "Cả năm"
+        String sameLabel = !partialYear ? "Cả năm"
                 : period.label().replace(" " + period.year(), "").replace("/" + period.year(), "");
+        String otherLabel = partialYear ? "Cả năm" : "Chưa đủ năm";
         Table table = new Table(figure.name() + " qua các năm — " + unit.name(),
-                List.of("Năm", sameLabel + " (" + symbol + ")", "Cả năm (" + symbol + ")"), rows);
+                List.of("Năm", sameLabel + " (" + symbol + ")", otherLabel + " (" + symbol + ")"), rows);
         List<Object> series = new ArrayList<>();
         series.add(Map.of("type", "line", "name", sameLabel, "data", a, "connectNulls", false,
                 "label", Map.of("show", true)));
-        if (partialYear) {
-            series.add(Map.of("type", "bar", "name", "Cả năm", "data", b, "itemStyle", Map.of("color", "#c9ced6")));
+        if (partialYear || anyIncomplete) {
+            series.add(Map.of("type", "bar", "name", otherLabel, "data", b, "itemStyle", Map.of("color", "#c9ced6"),
+                    "label", Map.of("show", !partialYear, "position", "top")));
         }
+        List<BigDecimal> all = new ArrayList<>(ChartData.values(a));
+        all.addAll(ChartData.values(b));
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("top", 0),
-                "grid", Map.of("left", 70, "right", 30, "top", 40, "bottom", 30),
+                "grid", Map.of("left", 70, "right", 30, "top", 40, "bottom", 30, "containLabel", true),
                 "xAxis", Map.of("type", "category", "data", labels),
-                "yAxis", Map.of("type", "value", "name", symbol),
+                "yAxis", ChartData.valueAxis(symbol, all, ""),
                 "series", series);
         return new Chart("chart-trend", table, option, List.of());
     }
@@ -311,14 +335,14 @@ public class Dashboards {
         order.sort(figure.polarity() == Polarity.LOWER_IS_BETTER ? byValue : byValue.reversed());
         List<List<Table.Entry>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<Object> data = new ArrayList<>();
+        List<Map<String, Object>> data = new ArrayList<>();
         List<String> links = new ArrayList<>();
         int rank = 0;
         for (int i : order) {
             rank++;
             OrgUnit u = below.get(i);
             names.add(u.name());
-            data.add(plain(values.get(i), figure.decimals()));
+            data.add(ChartData.point(values.get(i).value(), figure.decimals(), ""));
             links.add("/?unit=" + u.code() + "&period=" + period.id() + "&rank=" + figure.code());
             rows.add(List.of(Table.Entry.number(BigDecimal.valueOf(rank), 0, ""), Table.Entry.text(u.name()),
                     Table.Entry.number(values.get(i).value(), figure.decimals(), symbol)));
@@ -327,8 +351,8 @@ public class Dashboards {
                 List.of("Hạng", "Đơn vị", figure.name() + " (" + symbol + ")"), rows);
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
-                "grid", Map.of("left", 160, "right", 60, "top", 20, "bottom", 30),
-                "xAxis", Map.of("type", "value", "name", symbol),
+                "grid", Map.of("left", 160, "right", 60, "top", 20, "bottom", 30, "containLabel", true),
+                "xAxis", ChartData.valueAxis(symbol, ChartData.values(data), ""),
                 "yAxis", Map.of("type", "category", "data", names, "inverse", true),
                 "series", List.of(Map.of("type", "bar", "name", figure.name(), "data", data,
                         "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#1b4f7a"))));
@@ -357,9 +381,5 @@ public class Dashboards {
     private static String symbol(Figure f, Map<String, MeasureUnit> measures) {
         MeasureUnit m = measures.get(f.unitCode());
         return m == null ? f.unitCode() : m.symbol();
-    }
-
-    private static BigDecimal plain(FigureValue v, int decimals) {
-        return v.isEmpty() ? null : Numbers.normal(Numbers.round(v.value(), decimals));
     }
 }

@@ -145,24 +145,27 @@ class PivotPageController {
             }
         }
         List<Object> series = new ArrayList<>();
+        List<java.math.BigDecimal> all = new ArrayList<>();
         for (int c = 0; c < p.columns().size(); c++) {
             if (p.columns().get(c).total()) {
                 continue;
             }
-            List<Object> data = new ArrayList<>();
+            List<java.util.Map<String, Object>> data = new ArrayList<>();
             for (int r : rows) {
-                data.add(p.cell(r, c).value());
+                Pivot.Cell cell = p.cell(r, c);
+                data.add(ChartData.point(cell.exact(), cell.decimals(), ""));
             }
+            all.addAll(ChartData.values(data));
             String name = p.columns().get(c).items().isEmpty() ? "Giá trị" : p.columns().get(c).label();
             series.add(java.util.Map.of("type", "bar", "name", name, "data", data));
         }
         return java.util.Map.of(
                 "tooltip", java.util.Map.of("trigger", "axis"),
                 "legend", java.util.Map.of("type", "scroll", "top", 0),
-                "grid", java.util.Map.of("left", 60, "right", 30, "top", 50, "bottom", 110),
+                "grid", java.util.Map.of("left", 60, "right", 30, "top", 50, "bottom", 110, "containLabel", true),
                 "xAxis", java.util.Map.of("type", "category", "data", categories,
                         "axisLabel", java.util.Map.of("rotate", 35, "interval", 0)),
-                "yAxis", java.util.Map.of("type", "value"),
+                "yAxis", ChartData.valueAxis(null, all, ""),
                 "series", series);
     }
 }

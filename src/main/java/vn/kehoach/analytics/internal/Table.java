@@ -9,8 +9,25 @@ import java.util.List;
  */
 public record Table(String title, List<String> headers, List<List<Entry>> rows) {
 
-    /** A cell: text, or a number (null for an empty cell) with its decimals and unit. */
-    public record Entry(String text, BigDecimal number, int decimals, String unit) {
+    /** Whether the column holds numbers (its header is aligned with them, right). */
+    public boolean numericColumn(int column) {
+        for (List<Entry> row : rows) {
+            if (column < row.size()) {
+                return row.get(column).numeric();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A cell: text, or a number (null for an empty cell) with its decimals and unit, and a note the page prints
+     * after it ("7.410 tấn (đến 6/2020)"; exports keep the number).
+     */
+    public record Entry(String text, BigDecimal number, int decimals, String unit, String note) {
+
+        public Entry(String text, BigDecimal number, int decimals, String unit) {
+            this(text, number, decimals, unit, "");
+        }
 
         public static Entry text(String text) {
             return new Entry(text == null ? "" : text, null, 0, "");
@@ -18,6 +35,21 @@ public record Table(String title, List<String> headers, List<List<Entry>> rows) 
 
         public static Entry number(BigDecimal number, int decimals, String unit) {
             return new Entry(null, number, decimals, unit == null ? "" : unit);
+        }
+
+        /** A number with a note after it, when there is a number. */
+        public static Entry number(BigDecimal number, int decimals, String unit, String note) {
+            return new Entry(null, number, decimals, unit == null ? "" : unit,
+                    number == null || note == null ? "" : note);
+        }
+
+        /** As the page prints it: "7.380 tấn", "7.410 tấn (đến 6/2020)", or the text. */
+        public String printed() {
+            if (!numeric()) {
+                return text;
+            }
+            String q = vn.kehoach.comparison.Cells.quantity(number, decimals, unit);
+            return note == null || note.isEmpty() || q.isEmpty() ? q : q + " (" + note + ")";
         }
 
         public boolean numeric() {
