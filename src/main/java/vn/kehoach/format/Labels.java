@@ -42,11 +42,24 @@ public class Labels {
         return fallback(value);
     }
 
+    /**
+     * A word or message of the {@code labels} bundle in the current request's language ("Cells.up" → "tăng" / "up"),
+     * with {@code vietnamese} when the key is missing; the arguments are formatted only when there are some.
+     */
+    public String text(String key, String vietnamese, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, vietnamese, LocaleContextHolder.getLocale());
+    }
+
     /** The bundle key of an enum constant: "ApprovalState.APPROVED", "SumCheck.Outcome.MATCH". */
     public static String key(Enum<?> e) {
         Class<?> type = e.getDeclaringClass();
         String name = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
         return name + "." + e.name();
+    }
+
+    /** The Vietnamese label of a value ({@code label()}, else its text): what {@link #of} prints without a bundle. */
+    public static String fallbackLabel(Object value) {
+        return value == null ? "" : fallback(value);
     }
 
     /** The value's own {@code label()} when it has one, else its text. */
