@@ -16,6 +16,15 @@ public record Cells(String code, String name, String kind, String actual, boolea
                     String statusClass, String notComparable, String dataNote) {
 
     public static Cells of(Comparison c) {
+        return of(c, null);
+    }
+
+    /**
+     * The comparison as a page in the reader's language prints it: the issuer, the status and the words around the
+     * numbers ("ước TH", "tăng", "không so sánh được") from the {@code labels} bundle; null {@code labels} prints
+     * Vietnamese, as documents and public pages do. The numbers stay in Vietnamese form.
+     */
+    public static Cells of(Comparison c, vn.kehoach.format.Labels labels) {
         Numbers vi = Numbers.vi();
         int d = c.figure().decimals();
         int pd = c.figure().pctDecimals();
@@ -23,17 +32,19 @@ public record Cells(String code, String name, String kind, String actual, boolea
         Target t = c.target();
         return new Cells(c.figure().code(), c.figure().name(),
                 c.kind() == null ? "" : switch (c.kind()) {
-                    case ESTIMATE -> "ước TH";
-                    case PRELIMINARY -> "sơ bộ";
-                    case ACTUAL -> "TH";
+                    case ESTIMATE -> word(labels, "Cells.estimate", "ước TH");
+                    case PRELIMINARY -> word(labels, "Cells.preliminary", "sơ bộ");
+                    case ACTUAL -> word(labels, "Cells.actual", "TH");
                 },
-                quantity(c.actual(), d, unit), c.illustrative(), t == null ? "" : target(t, d, pd, unit),
-                t != null && t.illustrative(), t == null ? "" : t.issuer().label(), t == null ? "" : t.decision(),
+                quantity(c.actual(), d, unit), c.illustrative(), t == null ? "" : target(t, d, pd, unit, labels),
+                t != null && t.illustrative(), t == null ? "" : labels == null ? t.issuer().label() : labels.of(t.issuer()),
+                t == null ? "" : t.decision(),
                 c.standing(),
-                c.notComparable() != null ? "không so sánh được" : quantity(c.previous(), d, unit),
+                c.notComparable() != null ? word(labels, "Cells.notComparable", "không so sánh được")
+                        : quantity(c.previous(), d, unit),
                 c.previousIllustrative(),
-                vi.percent(c.pctVsPrevious(), pd), change(c.changeVsPrevious(), d, unit),
-                c.status() == null ? "" : c.status().label(),
+                vi.percent(c.pctVsPrevious(), pd), change(c.changeVsPrevious(), d, unit, labels),
+                c.status() == null ? "" : labels == null ? c.status().label() : labels.of(c.status()),
                 c.status() == null ? "" : "status-" + c.status().name().toLowerCase().replace('_', '-'),
                 c.notComparable(), c.dataNote() == null ? "" : c.dataNote());
     }
@@ -47,27 +58,32 @@ public record Cells(String code, String name, String kind, String actual, boolea
         return unit.isEmpty() ? n : unit.startsWith("%") ? n + unit : n + " " + unit;
     }
 
-    private static String change(BigDecimal v, int decimals, String unit) {
+    private static String change(BigDecimal v, int decimals, String unit, vn.kehoach.format.Labels labels) {
         if (v == null) {
             return "";
         }
         String q = quantity(v.abs(), decimals, unit);
-        return v.signum() > 0 ? "tăng " + q : v.signum() < 0 ? "giảm " + q : "không đổi";
+        return v.signum() > 0 ? word(labels, "Cells.up", "tăng") + " " + q
+                : v.signum() < 0 ? word(labels, "Cells.down", "giảm") + " " + q : word(labels, "Cells.same", "không đổi");
     }
 
-    private static String target(Target t, int d, int pd, String unit) {
+    private static String target(Target t, int d, int pd, String unit, vn.kehoach.format.Labels labels) {
         String value = switch (t.basis()) {
             case LEVEL -> quantity(t.value(), d, unit) + (t.valueHigh() == null ? "" : " – " + quantity(t.valueHigh(), d, unit));
-            case CHANGE -> "thêm " + quantity(t.value(), d, unit);
-            case GROWTH_PCT -> "tăng " + Numbers.vi().percent(t.value(), pd)
+            case CHANGE -> word(labels, "Cells.more", "thêm") + " " + quantity(t.value(), d, unit);
+            case GROWTH_PCT -> word(labels, "Cells.up", "tăng") + " " + Numbers.vi().percent(t.value(), pd)
                     + (t.valueHigh() == null ? "" : " – " + Numbers.vi().percent(t.valueHigh(), pd));
         };
         return switch (t.direction()) {
-            case ABOVE -> "trên " + value;
-            case BELOW -> "dưới " + value;
+            case ABOVE -> word(labels, "Cells.above", "trên") + " " + value;
+            case BELOW -> word(labels, "Cells.below", "dưới") + " " + value;
             case AT_MOST -> "≤ " + value;
-            case ABOUT -> "khoảng " + value;
+            case ABOUT -> word(labels, "Cells.about", "khoảng") + " " + value;
             case AT_LEAST, RANGE -> value;
         };
+    }
+
+    private static String word(vn.kehoach.format.Labels labels, String key, String vietnamese) {
+        return labels == null ? vietnamese : labels.text(key, vietnamese);
     }
 }

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * twice with the same figure kept by half-year. A five-year period contains the years, crop years and seasons
  * of its five years.
  */
-public record Period(PeriodType type, int year, int index) implements Comparable<Period> {
+public record Period(PeriodType type, int year, int index) implements Comparable<Period>, vn.kehoach.format.Labelled {
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern SIX_MONTH = Pattern.compile("(\\d{4})S(\\d+)");
@@ -378,6 +378,7 @@ public record Period(PeriodType type, int year, int index) implements Comparable
     }
 
     /** The Vietnamese name used in documents: "6 tháng đầu năm 2021", "Quý III/2021", "Tháng 6/2021". */
+    @Override
     public String label() {
         return switch (type) {
             case YEARLY -> "Năm " + year;
@@ -389,6 +390,37 @@ public record Period(PeriodType type, int year, int index) implements Comparable
             case CROP_YEAR -> "Năm sản xuất " + year;
             case FIVE_YEARLY -> "Giai đoạn " + year + " – " + (year + 4);
         };
+    }
+
+    /**
+     * The key of the label in the {@code labels} bundle, for pages in the reader's language: "Period.SIX_MONTHLY.1"
+     * ("First half of {0}"), "Period.QUARTERLY", "Period.SEASON.DX"; the Vietnamese values print as {@link #label()}.
+     */
+    @Override
+    public String labelKey() {
+        return switch (type) {
+            case SIX_MONTHLY -> "Period.SIX_MONTHLY." + index;
+            case YEAR_TO_DATE -> index == 12 ? "Period.YEAR_TO_DATE.12" : "Period.YEAR_TO_DATE";
+            case SEASON -> "Period.SEASON." + season().code();
+            default -> "Period." + type.name();
+        };
+    }
+
+    /**
+     * The arguments of {@link #labelKey()}, as text: {0} the year (for a season crossing the year "2020 – 2021"),
+     * {1} the index, {2} the quarter in Roman numerals, {3} the last year of a five-year period, {4} the English name
+     * of the month.
+     */
+    @Override
+    public Object[] labelArgs() {
+        String years = String.valueOf(year);
+        if (type == PeriodType.SEASON && start().getYear() != end().getYear()) {
+            years = start().getYear() + " – " + end().getYear();
+        }
+        String roman = type == PeriodType.QUARTERLY ? ROMAN[index - 1] : "";
+        String month = type == PeriodType.MONTHLY || type == PeriodType.YEAR_TO_DATE
+                ? java.time.Month.of(index).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) : "";
+        return new Object[] {years, String.valueOf(index), roman, String.valueOf(year + 4), month};
     }
 
     /** "Vụ Đông Xuân 2020 – 2021", "Vụ Hè Thu 2021", "Vụ Đông 2021 – 2022". */

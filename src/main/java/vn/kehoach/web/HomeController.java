@@ -40,6 +40,8 @@ class HomeController {
     private final Catalog catalog;
     private final DataValues dataValues;
     private final Reorganisations reorganisations;
+    @org.springframework.beans.factory.annotation.Autowired
+    private vn.kehoach.format.Labels labels;
 
     HomeController(OrgUnits orgUnits, Selections selections, Actors actors, ComparisonEngine engine, Catalog catalog,
                    DataValues dataValues, Reorganisations reorganisations) {
@@ -110,7 +112,8 @@ class HomeController {
         }));
         for (Comparison c : sorted) {
             Sector s = sectors.get(c.figure().sectorCode());
-            groups.computeIfAbsent(s == null ? "Khác" : s.name(), k -> new ArrayList<>()).add(Cells.of(c));
+            groups.computeIfAbsent(s == null ? labels.text("Dashboards.other", "Khác") : s.name(), k -> new ArrayList<>())
+                    .add(Cells.of(c, labels));
         }
         return groups;
     }

@@ -47,6 +47,10 @@ public class Dashboards {
     private final Catalog catalog;
     private final OrgUnits orgUnits;
 
+    /** The words of tables and charts in the reader's language (Vietnamese when absent, as in a unit test). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private vn.kehoach.format.Labels words;
+
     public Dashboards(Analytics analytics, Forecasts forecasts, Catalog catalog, OrgUnits orgUnits) {
         this.analytics = analytics;
         this.forecasts = forecasts;
@@ -83,17 +87,17 @@ public class Dashboards {
         Map<String, List<TargetLine>> fields = new LinkedHashMap<>();
         for (Comparison c : key) {
             Sector s = sectors.get(c.figure().sectorCode());
-            String field = s == null || s.field() == null ? "Khác" : s.field();
+            String field = s == null || s.field() == null ? w("Dashboards.other", "Khác") : s.field();
             fields.computeIfAbsent(field, k -> new ArrayList<>())
-                    .add(new TargetLine(field, s == null ? "" : s.name(), Cells.of(c), status(c)));
+                    .add(new TargetLine(field, s == null ? "" : s.name(), Cells.of(c, words), status(c)));
         }
         List<Comparison> untargeted = withoutTarget(all, key);
         untargeted.sort(Comparator.comparingInt((Comparison c) -> sectorOrder(sectors, c)));
         Map<String, List<Cells>> others = new LinkedHashMap<>();
         for (Comparison c : untargeted) {
             Sector s = sectors.get(c.figure().sectorCode());
-            others.computeIfAbsent(s == null || s.field() == null ? "Khác" : s.field(), k -> new ArrayList<>())
-                    .add(Cells.of(c));
+            others.computeIfAbsent(s == null || s.field() == null ? w("Dashboards.other", "Khác") : s.field(), k -> new ArrayList<>())
+                    .add(Cells.of(c, words));
         }
         Map<Status, Long> counts = new LinkedHashMap<>();
         for (Status st : Status.values()) {
@@ -214,7 +218,7 @@ public class Dashboards {
         Map<String, List<Comparison>> bySector = new LinkedHashMap<>();
         for (Comparison c : key) {
             Sector s = sectors.get(c.figure().sectorCode());
-            bySector.computeIfAbsent(s == null ? "Khác" : s.name(), k -> new ArrayList<>()).add(c);
+            bySector.computeIfAbsent(s == null ? w("Dashboards.other", "Khác") : s.name(), k -> new ArrayList<>()).add(c);
         }
         List<List<Table.Entry>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -231,15 +235,18 @@ public class Dashboards {
                     count(e.getValue(), Status.IN_PROGRESS), count(e.getValue(), Status.NOT_MET),
                     count(e.getValue(), Status.NO_DATA)));
         }
-        Table table = new Table("% kế hoạch theo lĩnh vực — " + unit.name() + ", " + period.label(),
-                List.of("Lĩnh vực", "Số chỉ tiêu", "Bình quân % KH", "Vượt", "Đạt", "Đang thực hiện", "Không đạt",
-                        "Chưa có số liệu"), rows);
+        Table table = new Table(w("Dashboards.sectors.title", "% kế hoạch theo lĩnh vực") + " — " + unit.name() + ", "
+                + label(period),
+                List.of(w("Dashboards.sector", "Lĩnh vực"), w("Dashboards.count", "Số chỉ tiêu"),
+                        w("Dashboards.meanPct", "Bình quân % KH"), w("Dashboards.exceeded", "Vượt"), w("Dashboards.met", "Đạt"),
+                        w("Dashboards.inProgress", "Đang thực hiện"), w("Dashboards.notMet", "Không đạt"),
+                        w("Dashboards.noData", "Chưa có số liệu")), rows);
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
                 "grid", Map.of("left", 220, "right", 40, "top", 20, "bottom", 30, "containLabel", true),
-                "xAxis", ChartData.valueAxis("% KH", ChartData.values(means), "%"),
+                "xAxis", ChartData.valueAxis(w("Dashboards.pct", "% KH"), ChartData.values(means), "%"),
                 "yAxis", Map.of("type", "category", "data", names, "inverse", true),
-                "series", List.of(Map.of("type", "bar", "name", "Bình quân % KH", "data", means,
+                "series", List.of(Map.of("type", "bar", "name", w("Dashboards.meanPct", "Bình quân % KH"), "data", means,
                         "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#a51d24"))));
         return new Chart("chart-sectors", table, option, List.of());
     }
@@ -278,7 +285,7 @@ public class Dashboards {
                     : analytics.dataThrough(figure.code(), unit, years.get(i), ValueKind.ESTIMATE);
             // A whole year only where the stored values reach its last day: a year known to June is not a whole year.
             boolean complete = through != null && !through.isBefore(java.time.LocalDate.of(year, 12, 31));
-            String upTo = through == null ? "" : "đến " + through.getMonthValue() + "/" + through.getYear();
+            String upTo = through == null ? "" : w("Dashboards.through", "đến {0}/{1}", String.valueOf(through.getMonthValue()), String.valueOf(through.getYear()));
             labels.add(String.valueOf(year));
             if (partialYear) {
                 FigureValue whole = complete ? yearValue : FigureValue.EMPTY;
@@ -296,11 +303,13 @@ public class Dashboards {
                         Table.Entry.number(complete ? null : yearValue.value(), d, symbol, upTo)));
             }
         }
-        String sameLabel = !partialYear ? "Cả năm"
-                : period.label().replace(" " + period.year(), "").replace("/" + period.year(), "");
-        String otherLabel = partialYear ? "Cả năm" : "Chưa đủ năm";
-        Table table = new Table(figure.name() + " qua các năm — " + unit.name(),
-                List.of("Năm", sameLabel + " (" + symbol + ")", otherLabel + " (" + symbol + ")"), rows);
+        String wholeYear = w("Dashboards.wholeYear", "Cả năm");
+        String partYear = w("Dashboards.partYear", "Chưa đủ năm");
+        String sameLabel = !partialYear ? wholeYear
+                : label(period).replace(" " + period.year(), "").replace("/" + period.year(), "").replace(" of", "");
+        String otherLabel = partialYear ? wholeYear : partYear;
+        Table table = new Table(figure.name() + " " + w("Dashboards.overYears", "qua các năm") + " — " + unit.name(),
+                List.of(w("Dashboards.year", "Năm"), sameLabel + " (" + symbol + ")", otherLabel + " (" + symbol + ")"), rows);
         List<Object> series = new ArrayList<>();
         series.add(Map.of("type", "line", "name", sameLabel, "data", a, "connectNulls", false,
                 "label", Map.of("show", true)));
@@ -347,8 +356,9 @@ public class Dashboards {
             rows.add(List.of(Table.Entry.number(BigDecimal.valueOf(rank), 0, ""), Table.Entry.text(u.name()),
                     Table.Entry.number(values.get(i).value(), figure.decimals(), symbol)));
         }
-        Table table = new Table("Xếp hạng " + figure.name() + " — các đơn vị của " + unit.name() + ", " + period.label(),
-                List.of("Hạng", "Đơn vị", figure.name() + " (" + symbol + ")"), rows);
+        Table table = new Table(w("Dashboards.ranking.title", "Xếp hạng {0} — các đơn vị của {1}", figure.name(), unit.name())
+                + ", " + label(period),
+                List.of(w("Dashboards.rank", "Hạng"), w("Dashboards.unit", "Đơn vị"), figure.name() + " (" + symbol + ")"), rows);
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
                 "grid", Map.of("left", 160, "right", 60, "top", 20, "bottom", 30, "containLabel", true),
@@ -368,14 +378,27 @@ public class Dashboards {
                     Table.Entry.number(f.share().multiply(BigDecimal.valueOf(100)), 1, "%"),
                     Table.Entry.number(f.value(), fig.decimals(), symbol),
                     Table.Entry.number(f.comparison().target().value(), fig.decimals(), symbol),
-                    Table.Entry.text(f.comparison().target().issuer().label()),
+                    Table.Entry.text(label(f.comparison().target().issuer())),
                     Table.Entry.number(f.comparison().pctOfPlan(), fig.pctDecimals(), "%"),
-                    Table.Entry.text(f.atRisk() ? "có nguy cơ không đạt" : f.comparison().status().label()),
+                    Table.Entry.text(f.atRisk() ? w("Dashboards.atRisk", "có nguy cơ không đạt") : label(f.comparison().status())),
                     Table.Entry.text(f.basisYears().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")))));
         }
-        return new Table("Dự báo cả năm — " + unit.name(), List.of("Chỉ tiêu", "Lũy kế đến nay",
-                "Tỷ trọng cùng kỳ các năm trước", "Dự báo cả năm", "Kế hoạch", "Cấp giao", "% KH (dự báo)",
-                "Đánh giá", "Các năm làm căn cứ"), rows);
+        return new Table(w("Dashboards.forecast", "Dự báo cả năm") + " — " + unit.name(),
+                List.of(w("Dashboards.figure", "Chỉ tiêu"), w("Dashboards.toDate", "Lũy kế đến nay"),
+                        w("Dashboards.share", "Tỷ trọng cùng kỳ các năm trước"), w("Dashboards.forecast", "Dự báo cả năm"),
+                        w("Dashboards.plan", "Kế hoạch"), w("Dashboards.issuer", "Cấp giao"),
+                        w("Dashboards.forecastPct", "% KH (dự báo)"), w("Dashboards.assessment", "Đánh giá"),
+                        w("Dashboards.basisYears", "Các năm làm căn cứ")), rows);
+    }
+
+    /** A word of the tables and charts in the reader's language ({@code labels} bundle), Vietnamese without one. */
+    private String w(String key, String vietnamese, Object... args) {
+        return words == null ? java.text.MessageFormat.format(vietnamese, args) : words.text(key, vietnamese, args);
+    }
+
+    /** A period's, status's or issuer's label in the reader's language. */
+    private String label(Object value) {
+        return words == null ? vn.kehoach.format.Labels.fallbackLabel(value) : words.of(value);
     }
 
     private static String symbol(Figure f, Map<String, MeasureUnit> measures) {
