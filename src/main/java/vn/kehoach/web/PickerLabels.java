@@ -37,7 +37,7 @@ public class PickerLabels {
 
     /** Every key of the bundle without its "pickers." prefix, as one JSON object, for the script tag. */
     public String json(Locale locale) {
-        return json.computeIfAbsent(locale == null ? Locale.of("vi") : locale, l -> JSON.writeValueAsString(all(l)));
+        return json.computeIfAbsent(locale == null ? Locale.forLanguageTag("vi") : locale, l -> JSON.writeValueAsString(all(l)));
     }
 
     /** The words by key, without the "pickers." prefix. */
