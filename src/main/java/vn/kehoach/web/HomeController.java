@@ -40,11 +40,11 @@ class HomeController {
     private final Catalog catalog;
     private final DataValues dataValues;
     private final Reorganisations reorganisations;
-    @org.springframework.beans.factory.annotation.Autowired
-    private vn.kehoach.format.Labels labels;
+    private final vn.kehoach.format.Labels labels;
 
     HomeController(OrgUnits orgUnits, Selections selections, Actors actors, ComparisonEngine engine, Catalog catalog,
-                   DataValues dataValues, Reorganisations reorganisations) {
+                   DataValues dataValues, Reorganisations reorganisations, vn.kehoach.format.Labels labels) {
+        this.labels = labels;
         this.reorganisations = reorganisations;
         this.orgUnits = orgUnits;
         this.selections = selections;

@@ -48,10 +48,11 @@ public class Dashboards {
     private final OrgUnits orgUnits;
 
     /** The words of tables and charts in the reader's language (Vietnamese when absent, as in a unit test). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    private vn.kehoach.format.Labels words;
+    private final vn.kehoach.format.Labels words;
 
-    public Dashboards(Analytics analytics, Forecasts forecasts, Catalog catalog, OrgUnits orgUnits) {
+    public Dashboards(Analytics analytics, Forecasts forecasts, Catalog catalog, OrgUnits orgUnits,
+                      vn.kehoach.format.Labels words) {
+        this.words = words;
         this.analytics = analytics;
         this.forecasts = forecasts;
         this.catalog = catalog;
