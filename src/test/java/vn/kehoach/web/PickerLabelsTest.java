@@ -14,7 +14,7 @@ import vn.kehoach.period.PeriodType;
 /** The pickers' words: in Vietnamese a period's name is exactly {@link Period#label()}; English has its own. */
 class PickerLabelsTest {
 
-    private static final Locale VI = Locale.of("vi");
+    private static final Locale VI = Locale.forLanguageTag("vi");
     private static final Locale EN = Locale.ENGLISH;
 
     private static PickerLabels labels() {
