@@ -6,14 +6,14 @@
 //   <select data-unit-picker> (options with data-level): a searchable tree, accent-insensitive, keyboard usable.
 //   <select multiple data-figure-picker> (optgroups by sector): search, checkboxes, "select whole group", chips.
 //   <code> after a label (and any .code): shown only as a tooltip unless "Hiện mã" is on (body.show-codes).
-// The words come from the server (PickerLabels) as JSON on the script tag: data-labels.
+// The words come from the server (PickerLabels) as JSON in <meta name=kehoach-pickers> of fragments.html.
 (function () {
   'use strict';
 
-  var script = document.getElementById('pickers-script') || document.currentScript;
+  var meta = document.querySelector('meta[name="kehoach-pickers"]');
   var L = {};
   try {
-    L = JSON.parse((script && script.getAttribute('data-labels')) || '{}');
+    L = JSON.parse((meta && meta.getAttribute('content')) || '{}');
   } catch (e) {
     L = {};
   }
@@ -575,6 +575,7 @@
     select.setAttribute('data-picker-ready', '');
 
     var boxes = []; // {option, checkbox, row}
+    var expanded = false;
     var sections = [];
 
     function addGroup(name, options) {
@@ -632,7 +633,8 @@
       chips.textContent = '';
       var chosen = boxes.filter(function (b) { return b.checkbox.checked; });
       if (!chosen.length) chips.appendChild(el('span', 'fp-empty', t('noneSelected')));
-      chosen.forEach(function (b) {
+      var hidden = expanded || chosen.length <= 6 ? 0 : chosen.length - 5;
+      chosen.slice(0, chosen.length - hidden).forEach(function (b) {
         var chip = el('span', 'fp-chip');
         chip.setAttribute('data-value', b.option.value);
         chip.appendChild(el('span', null, b.name));
@@ -645,6 +647,15 @@
         chip.appendChild(x);
         chips.appendChild(chip);
       });
+      if (hidden) {
+        // Many chosen: the first few, and "+7" that shows them all.
+        var more = button('fp-more', '+' + hidden, t('selectedCount', {n: chosen.length}));
+        more.addEventListener('click', function () {
+          expanded = true;
+          renderChips();
+        });
+        chips.appendChild(more);
+      }
     }
 
     function renderGroups() {

@@ -16,7 +16,7 @@ import vn.kehoach.period.PeriodType;
  * The words of the shared pickers ({@code static/js/pickers.js}) in the page's language, from the bundle
  * {@code i18n/pickers}: the names of the period types, of halves, quarters, months and seasons, and the patterns
  * of a period's full name ("6 tháng đầu năm {y}"), which in Vietnamese are those of {@link Period#label()}. The
- * pages carry them as JSON on the script tag ({@code data-labels}), so the script holds no text of its own.
+ * pages carry them as JSON in {@code <meta name="kehoach-pickers">}, so the script holds no text of its own.
  *
  * <p>Patterns use {@code {y}} the year, {@code {y0}} the year before, {@code {y1}} the year after, {@code {y4}}
  * the last year of a five-year period, {@code {i}} the index (half, quarter, month, season) and {@code {r}} the
