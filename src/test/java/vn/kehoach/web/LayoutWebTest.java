@@ -188,22 +188,28 @@ class LayoutWebTest {
     @Order(3)
     @SuppressWarnings("unchecked")
     void everyHeaderLinkOpensForTheUserWhoSeesIt() {
-        for (String user : List.of("reporter-minhlong", "approver", "planner", "viewer", "admin")) {
+        // The reporter's links are everyone's (an approver's and a viewer's are the same set, ordered otherwise);
+        // the planner adds the setup and the extraction, the administrator the users.
+        List<String> checked = new ArrayList<>();
+        for (String user : List.of("reporter-minhlong", "planner", "admin")) {
             signIn(user);
             Browser.office(browser);
             open("/");
             assertThat(headerEntries()).as(user).isLessThanOrEqualTo(Navigation.MAX_TOP);
             Map<String, Object> status = (Map<String, Object>) browser.executeScript("""
-                    var out = {};
+                    var out = {}, done = arguments[0];
                     document.querySelectorAll('header.top a[href]').forEach(function (a) {
                       var u = a.getAttribute('href');
-                      if (u.indexOf('lang=') >= 0 || out[u]) return;
+                      if (u.indexOf('lang=') >= 0 || out[u] || done.indexOf(u) >= 0) return;
                       var x = new XMLHttpRequest(); x.open('GET', u, false); x.send(); out[u] = x.status;
                     });
-                    return out;""");
-            assertThat(status).as(user).isNotEmpty().allSatisfy((href, code) ->
+                    return out;""", checked);
+            assertThat(status.keySet()).as(user).isNotEmpty();
+            status.forEach((href, code) ->
                     assertThat(((Number) code).intValue()).as(user + " " + href).isEqualTo(200));
+            checked.addAll(status.keySet());
         }
+        assertThat(checked).contains("/admin/users", "/setup", "/extract", "/entry", "/approvals", "/help");
     }
 
     @Test
