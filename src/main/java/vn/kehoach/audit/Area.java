@@ -10,7 +10,8 @@ public enum Area {
     RULE("Quy tắc kiểm tra"), ORGUNIT("Đơn vị hành chính"), DEFINITION("Thay đổi định nghĩa"),
     PROJECT("Dự án đầu tư"), TASK("Nhiệm vụ"), USER("Người dùng"), TOKEN("Token API"),
     PLAN("Chu trình kế hoạch năm"),
-    EVIDENCE("Minh chứng");
+    EVIDENCE("Minh chứng"),
+    PIVOT_VIEW("Bảng tổng hợp đã lưu");
 
     private final String label;
 

@@ -8,12 +8,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.analytics.Analytics;
 import vn.kehoach.analytics.AnalyticsQuery;
 import vn.kehoach.analytics.Pivot;
+import vn.kehoach.analytics.PivotViews;
 import vn.kehoach.analytics.Dimension;
 import vn.kehoach.catalog.Catalog;
 import vn.kehoach.catalog.Figure;
@@ -35,8 +38,13 @@ class PivotPageController {
     private final Catalog catalog;
     private final Scopes scopes;
     private final Selections selections;
+    private final vn.kehoach.orgunit.OrgUnits orgUnits;
+    private final PivotViews views;
 
-    PivotPageController(Analytics analytics, Catalog catalog, Scopes scopes, Selections selections) {
+    PivotPageController(Analytics analytics, Catalog catalog, Scopes scopes, Selections selections,
+                        vn.kehoach.orgunit.OrgUnits orgUnits, PivotViews views) {
+        this.orgUnits = orgUnits;
+        this.views = views;
         this.analytics = analytics;
         this.catalog = catalog;
         this.scopes = scopes;
@@ -44,13 +52,34 @@ class PivotPageController {
     }
 
     @GetMapping("/analytics")
-    String page(@ModelAttribute PivotRequest request, Model model) {
+    String page(@ModelAttribute PivotRequest asked, @RequestParam(required = false) Long view, Model model,
+                java.security.Principal principal) {
+        model.addAttribute("me", principal == null ? "" : principal.getName());
+        PivotRequest request = asked;
+        if (view != null) {
+            // A saved view reopens exactly as it was saved, whatever else the address says.
+            PivotViews.PivotView v = views.find(view).orElseThrow(() -> new IllegalArgumentException(
+                    "không có bảng tổng hợp đã lưu số " + view + " mà bạn được xem"));
+            request = fromDefinition(v.definition());
+            model.addAttribute("view", v);
+        }
         List<OrgUnit> units = selections.units();
         model.addAttribute("units", units);
         model.addAttribute("figures", catalog.figures());
         List<String> errors = new ArrayList<>();
         PivotRequest r = defaults(request, errors);
+        if (r.relative() && (r.ref() == null || r.ref().isBlank()) && !r.orgUnit().isBlank()) {
+            // No reference chosen: the latest period with values of the unit (from the data, never a fixed default).
+            OrgUnit u = scopes.visible(PivotRequest.list(r.orgUnit()).get(0));
+            r = r.withRef(selections.latestPeriod(u).map(Period::id).orElse(null));
+        }
         model.addAttribute("r", r);
+        model.addAttribute("rowDims", PivotRequest.list(r.rows()));
+        model.addAttribute("colDims", PivotRequest.list(r.columns()));
+        model.addAttribute("periodTokens", PivotRequest.list(r.period()));
+        model.addAttribute("relatives", PivotRequest.Relative.values());
+        model.addAttribute("savedViews", views.visible());
+        model.addAttribute("query", query(r));
         model.addAttribute("levels", units.stream().map(OrgUnit::level).distinct().sorted().toList());
         Pivot pivot = null;
         // Nothing to tabulate yet (no unit, no value, no figure chosen): the page says so instead of an error.
@@ -66,17 +95,69 @@ class PivotPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("pivot", pivot);
         model.addAttribute("option", pivot == null ? null : JSON.writeValueAsString(chart(pivot)));
+        model.addAttribute("notes", pivot == null ? null : notes(pivot));
         model.addAttribute("selectedFigures", PivotRequest.list(r.figure()));
         return "analytics/pivot";
     }
 
     @GetMapping("/analytics/export")
     ResponseEntity<byte[]> export(@ModelAttribute PivotRequest request,
-                                  @RequestParam(defaultValue = "xlsx") String format) {
+                                  @RequestParam(defaultValue = "xlsx") String format,
+                                  @RequestParam(required = false) String sep) {
         AnalyticsQuery q = request.query();
         q.orgUnits().forEach(scopes::visible);
         Pivot pivot = analytics.pivot(q);
-        return DashboardController.file(PivotRequest.table("Bảng tổng hợp", pivot), "bang-tong-hop", format);
+        Table table = PivotRequest.table("Bảng tổng hợp", pivot);
+        if ("csv".equalsIgnoreCase(format) && sep != null && !sep.isBlank()) {
+            // Excel set to Vietnamese reads ";" between cells (the decimal comma is taken); the BOM as ever.
+            return vn.kehoach.format.Csv.download(vn.kehoach.format.Csv.separated(TableFiles.csv(table), sep.strip()),
+                    "bang-tong-hop.csv");
+        }
+        return DashboardController.file(table, "bang-tong-hop", format);
+    }
+
+    /** Saves the pivot on the page under a name (yêu thích) and opens it. */
+    @PostMapping("/analytics/views")
+    String save(@ModelAttribute PivotRequest r, @RequestParam String name,
+                @RequestParam(defaultValue = "false") boolean shared) {
+        PivotViews.PivotView v = views.save(name, r.orgUnit(), definition(r), shared);
+        return "redirect:/analytics?view=" + v.id();
+    }
+
+    @PostMapping("/analytics/views/{id}/delete")
+    String delete(@PathVariable long id) {
+        views.delete(id);
+        return "redirect:/analytics";
+    }
+
+    /** The page's parameters as a view keeps them. */
+    static java.util.Map<String, String> definition(PivotRequest r) {
+        java.util.Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("figure", r.figure());
+        d.put("orgUnit", r.orgUnit());
+        d.put("level", r.level() == null ? null : String.valueOf(r.level()));
+        d.put("period", r.period());
+        d.put("periodType", r.periodType());
+        d.put("kind", r.kind());
+        d.put("rows", r.rows());
+        d.put("columns", r.columns());
+        d.put("totals", r.totals() == null ? null : String.valueOf(r.totals()));
+        d.put("ref", r.ref());
+        d.values().removeIf(v -> v == null || v.isBlank());
+        return d;
+    }
+
+    static PivotRequest fromDefinition(java.util.Map<String, String> d) {
+        return new PivotRequest(d.get("figure"), d.get("orgUnit"),
+                d.get("level") == null ? null : Integer.valueOf(d.get("level")), d.get("period"), d.get("periodType"),
+                d.get("kind"), d.get("rows"), d.get("columns"),
+                d.get("totals") == null ? null : Boolean.valueOf(d.get("totals")), d.get("ref"));
+    }
+
+    /** The query string of the request (exports, links). */
+    private static String query(PivotRequest r) {
+        return org.springframework.web.util.UriComponentsBuilder.newInstance().queryParams(
+                org.springframework.util.MultiValueMap.fromSingleValue(definition(r))).build().encode().getQuery();
     }
 
     /**
@@ -106,7 +187,8 @@ class PivotPageController {
         }
         return new PivotRequest(figure == null ? "" : figure, unit == null ? "" : unit.code(), level,
                 sel.period() == null ? "" : sel.period().id(), r.periodType(), r.kind(),
-                r.rows() == null ? "orgUnit" : r.rows(), r.columns() == null ? "figure" : r.columns(), r.totals());
+                r.rows() == null ? "orgUnit" : r.rows(), r.columns() == null ? "figure" : r.columns(), r.totals(),
+                r.ref());
     }
 
     /** The figures of the first sector (in the catalog's order) that have a value for a unit of the level. */
@@ -131,6 +213,53 @@ class PivotPageController {
         found.sort(java.util.Comparator.comparingInt(Figure::sortOrder).thenComparing(Figure::code));
         String sector = found.get(0).sectorCode();
         return found.stream().filter(f -> java.util.Objects.equals(f.sectorCode(), sector)).map(Figure::code).toList();
+    }
+
+    /**
+     * For each cell of a period whose stored values stop before its end, the month they reach ("đến 6/2020"): the
+     * year 2020 known to June prints "7.410 (đến 6/2020)", not as a whole year. Empty where the period is complete.
+     */
+    private String[][] notes(Pivot p) {
+        String[][] out = new String[p.rows().size()][p.columns().size()];
+        if ((long) p.rows().size() * p.columns().size() > 5_000) {
+            return out;
+        }
+        for (int r = 0; r < p.rows().size(); r++) {
+            for (int c = 0; c < p.columns().size(); c++) {
+                Pivot.Cell cell = p.cell(r, c);
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                String figure = null;
+                String unit = null;
+                String period = null;
+                String kind = null;
+                List<Pivot.Item> items = new ArrayList<>(p.filters());
+                items.addAll(p.rows().get(r).items());
+                items.addAll(p.columns().get(c).items());
+                for (Pivot.Item i : items) {
+                    switch (i.dimension()) {
+                        case FIGURE -> figure = i.code();
+                        case ORG_UNIT -> unit = i.code();
+                        case PERIOD -> period = i.code();
+                        case KIND -> kind = i.code();
+                    }
+                }
+                if (figure == null || unit == null || period == null || "TOTAL".equals(unit) || "TOTAL".equals(period)) {
+                    continue;
+                }
+                Period per = Period.parse(period);
+                if (per.months() <= 1) {
+                    continue;
+                }
+                java.time.LocalDate through = analytics.dataThrough(figure, orgUnits.require(unit), per,
+                        kind == null ? vn.kehoach.datavalue.ValueKind.ESTIMATE : vn.kehoach.datavalue.ValueKind.valueOf(kind));
+                if (through != null && through.isBefore(per.end())) {
+                    out[r][c] = "đến " + through.getMonthValue() + "/" + through.getYear();
+                }
+            }
+        }
+        return out;
     }
 
     /** A bar chart of the table: one series per column, one category per row (the total row left out). */

@@ -16,9 +16,79 @@ import vn.kehoach.period.PeriodType;
  * ({@code figure=GRAIN_OUTPUT,BUFFALO_HERD&orgUnit=HALANG&level=3&period=2021S1&rows=orgUnit&columns=figure}).
  */
 public record PivotRequest(String figure, String orgUnit, Integer level, String period, String periodType,
-                           String kind, String rows, String columns, Boolean totals) {
+                           String kind, String rows, String columns, Boolean totals, String ref) {
 
     static final String DIMENSIONS = "figure, orgUnit, period, kind";
+
+    public PivotRequest(String figure, String orgUnit, Integer level, String period, String periodType,
+                        String kind, String rows, String columns, Boolean totals) {
+        this(figure, orgUnit, level, period, periodType, kind, rows, columns, totals, null);
+    }
+
+    /**
+     * Periods named relative to a reference period ({@code ref}) the user chose, or the latest with data: the
+     * reference itself, "năm nay" (its year), "6 tháng đầu năm" (the first half of its year), "cùng kỳ năm trước"
+     * (the same period a year before) and "năm trước" (the year before). In {@code period} beside plain ids.
+     */
+    public enum Relative {
+        REF("kỳ tham chiếu"), THIS_YEAR("năm nay"), FIRST_HALF("6 tháng đầu năm"),
+        SAME_LAST_YEAR("cùng kỳ năm trước"), LAST_YEAR("năm trước");
+
+        private final String label;
+
+        Relative(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public Period of(Period ref) {
+            return switch (this) {
+                case REF -> ref;
+                case THIS_YEAR -> Period.year(ref.year());
+                case FIRST_HALF -> Period.half(ref.year(), 1);
+                case SAME_LAST_YEAR -> new Period(ref.type(), ref.year() - 1, ref.index());
+                case LAST_YEAR -> Period.year(ref.year() - 1);
+            };
+        }
+
+        static Relative parse(String token) {
+            for (Relative r : values()) {
+                if (r.name().equalsIgnoreCase(token.strip())) {
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Whether {@code period} names any period relative to the reference. */
+    public boolean relative() {
+        return list(period).stream().anyMatch(t -> Relative.parse(t) != null);
+    }
+
+    /** The periods asked: plain ids as they are, relative ones from the reference period. */
+    List<Period> periods() {
+        List<Period> out = new ArrayList<>();
+        for (String t : list(period)) {
+            Relative r = Relative.parse(t);
+            if (r == null) {
+                out.add(Period.parse(t));
+            } else if (ref == null || ref.isBlank()) {
+                throw new IllegalArgumentException("kỳ '" + r.label() + "' cần một kỳ tham chiếu (ref)");
+            } else {
+                out.add(r.of(Period.parse(ref.strip())));
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** The same request with another reference period. */
+    PivotRequest withRef(String newRef) {
+        return new PivotRequest(figure, orgUnit, level, period, periodType, kind, rows, columns, totals, newRef);
+    }
 
     public AnalyticsQuery query() {
         PeriodType type = null;
@@ -32,7 +102,7 @@ public record PivotRequest(String figure, String orgUnit, Integer level, String 
         }
         List<Dimension> r = dims(rows == null || rows.isBlank() ? "figure" : rows);
         List<Dimension> c = dims(columns == null ? "" : columns);
-        return new AnalyticsQuery(list(figure), list(orgUnit), level, list(period).stream().map(Period::parse).toList(),
+        return new AnalyticsQuery(list(figure), list(orgUnit), level, periods(),
                 type, list(kind).stream().map(ValueKind::parse).toList(), r, c, totals == null || totals);
     }
 
