@@ -145,6 +145,7 @@ class MobileEntryWebTest {
         browser.get(base() + FORM);
         waiting().until(d -> d.findElement(By.id("v-PIG_HERD")).isDisplayed());
         assertThat(Browser.sidewaysScroll(browser)).as("sideways scroll of the form at 390 px").isZero();
+        Browser.screenshot(browser, "mobile-entry-phone-top");
         // One card per figure: the header row is gone, each row is a grid with the values to compare beside the input.
         assertThat(browser.findElement(By.cssSelector("table.entry thead")).isDisplayed()).isFalse();
         assertThat(js("return getComputedStyle(document.getElementById('row-PIG_HERD')).display")).isEqualTo("grid");
