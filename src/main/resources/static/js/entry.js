@@ -99,6 +99,29 @@
     return;
   }
 
+  // The history panel of a cell closes with its button or Escape, giving the focus back to the cell's row.
+  function closeHistory() {
+    const panel = document.getElementById('cell-history');
+    if (panel && panel.firstElementChild) {
+      const shown = panel.querySelector('[data-element]');
+      panel.replaceChildren();
+      const cell = shown && document.getElementById('v-' + shown.dataset.element);
+      if (cell && !cell.disabled) {
+        cell.focus();
+      }
+    }
+  }
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('#cell-history .history-close')) {
+      closeHistory();
+    }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') {
+      closeHistory();
+    }
+  });
+
   // ---- The save queue -------------------------------------------------------------------------------------------
   const formKey = table.dataset.queueKey;
   let flushing = false;

@@ -169,8 +169,8 @@ class DataCollectionWebTest {
         assertThat(browser.findElement(By.id("form-name")).getText()).isEqualTo("Kết quả sản xuất nông nghiệp 6 tháng (cấp xã)");
         assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("Xã Minh Long");
         assertThat(browser.findElement(By.id("v-WS_MAIZE_AREA")).getAttribute("value")).isEqualTo("149,9");
-        assertThat(browser.findElement(By.id("entry-summary")).getText()).contains("Đã nhập 10/12 dòng")
-                .contains("2 dòng bắt buộc chưa nhập");
+        assertThat(browser.findElement(By.id("entry-summary")).getText()).contains("Đã nhập 10/12 chỉ tiêu")
+                .contains("còn 2 chỉ tiêu bắt buộc");
 
         // A wrong yield: 26 ha × 55 tạ/ha ÷ 10 = 143 tấn, not the 117 tấn entered. Enter moves down the column.
         type("v-SPRING_RICE_REPORTED_YIELD", "55", Keys.ENTER);
@@ -192,7 +192,7 @@ class DataCollectionWebTest {
 
         // A Vietnamese decimal, text in a number cell, then the herd put right again.
         type("v-WS_MAIZE_REPORTED_YIELD", "36,9", Keys.TAB);
-        waitForText("entry-summary", "Đã nhập 12/12 dòng");
+        waitForText("entry-summary", "Đã nhập 12/12 chỉ tiêu");
         type("v-PIG_HERD", "chín trăm", Keys.TAB);
         waitForText("state-PIG_HERD", "'chín trăm' không phải là số; nhập số kiểu Việt Nam, ví dụ 1.492,9");
         assertThat(stored("PIG_HERD", "MINHLONG", H1_2021, ValueKind.ACTUAL)).isEqualByComparingTo("960");
