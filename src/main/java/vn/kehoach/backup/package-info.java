@@ -4,5 +4,5 @@
  * database of either kind, so that an H2 start moves to PostgreSQL and nothing is lost. {@link vn.kehoach.backup.Backups}
  * is the service; {@code GET /api/v1/backup} streams a backup to an administrator of a root unit.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "format"})
 package vn.kehoach.backup;

@@ -21,6 +21,7 @@ public final class Numbers {
     private static final Pattern MACHINE_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter SIGNED_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
     /**
      * Giờ Việt Nam (UTC+7): the clock of every time shown to a person and of every "day" cut (a vintage date, an
      * as-of date, a deadline). One zone for the whole process, fixed at start: {@code -Dkehoach.time-zone=…} or the
@@ -159,6 +160,23 @@ public final class Numbers {
     /** 10/07/2021 14:05, in Vietnamese time: the one way a page, a message or the CLI prints an instant. */
     public String dateTime(Instant at) {
         return at == null ? "" : DATE_TIME.format(at.atZone(VIETNAM));
+    }
+
+    /**
+     * 10/07/2021 14:05:09 +07:00, in the configured zone with its offset: the time of a signature, printed in the
+     * signature box of a PDF and by {@code kehoach verify}.
+     */
+    public String signedTime(java.time.temporal.TemporalAccessor at) {
+        if (at == null) {
+            return "";
+        }
+        Instant instant = at instanceof Instant i ? i : Instant.from(at);
+        return SIGNED_TIME.format(instant.atZone(VIETNAM));
+    }
+
+    /** Now in the configured zone (Vietnam time unless set otherwise): the clock of a signature. */
+    public static java.time.ZonedDateTime now() {
+        return java.time.ZonedDateTime.now(VIETNAM);
     }
 
     private static ZoneId configuredZone() {

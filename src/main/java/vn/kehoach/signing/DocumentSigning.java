@@ -39,7 +39,7 @@ import vn.kehoach.signing.internal.ServerKey;
 @Service
 public class DocumentSigning {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = vn.kehoach.format.Numbers.VIETNAM;
 
     private final PlanDocumentWriter writer;
     private final OrgUnits orgUnits;

@@ -16,9 +16,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -89,8 +87,6 @@ import vn.kehoach.problem.ProblemType;
 public final class PdfSigner {
 
     static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
     /** Room for the CMS: a chain of a few RSA-4096 certificates plus a time-stamp token with its own chain. */
     private static final int SIGNATURE_SIZE = 32 * 1024;
 
@@ -100,7 +96,7 @@ public final class PdfSigner {
     /** Signs {@code in} into {@code out} (which may not be {@code in}) with {@code key}. */
     public static void sign(Path in, Path out, SigningKey key, SignatureDetails details) {
         byte[] pdf = read(in);
-        byte[] signed = sign(pdf, key, details, ZonedDateTime.now(VIETNAM));
+        byte[] signed = sign(pdf, key, details, vn.kehoach.format.Numbers.now());
         try {
             Files.write(out, signed);
         } catch (IOException e) {
@@ -317,7 +313,7 @@ public final class PdfSigner {
                 float y = height - 16;
                 line(cs, bold, 10.5f, 6, y, fit("Ký bởi: " + signer, bold, 10.5f, width - 12));
                 y -= 14;
-                line(cs, regular, 9.5f, 6, y, "Thời gian: " + SHOWN.format(time));
+                line(cs, regular, 9.5f, 6, y, "Thời gian: " + vn.kehoach.format.Numbers.vi().signedTime(time));
                 if (d.reason() != null && !d.reason().isBlank()) {
                     y -= 14;
                     line(cs, regular, 9.5f, 6, y, fit("Lý do: " + d.reason(), regular, 9.5f, width - 12));

@@ -2,7 +2,6 @@ package vn.kehoach.backup.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +28,7 @@ class BackupController {
     void backup(HttpServletResponse response) throws IOException {
         // Checked before the first byte, so a refusal is still a 403 with its message rather than a broken download.
         backups.checkMayBackUp();
-        String name = "kehoach-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip";
+        String name = "kehoach-" + java.time.ZonedDateTime.now(vn.kehoach.format.Numbers.VIETNAM).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip";
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
         // Written on the request's own thread, where the signed-in user is known.

@@ -52,6 +52,9 @@ class CompareCommand implements Callable<Integer> {
             description = "table (định dạng Việt Nam), csv hoặc json (số máy, dấu chấm thập phân). Mặc định: ${DEFAULT-VALUE}.")
     Format format;
 
+    @picocli.CommandLine.Mixin
+    SeparatorOption separator;
+
     @Override
     public Integer call() {
         Period p = period == null ? null : Period.parse(period);
@@ -69,7 +72,7 @@ class CompareCommand implements Callable<Integer> {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             switch (format) {
                 case table -> out.print(ComparisonTable.render(rows));
-                case csv -> out.print(csv(rows));
+                case csv -> out.print(separator.apply(csv(rows)));
                 case json -> out.println(json(rows));
             }
             out.flush();

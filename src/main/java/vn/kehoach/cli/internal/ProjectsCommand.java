@@ -79,6 +79,8 @@ class ProjectsCommand {
         Selection selection;
         @Option(names = "--format", defaultValue = "table", description = "table, csv hoặc json. Mặc định: ${DEFAULT-VALUE}.")
         Format format;
+        @Mixin
+        SeparatorOption separator;
 
         @Override
         public Integer call() {
@@ -87,7 +89,7 @@ class ProjectsCommand {
                 List<ProjectRow> rows = r.progress().stream().map(ProjectRow::of).toList();
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 switch (format) {
-                    case csv -> out.print(ProjectRow.csv(rows));
+                    case csv -> out.print(separator.apply(ProjectRow.csv(rows)));
                     case json -> out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                             .writeValueAsString(rows));
                     case table -> out.print(table(r));
@@ -121,11 +123,13 @@ class ProjectsCommand {
         Selection selection;
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Tệp CSV (mặc định: in ra màn hình).")
         Path output;
+        @Mixin
+        SeparatorOption separator;
 
         @Override
         public Integer call() throws IOException {
             try (ConfigurableApplicationContext ctx = Boot.start(projects.parent.application, projects.parent.db, false, Map.of())) {
-                String csv = ProjectRow.csv(selection.read(ctx).progress().stream().map(ProjectRow::of).toList());
+                String csv = separator.apply(ProjectRow.csv(selection.read(ctx).progress().stream().map(ProjectRow::of).toList()));
                 if (output == null) {
                     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                     out.print(csv);

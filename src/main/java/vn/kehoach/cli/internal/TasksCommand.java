@@ -92,12 +92,14 @@ class TasksCommand {
         Integer year;
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Tệp CSV (mặc định: in ra màn hình).")
         Path output;
+        @picocli.CommandLine.Mixin
+        SeparatorOption separator;
 
         @Override
         public Integer call() throws IOException {
             try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent.application, tasks.parent.db, false, Map.of())) {
                 List<PlanTask> list = ctx.getBean(PlanTasks.class).list(new TaskFilter(year, null, null, null, null));
-                String csv = print(list, LocalDate.now(Numbers.VIETNAM), Format.csv);
+                String csv = separator.apply(print(list, LocalDate.now(Numbers.VIETNAM), Format.csv));
                 if (output == null) {
                     out(csv);
                 } else {

@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,9 +22,6 @@ import vn.kehoach.signing.Verification;
                 + "gốc tin cậy (--trust) không.", "Không cần cơ sở dữ liệu.",
                 "Mã thoát: 0 hợp lệ; 1 không hợp lệ, đã bị sửa hoặc không tin cậy; 2 tệp hoặc tùy chọn sai."})
 class VerifyCommand implements Callable<Integer> {
-
-    private static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     @Parameters(index = "0", paramLabel = "FILE.pdf", description = "Tệp PDF đã ký.")
     Path file;
@@ -53,10 +48,10 @@ class VerifyCommand implements Callable<Integer> {
             n++;
             out.println("Chữ ký " + n + "/" + v.signatures().size() + ": " + (s.valid() ? "HỢP LỆ" : "KHÔNG HỢP LỆ"));
             out.println("  Người ký: " + s.signer() + (s.issuer() == null ? "" : " (cấp bởi: " + s.issuer() + ")"));
-            out.println("  Thời gian ký: " + (s.signingTime() == null ? "không ghi" : SHOWN.format(s.signingTime())
+            out.println("  Thời gian ký: " + (s.signingTime() == null ? "không ghi" : vn.kehoach.format.Numbers.vi().signedTime(s.signingTime())
                     + (s.timeStamped() ? " (theo dấu thời gian)" : " (theo máy của người ký)")));
             if (s.timeStampAuthority() != null) {
-                out.println("  Dấu thời gian: " + (s.timeStamped() ? SHOWN.format(s.signingTime()) + ", " : "")
+                out.println("  Dấu thời gian: " + (s.timeStamped() ? vn.kehoach.format.Numbers.vi().signedTime(s.signingTime()) + ", " : "")
                         + "do " + s.timeStampAuthority() + " cấp"
                         + (s.timeStampOk() ? (trust.isEmpty() ? "" : " (chứng thư máy chủ dấu thời gian tin cậy)")
                                 : " — KHÔNG HỢP LỆ hoặc không tin cậy"));
