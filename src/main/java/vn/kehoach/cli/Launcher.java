@@ -11,7 +11,7 @@ public final class Launcher {
 
     /** Runs the command; {@code application} is the Spring Boot class that commands start when they need it. */
     public static int run(Class<?> application, String... args) {
-        CommandLine cli = KeHoachCommand.commandLine(application);
+        CommandLine cli = KeHoachCommand.commandLine(application, args);
         return cli.execute(args);
     }
 }

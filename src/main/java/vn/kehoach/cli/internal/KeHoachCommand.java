@@ -1,6 +1,7 @@
 package vn.kehoach.cli.internal;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,17 +13,7 @@ import vn.kehoach.problem.Refusal;
 
 /** {@code kehoach}: the top command, holding the options every sub-command shares. */
 @Command(name = "kehoach", mixinStandardHelpOptions = true, version = "KeHoach 0.1",
-        description = "KeHoach — lập và theo dõi kế hoạch phát triển kinh tế - xã hội.",
-        subcommands = {ServeCommand.class, DemoCommand.class, LoadDemoCommand.class, CompareCommand.class,
-                ImportCommand.class, ExportCommand.class, TemplateCommand.class, UserCommand.class, CheckCommand.class,
-                ExtractCommand.class, ValidateCommand.class, BenchCommand.class, ProjectsCommand.class,
-                TasksCommand.class, BudgetCommand.class, ReportCommand.class, ReorganiseCommand.class, PlanCommand.class,
-                BackupCommand.class, RestoreCommand.class, InitCommand.class, UnitCommand.class, TargetCommand.class,
-                CatalogCommand.class,
-                EvidenceCommand.class,
-                FormCommand.class, RuleCommand.class, DocumentImportCommand.class, SignCommand.class, VerifyCommand.class,
-                PublishCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "KeHoach — lập và theo dõi kế hoạch phát triển kinh tế - xã hội.")
 public class KeHoachCommand implements Runnable {
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL", defaultValue = "${env:KEHOACH_DB}",
@@ -41,10 +32,51 @@ public class KeHoachCommand implements Runnable {
     /** The Spring Boot application class the sub-commands start. */
     Class<?> application;
 
+    /** The sub-commands, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, DemoCommand.class, LoadDemoCommand.class,
+            CompareCommand.class, ImportCommand.class, ExportCommand.class, TemplateCommand.class, UserCommand.class,
+            CheckCommand.class, ExtractCommand.class, ValidateCommand.class, BenchCommand.class, ProjectsCommand.class,
+            TasksCommand.class, BudgetCommand.class, ReportCommand.class, ReorganiseCommand.class, PlanCommand.class,
+            BackupCommand.class, RestoreCommand.class, InitCommand.class, UnitCommand.class, TargetCommand.class,
+            CatalogCommand.class,
+            EvidenceCommand.class,
+            FormCommand.class, RuleCommand.class, DocumentImportCommand.class, SignCommand.class, VerifyCommand.class,
+            PublishCommand.class,
+            CommandLine.HelpCommand.class);
+
+    /** The whole command line, every sub-command in it. */
     public static CommandLine commandLine(Class<?> application) {
+        return commandLine(application, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line that {@code args} needs: when they name a sub-command after nothing but {@code --db}, only
+     * that one. picocli builds the model of a command (its options, their types and help) by reflection when it is
+     * added; all thirty took longer than the rest of a short command's start before its application starts. Help,
+     * an unknown name or anything else before the name gets every sub-command, so usage and errors read as before.
+     */
+    public static CommandLine commandLine(Class<?> application, String... args) {
+        int i = 0;
+        while (i < args.length && (args[i].startsWith("--db=") || args[i].equals("--db"))) {
+            i += args[i].equals("--db") ? 2 : 1;
+        }
+        if (i < args.length && !args[i].equals("help")) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (args[i].equals(c.getAnnotation(Command.class).name())) {
+                    return commandLine(application, List.of(c));
+                }
+            }
+        }
+        return commandLine(application);
+    }
+
+    private static CommandLine commandLine(Class<?> application, List<Class<?>> subcommands) {
         KeHoachCommand top = new KeHoachCommand();
         top.application = application;
         CommandLine cli = new CommandLine(top);
+        for (Class<?> c : subcommands) {
+            cli.addSubcommand(c);
+        }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Problem problem = Problem.of(ex);
             PrintWriter err = commandLine.getErr();
