@@ -63,6 +63,9 @@ class EnglishPagesTest extends DemoPagesOnH2 {
             assertThat(r.statusCode()).as(user + " " + page).isEqualTo(200);
             List<String> texts = texts(r.body());
             for (String t : texts) {
+                if (t.startsWith("Báo cáo ")) {
+                    continue; // the title of a report, a Vietnamese document ("Báo cáo 6 tháng đầu năm 2026")
+                }
                 String lower = t.toLowerCase();
                 for (String w : WORDS) {
                     assertThat(lower.equals(w) || lower.startsWith(w + ":") || lower.startsWith(w + " ·"))
