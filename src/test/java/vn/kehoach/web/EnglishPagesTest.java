@@ -61,7 +61,9 @@ class EnglishPagesTest extends DemoPagesOnH2 {
                 continue;
             }
             assertThat(r.statusCode()).as(user + " " + page).isEqualTo(200);
-            List<String> texts = texts(r.body());
+            // The audit trail's old and new values and notes are what people wrote (plan paragraphs in Vietnamese).
+            List<String> texts = texts(r.body().replaceAll(
+                    "(?s)<td class=\"(num old|num new|note-cell)\"[^>]*>.*?</td>", ""));
             for (String t : texts) {
                 if (t.startsWith("Báo cáo ")) {
                     continue; // the title of a report, a Vietnamese document ("Báo cáo 6 tháng đầu năm 2026")
