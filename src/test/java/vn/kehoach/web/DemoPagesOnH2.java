@@ -1,0 +1,83 @@
+package vn.kehoach.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.kehoach.TestDb;
+import vn.kehoach.demo.DemoDistrict;
+
+/**
+ * The demo district on H2 behind a real port, shared by the page tests of issue 17 (one Spring context for
+ * {@link EnglishPagesTest} and {@link CsvDownloadsTest}): signed-in HTTP sessions with the login form and its token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DemoPagesOnH2 {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDb.register(registry, TestDb.freshH2());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoDistrict demo;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    void loadDemoOnce() {
+        if (jdbc.sql("select count(*) from org_unit").query(Long.class).single() == 0) {
+            demo.load("test");
+        }
+    }
+
+    /** A browser-like session: cookies kept, signed in through the form. */
+    final class Session {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        HttpResponse<byte[]> bytes(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+    }
+
+    Session signIn(String user) throws Exception {
+        Session s = new Session();
+        String page = s.get("/login").body();
+        Matcher m = CSRF.matcher(page);
+        String token = m.find() ? m.group(1) : "";
+        String form = "username=" + user + "&password=demo&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpResponse<String> r = s.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.uri().getPath().startsWith("/login")) {
+            throw new IllegalStateException("sign-in of " + user + " refused: " + r.uri());
+        }
+        return s;
+    }
+}
