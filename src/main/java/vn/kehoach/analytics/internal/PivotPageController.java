@@ -81,6 +81,7 @@ class PivotPageController {
         model.addAttribute("relatives", PivotRequest.Relative.values());
         model.addAttribute("savedViews", views.visible());
         model.addAttribute("query", query(r));
+        model.addAttribute("definition", definition(r));
         model.addAttribute("levels", units.stream().map(OrgUnit::level).distinct().sorted().toList());
         Pivot pivot = null;
         // Nothing to tabulate yet (no unit, no value, no figure chosen): the page says so instead of an error.
