@@ -88,18 +88,27 @@ class AnalyticsWebTest {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** The ECharts instance on the element has series, and its canvas has drawn pixels (not all blank). */
+    /** The ECharts instance on the element has series, and its SVG has drawn shapes (bars, lines, axes). */
     private void assertDrawn(String id) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         Number series = (Number) js.executeScript(
                 "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series.length", id);
         assertThat(series.intValue()).as(id + " series").isPositive();
-        Number inked = (Number) js.executeScript("""
-                var c = document.getElementById(arguments[0]).querySelector('canvas');
-                var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
-                for (var i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++; }
-                return n;""", id);
-        assertThat(inked.intValue()).as(id + " pixels drawn").isGreaterThan(500);
+        Number shapes = (Number) js.executeScript(
+                "return document.getElementById(arguments[0]).querySelectorAll('svg path').length", id);
+        assertThat(shapes.intValue()).as(id + " shapes drawn").isGreaterThan(3);
+    }
+
+    /** Every text the chart drew: its labels, axis ticks and legend, as they stand in its SVG. */
+    @SuppressWarnings("unchecked")
+    private List<String> chartTexts(String id) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.getElementById(arguments[0]).querySelectorAll('svg text'))
+                    .map(function (t) { return t.textContent; });""", id);
+    }
+
+    private List<String> cells(WebElement row) {
+        return row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
     }
 
     @Test
@@ -205,5 +214,153 @@ class AnalyticsWebTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json.readTree(r.body()).get("error").asString())
                 .isEqualTo("chiều 'commune' không có; dùng figure, orgUnit, period hoặc kind");
+    }
+
+    @Test
+    void chartsPrintTheNumbersAsTheirTablesDoTheVietnameseWay() {
+        browser.get(base() + "/?unit=HALANG&period=2021S1&figure=GRAIN_OUTPUT");
+        List<String> trend = chartTexts("chart-trend");
+        assertThat(trend).contains("7.380", "7.410", "2.000", "8.000").doesNotContain("7,380", "8,000", "7380");
+        assertThat(browser.findElement(By.cssSelector("#panel-trend table.data")).getText())
+                .contains("2021 7.380 tấn").contains("2020 7.410 tấn");
+        List<String> sectors = chartTexts("chart-sectors");
+        assertThat(sectors).contains("93,4%", "99,6%").doesNotContain("93.4");
+        assertThat(browser.findElement(By.cssSelector("#panel-sectors table.data")).getText())
+                .contains("Nông nghiệp, lâm nghiệp 17 93,4%");
+        assertThat(browser.findElement(By.cssSelector("#targets tr[data-code='GRAIN_OUTPUT'] td.pct")).getText())
+                .isEqualTo("99,4%");
+        assertThat(chartTexts("chart-ranking")).contains("26,0").doesNotContain("26.0");
+        for (String id : List.of("chart-sectors", "chart-trend", "chart-ranking")) {
+            assertThat(chartTexts(id)).as(id).noneMatch(t -> t.matches(".*\\d,\\d{3}(\\D.*)?") || t.matches(".*\\d\\.\\d(\\D.*)?$"));
+        }
+        Browser.office((org.openqa.selenium.chrome.ChromeDriver) browser);
+        Browser.screenshot(browser, "dashboard-1366");
+        Browser.phone((org.openqa.selenium.chrome.ChromeDriver) browser);
+        browser.get(base() + "/?unit=HALANG&period=2021S1&figure=GRAIN_OUTPUT");
+        Browser.screenshot(browser, "dashboard-390");
+        Browser.office((org.openqa.selenium.chrome.ChromeDriver) browser);
+    }
+
+    @Test
+    void aYearKnownOnlyToJuneNeverStandsUnderTheWholeYear() {
+        browser.get(base() + "/?unit=HALANG&period=2021&figure=GRAIN_OUTPUT");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#panel-trend table.data tr"));
+        assertThat(cells(rows.get(0))).containsExactly("Năm", "Cả năm (tấn)", "Chưa đủ năm (tấn)");
+        assertThat(rows.stream().map(this::cells)).contains(List.of("2020", "", "7.410 tấn (đến 6/2020)"),
+                List.of("2021", "", "7.380 tấn (đến 6/2021)"));
+        assertThat(chartTexts("chart-trend")).contains("7.410 (đến 6/2020)", "Chưa đủ năm");
+        // A year stored whole is a whole year: the revenue of 2019.
+        browser.get(base() + "/?unit=HALANG&period=2021&figure=BUDGET_REVENUE");
+        assertThat(browser.findElements(By.cssSelector("#panel-trend table.data tr")).stream().map(this::cells))
+                .contains(List.of("2019", "18,400 tỷ đồng", ""), List.of("2021", "", "13,747 tỷ đồng (đến 6/2021)"));
+    }
+
+    @Test
+    void aPivotOfYearsPutsEachValueUnderItsYearWithHeadersOnTheNumbersEdge() {
+        browser.get(base() + "/analytics?figure=GRAIN_OUTPUT,BUFFALO_HERD&orgUnit=HALANG&period=2020,2021"
+                + "&rows=figure&columns=period");
+        List<WebElement> heads = browser.findElements(By.cssSelector("#pivot-table thead th"));
+        assertThat(heads.stream().map(WebElement::getText)).containsExactly("Chỉ tiêu", "Năm 2020", "Năm 2021");
+        WebElement grain = browser.findElement(By.cssSelector("#pivot-table tr[data-row='GRAIN_OUTPUT']"));
+        List<WebElement> tds = grain.findElements(By.tagName("td"));
+        assertThat(tds).hasSize(3);
+        assertThat(tds.get(1).findElement(By.tagName("span")).getText()).isEqualTo("7.410");
+        assertThat(tds.get(1).findElement(By.cssSelector("small.data-note")).getText()).isEqualTo("(đến 6/2020)");
+        assertThat(tds.get(2).findElement(By.tagName("span")).getText()).isEqualTo("7.380");
+        WebElement herd = browser.findElement(By.cssSelector("#pivot-table tr[data-row='BUFFALO_HERD']"));
+        assertThat(herd.findElements(By.tagName("td")).get(1).getText()).isEmpty();
+        assertThat(herd.findElements(By.tagName("td")).get(2).findElement(By.tagName("span")).getText()).isEqualTo("7.111");
+        // Each number ends where its column's header ends: nothing reads as the next column's.
+        for (int c = 1; c < 3; c++) {
+            var h = heads.get(c).getRect();
+            var d = tds.get(c).getRect();
+            assertThat(Math.abs((h.getX() + h.getWidth()) - (d.getX() + d.getWidth()))).as("column " + c).isLessThanOrEqualTo(1);
+            assertThat(heads.get(c).getCssValue("text-align")).isEqualTo("right");
+        }
+        assertThat(chartTexts("chart-pivot")).contains("7.410", "7.380", "8.000");
+    }
+
+    @Test
+    void thePivotTakesTwoDimensionsPerAxisAndPeriodsRelativeToTheLatestWithData() {
+        browser.get(base() + "/analytics?figure=BUFFALO_HERD,GRAIN_OUTPUT&orgUnit=HALANG&level=3&period=2021S1"
+                + "&rows=orgUnit&rows=figure&columns=period");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("rows")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("orgUnit");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("rows2")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("figure");
+        WebElement minhLong = browser.findElement(By.cssSelector("#pivot-table tr[data-row='MINHLONG|BUFFALO_HERD']"));
+        assertThat(cells(minhLong)).startsWith("Xã Minh Long", "Tổng đàn trâu");
+        assertThat(minhLong.findElement(By.cssSelector("td.num span")).getText()).isEqualTo("698");
+
+        // No reference period given: the latest with values of the unit (6 tháng đầu năm 2021), from the data.
+        browser.get(base() + "/analytics?figure=GRAIN_OUTPUT&orgUnit=HALANG&period=SAME_LAST_YEAR&period=REF"
+                + "&rows=figure&columns=period");
+        assertThat(browser.findElement(By.id("ref")).getAttribute("value")).isEqualTo("2021S1");
+        assertThat(browser.findElement(By.id("rel-SAME_LAST_YEAR")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("period")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#pivot-table thead th")).stream().map(WebElement::getText))
+                .containsExactly("Chỉ tiêu", "6 tháng đầu năm 2020", "6 tháng đầu năm 2021");
+        assertThat(browser.findElements(By.cssSelector("#pivot-table tr[data-row='GRAIN_OUTPUT'] td span"))
+                .stream().map(WebElement::getText).toList()).containsExactly("7.410", "7.380");
+    }
+
+    @Test
+    void aPivotSavedUnderANameReopensExactlyAndSharedViewsFollowTheScope() throws Exception {
+        String q = "/analytics?figure=BUFFALO_HERD&orgUnit=HALANG&level=3&period=2021S1&rows=orgUnit&columns=period";
+        browser.get(base() + q);
+        String before = browser.findElement(By.id("pivot-table")).getText();
+        browser.findElement(By.id("view-name")).sendKeys("Đàn trâu các xã");
+        browser.findElement(By.id("save-view")).click();
+        assertThat(browser.getCurrentUrl()).contains("/analytics?view=");
+        String id = browser.getCurrentUrl().replaceAll(".*view=", "");
+        assertThat(browser.findElement(By.id("pivot-table")).getText()).isEqualTo(before);
+        assertThat(browser.findElement(By.cssSelector("#pivot-table tr[data-row='MINHLONG']")).getText())
+                .contains("Xã Minh Long").contains("698");
+        WebElement link = browser.findElement(By.cssSelector("#view-list li[data-view='" + id + "'] a"));
+        assertThat(link.getText()).isEqualTo("Đàn trâu các xã");
+        browser.get(base() + "/analytics");
+        browser.findElement(By.cssSelector("#view-list li[data-view='" + id + "'] a")).click();
+        assertThat(browser.findElement(By.id("pivot-table")).getText()).isEqualTo(before);
+        Browser.screenshot(browser, "pivot-1366");
+        Browser.phone((org.openqa.selenium.chrome.ChromeDriver) browser);
+        browser.navigate().refresh();
+        Browser.screenshot(browser, "pivot-390");
+        Browser.office((org.openqa.selenium.chrome.ChromeDriver) browser);
+
+        // The export of the page: CSV for Excel, starting with the BOM.
+        String csvHref = browser.findElement(By.id("export-csv")).getAttribute("href");
+        String csv = new String(download(csvHref.substring(base().length())).body(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFĐơn vị,6 tháng đầu năm 2021\n").contains("Xã Minh Long,698\n");
+
+        // Private: the planner does not see it; shared: whoever's scope holds Hạ Lang does, a commune does not.
+        assertThat(apiAs("planner", "GET", "/api/v1/analytics/views/" + id, null).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> made = apiAs("viewer", "POST", "/api/v1/analytics/views", """
+                {"name": "Lương thực huyện", "shared": true,
+                 "definition": {"figure": "GRAIN_OUTPUT", "orgUnit": "HALANG", "period": "REF,SAME_LAST_YEAR",
+                                "rows": "figure", "columns": "period"}}""");
+        assertThat(made.statusCode()).isEqualTo(201);
+        long shared = json.readTree(made.body()).get("id").asLong();
+        assertThat(json.readTree(apiAs("planner", "GET", "/api/v1/analytics/views/" + shared, null).body())
+                .get("name").asString()).isEqualTo("Lương thực huyện");
+        assertThat(apiAs("reporter-minhlong", "GET", "/api/v1/analytics/views/" + shared, null).statusCode()).isEqualTo(404);
+        assertThat(new String(apiAs("reporter-minhlong", "GET", "/api/v1/analytics/views", null).body(),
+                StandardCharsets.UTF_8)).doesNotContain("Lương thực huyện");
+        assertThat(apiAs("planner", "DELETE", "/api/v1/analytics/views/" + shared, null).statusCode()).isEqualTo(403);
+        assertThat(apiAs("viewer", "DELETE", "/api/v1/analytics/views/" + shared, null).statusCode()).isEqualTo(204);
+        assertThat(apiAs("viewer", "GET", "/api/v1/analytics/views/" + shared, null).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select action from metadata_audit where area = 'PIVOT_VIEW' and subject_code = :id "
+                + "order by id").param("id", String.valueOf(shared)).query(String.class).list())
+                .containsExactly("Lưu", "Xóa");
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private HttpResponse<byte[]> apiAs(String user, String method, String path, String body) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + basic)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -52,9 +52,7 @@ class PivotPageController {
     }
 
     @GetMapping("/analytics")
-    String page(@ModelAttribute PivotRequest asked, @RequestParam(required = false) Long view, Model model,
-                java.security.Principal principal) {
-        model.addAttribute("me", principal == null ? "" : principal.getName());
+    String page(@ModelAttribute PivotRequest asked, @RequestParam(required = false) Long view, Model model) {
         PivotRequest request = asked;
         if (view != null) {
             // A saved view reopens exactly as it was saved, whatever else the address says.
@@ -77,9 +75,13 @@ class PivotPageController {
         model.addAttribute("rowDims", PivotRequest.list(r.rows()));
         model.addAttribute("colDims", PivotRequest.list(r.columns()));
         model.addAttribute("periodTokens", PivotRequest.list(r.period()));
+        model.addAttribute("plainPeriods", String.join(",", PivotRequest.list(r.period()).stream()
+                .filter(t -> java.util.Arrays.stream(PivotRequest.Relative.values()).noneMatch(x -> x.name().equalsIgnoreCase(t)))
+                .toList()));
         model.addAttribute("relatives", PivotRequest.Relative.values());
         model.addAttribute("savedViews", views.visible());
         model.addAttribute("query", query(r));
+        model.addAttribute("definition", definition(r));
         model.addAttribute("levels", units.stream().map(OrgUnit::level).distinct().sorted().toList());
         Pivot pivot = null;
         // Nothing to tabulate yet (no unit, no value, no figure chosen): the page says so instead of an error.

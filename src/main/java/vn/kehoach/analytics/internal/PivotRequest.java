@@ -82,7 +82,12 @@ public record PivotRequest(String figure, String orgUnit, Integer level, String 
                 out.add(r.of(Period.parse(ref.strip())));
             }
         }
-        return out.stream().distinct().toList();
+        if (!relative()) {
+            return out;
+        }
+        // With relative periods, in time order whatever order they were ticked in: 2020S1, 2021S1, 2021.
+        return out.stream().distinct().sorted(java.util.Comparator.comparing(Period::end)
+                .thenComparing(Period::start, java.util.Comparator.reverseOrder())).toList();
     }
 
     /** The same request with another reference period. */
