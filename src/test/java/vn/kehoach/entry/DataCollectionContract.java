@@ -189,6 +189,50 @@ abstract class DataCollectionContract {
     }
 
     @Test
+    void aCommuneEndedByTheReorganisationGetsNoFormAfterItsEndAndItsPeriodsHaveNoGaps() {
+        Period h2_2025 = Period.half(2025, 2);
+        assertThatThrownBy(() -> as(users, "reporter-minhlong", () -> entry.open(AGRICULTURE, "MINHLONG", h2_2025)))
+                .isInstanceOf(UnitNotInForceException.class)
+                .hasMessage("Xã Minh Long chỉ tồn tại đến hết ngày 30/06/2025 (sắp xếp vào Xã Lý Quốc); không có biểu "
+                        + "6 tháng cuối năm 2025 (2025S2) của đơn vị này. Số liệu từ ngày 01/07/2025 nhập cho Xã Lý Quốc.");
+        assertThatThrownBy(() -> as(users, "reporter-minhlong", () -> entry.save(AGRICULTURE, "MINHLONG", h2_2025,
+                "PIG_HERD", "900", null, 0, Source.UI))).isInstanceOf(UnitNotInForceException.class);
+        DataEntry.FormUnits mine = as(users, "reporter-minhlong", () -> entry.forms()).stream()
+                .filter(fu -> fu.form().code().equals(AGRICULTURE)).findFirst().orElseThrow();
+        assertThat(mine.defaultPeriod()).isEqualTo(H1_2021);
+        assertThat(mine.periods()).contains(Period.half(2021, 2), Period.half(2022, 1), Period.half(2022, 2),
+                Period.half(2023, 1), Period.half(2023, 2), Period.half(2025, 1)).doesNotContain(h2_2025);
+        EntryForm last = as(users, "reporter-minhlong", () -> entry.open(AGRICULTURE, "MINHLONG", Period.half(2025, 1)));
+        assertThat(last.earlier()).isEqualTo(Period.half(2024, 2));
+        assertThat(last.later()).as("no next period after the unit's end").isNull();
+    }
+
+    @Test
+    void aCellsHistoryNamesWhoWhenAndOldToNew() {
+        run(users, "reporter-kimloan", () -> {
+            int v = entry.open(AGRICULTURE, "KIMLOAN", H1_2022).rows().stream()
+                    .filter(r -> r.elementCode().equals("CATTLE_HERD")).findFirst().orElseThrow().version();
+            assertThat(entry.save(AGRICULTURE, "KIMLOAN", H1_2022, "CATTLE_HERD", "410", null, v, Source.UI).error()).isNull();
+            assertThat(entry.save(AGRICULTURE, "KIMLOAN", H1_2022, "CATTLE_HERD", "1.415", "đếm lại", v + 1, Source.UI)
+                    .error()).isNull();
+        });
+        CellHistory h = as(users, "reporter-kimloan", () -> entry.history(AGRICULTURE, "KIMLOAN", H1_2022, "CATTLE_HERD"));
+        assertThat(h.elementName()).isEqualTo("Tổng đàn bò");
+        assertThat(h.changes()).hasSize(2);
+        assertThat(h.changes().get(0)).satisfies(c -> {
+            assertThat(c.who()).isEqualTo("reporter-kimloan");
+            assertThat(c.action()).isEqualTo("sửa");
+            assertThat(c.oldValue()).isEqualTo("410");
+            assertThat(c.newValue()).isEqualTo("1.415");
+            assertThat(c.newComment()).isEqualTo("đếm lại");
+            assertThat(c.source()).isEqualTo("giao diện");
+        });
+        assertThat(h.changes().get(1).action()).isEqualTo("nhập mới");
+        assertThatThrownBy(() -> as(users, "reporter-minhlong", () -> entry.history(AGRICULTURE, "KIMLOAN", H1_2022,
+                "CATTLE_HERD"))).as("another commune's history").isInstanceOf(vn.kehoach.security.OutOfScopeException.class);
+    }
+
+    @Test
     void thePreviousHalfYearAndTheSameHalfLastYearAreShownBesideEachCell() {
         put("PIG_HERD", "THANHNHAT", Period.half(2020, 2), ValueKind.ACTUAL, "1150");
         put("PIG_HERD", "THANHNHAT", Period.half(2020, 1), ValueKind.ACTUAL, "1100");
