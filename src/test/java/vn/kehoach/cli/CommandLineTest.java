@@ -131,6 +131,33 @@ class CommandLineTest {
         assertThat(run("--db", h2, "check", dir.resolve("none.txt").toString()).exit()).isEqualTo(2);
     }
 
+    /**
+     * A command that needs no server starts none, as its own process (a test JVM has loaded Tomcat for other tests):
+     * {@code check} of a clean one-line report writes nothing to standard error (no warning on a normal exit), loads
+     * no Tomcat server nor Catalina container, and, on a database with every migration applied, does not run Flyway's
+     * migration or validation (its class is loaded all the same, by the auto-configuration's condition).
+     */
+    @Test
+    void checkStartsNoWebServerAndWarnsOfNothing() throws Exception {
+        java.nio.file.Path report = dir.resolve("one-line.txt");
+        java.nio.file.Files.writeString(report, "Đàn trâu 7.111/7220 con, đạt 98,5% KH.");
+        java.nio.file.Path classes = dir.resolve("classes.log");
+        java.nio.file.Path err = dir.resolve("check.err");
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + classes, "-cp", System.getProperty("java.class.path"),
+                vn.kehoach.KeHoachApplication.class.getName(), "--db", h2, "check", report.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(java.nio.file.Files.readString(err)).isBlank();
+        String loaded = java.nio.file.Files.readString(classes);
+        assertThat(loaded).contains(" vn.kehoach.narrative.ReportChecker ")
+                .doesNotContain(" org.springframework.boot.tomcat.TomcatWebServer ")
+                .doesNotContain(" org.apache.catalina.core.StandardServer ")
+                .doesNotContain(" org.flywaydb.core.internal.command.DbMigrate ")
+                .doesNotContain(" org.flywaydb.core.internal.command.DbValidate ");
+    }
+
     @Test
     void extractWritesReviewableCsvFilesThatImport() throws Exception {
         java.nio.file.Path seed = dir.resolve("seed-for-extract.txt");

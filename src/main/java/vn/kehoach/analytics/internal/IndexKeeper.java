@@ -170,7 +170,10 @@ public class IndexKeeper {
         }
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    // The condition is read before the bean is asked for: a command (warm-up off, beans lazy) does not make the index
+    // keeper, its catalog and loader just to learn that it has nothing to do.
+    @EventListener(value = ApplicationReadyEvent.class,
+            condition = "@environment.getProperty('kehoach.analytics.warm-up', 'true') != 'false'")
     void warmUp() {
         if (warmUp && index == null) {
             Thread t = new Thread(() -> {

@@ -1,14 +1,22 @@
 package vn.kehoach.cli.internal;
 
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -43,26 +51,97 @@ final class Boot {
             // A command uses a handful of the application's beans: each is made when the command first asks for it
             // (with what it needs), not all of them, with the controllers and page models, before the command runs.
             props.put("spring.main.lazy-initialization", "true");
+            // Nothing in KeHoach validates method arguments (@Validated), yet the method-validation post-processor,
+            // made before any bean, made Hibernate Validator's factory too: a third of a second for every command.
+            props.put("spring.autoconfigure.exclude", "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration");
             // Spring Boot warms Jackson, the validator and the HTTP message converters on a second thread, for a
             // server's first request; a command seldom needs them and on two cores that thread takes the command's time.
             if (System.getProperty(NO_BACKGROUND_WARM_UP) == null) {
                 System.setProperty(NO_BACKGROUND_WARM_UP, "true");
             }
         }
-        props.putAll(extra);
-        // Given as Spring's command-line arguments: above application.properties, and known before logging starts.
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        // Given as Spring's command-line arguments (below): above application.properties, and known before logging starts.
         SpringApplicationBuilder builder = new SpringApplicationBuilder(application)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(web);
+        Connection held = null;
         if (!web) {
-            // Lazy or not, every command migrates the database as it starts (a database whose schema is behind is
-            // brought up to date, or the command stops on the migration's error), as the server does.
-            builder.initializers(ctx -> ctx.getBeanFactory().registerSingleton("kehoach.migrateOnStart",
-                    LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class)));
+            // A database that has every migration this build ships needs no Flyway (whose start, scan of the migrations
+            // and validation took a command longer than anything else): one query tells. The connection stays open
+            // until the context has started, so an H2 file is opened once, not once here and once for the pool.
+            // A command that sets Flyway's properties itself (backup, restore) decides for itself.
+            boolean ownFlyway = extra.keySet().stream().anyMatch(k -> k.startsWith("spring.flyway."));
+            held = ownFlyway ? null : connect(props);
+            if (held != null && SchemaCheck.current(held)) {
+                props.put("spring.flyway.enabled", "false");
+            } else {
+                // Lazy or not, a command on a database whose schema is behind (or unknown) migrates it as it starts
+                // (or stops on the migration's error), as the server does.
+                builder.initializers(ctx -> ctx.getBeanFactory().registerSingleton("kehoach.migrateOnStart",
+                        LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class)));
+            }
         }
-        return builder.run(args);
+        props.putAll(extra);
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try {
+            return run(builder, args);
+        } finally {
+            close(held);
+        }
+    }
+
+    /** A connection to the command's database, or null when one cannot be had this way (Flyway will say why). */
+    private static Connection connect(Map<String, Object> props) {
+        try {
+            Object user = props.get("spring.datasource.username");
+            Object password = props.get("spring.datasource.password");
+            String url = (String) props.get("spring.datasource.url");
+            return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, (String) user, (String) password);
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // The command has its answer; a connection that will not close is the pool's and the driver's business.
+            }
+        }
+    }
+
+    /**
+     * Starts the context. With {@code -Dkehoach.startup-trace=true} (e.g. in {@code KEHOACH_JAVA_OPTS}) it also prints
+     * to standard error the slowest of Spring's start-up steps (bean by bean) and the main thread's CPU time: the
+     * profile docs/operations.md "Command start-up" was made from.
+     */
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, String[] args) {
+        if (!Boolean.getBoolean(TRACE)) {
+            return builder.run(args);
+        }
+        BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
+        builder.applicationStartup(startup);
+        long cpu = cpuMillis();
+        long wall = System.nanoTime();
+        ConfigurableApplicationContext ctx = builder.run(args);
+        System.err.printf("startup-trace: context %d ms (main thread CPU %d ms; before it %d ms)%n",
+                (System.nanoTime() - wall) / 1_000_000, cpuMillis() - cpu, cpu);
+        startup.getBufferedTimeline().getEvents().stream()
+                .sorted(Comparator.comparing((TimelineEvent e) -> e.getDuration()).reversed())
+                .limit(40)
+                .forEach(e -> System.err.printf("startup-trace: %6d ms %s %s%n", e.getDuration().toMillis(),
+                        e.getStartupStep().getName(), StreamSupport.stream(e.getStartupStep().getTags().spliterator(), false)
+                                .map(t -> t.getKey() + "=" + t.getValue()).toList()));
+        return ctx;
+    }
+
+    private static final String TRACE = "kehoach.startup-trace";
+
+    private static long cpuMillis() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
     }
 
     /** Spring Boot's switch (a system property) for its background pre-initialisation. */
