@@ -16,21 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import vn.kehoach.Browser;
-import vn.kehoach.TestDb;
-import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.SharedDemoOnH2;
 
 /**
  * The page shell in Chromium on H2 with the demo district (docs/pages.md): the main pages as the demo users see
@@ -39,15 +32,9 @@ import vn.kehoach.demo.DemoDistrict;
  * the shell, the 403 page names the missing role, /help opens for anyone. Screenshots: target/screenshots/layout-*;
  * {@code -Dkehoach.help.update=true} copies the help-* ones into src/main/resources/static/help.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LayoutWebTest {
+class LayoutWebTest extends SharedDemoOnH2 {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
 
     /** The main pages, each as the demo user whose work it is. */
     private static final Map<String, List<String>> PAGES = new LinkedHashMap<>();
@@ -58,20 +45,12 @@ class LayoutWebTest {
         PAGES.put("planner", List.of("/analytics", "/documents", "/budget", "/plans", "/projects", "/tasks"));
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DemoDistrict demo;
 
     private ChromeDriver browser;
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 
     @BeforeAll
     void start() {
-        demo.load("test");
         browser = Browser.open();
     }
 

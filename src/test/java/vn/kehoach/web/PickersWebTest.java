@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -16,15 +15,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import vn.kehoach.Browser;
-import vn.kehoach.TestDb;
+import vn.kehoach.SharedDemoOnH2;
 import vn.kehoach.catalog.Catalog;
-import vn.kehoach.demo.DemoDistrict;
 
 /**
  * The shared pickers (static/js/pickers.js) in Chromium at an office PC's 1366 px and a phone's 390 px, on H2 with
@@ -32,19 +26,9 @@ import vn.kehoach.demo.DemoDistrict;
  * 2021 → đầu năm" with previous/next, the pivot's figures searched by "lúa" under their sector, and the codes that
  * show only after "Hiện mã".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PickersWebTest {
+class PickersWebTest extends SharedDemoOnH2 {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DemoDistrict demo;
     @Autowired
     Catalog catalog;
 
@@ -52,7 +36,6 @@ class PickersWebTest {
 
     @BeforeAll
     void start() {
-        demo.load("test");
         browser = Browser.open();
         Browser.login(browser, base(), "planner", "demo");
     }
@@ -64,9 +47,6 @@ class PickersWebTest {
         }
     }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 
     private WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(15));

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,18 +34,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.kehoach.Browser;
-import vn.kehoach.TestDb;
-import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.SharedDemoOnH2;
 
 /**
  * The three daily journeys of issue 17 in Chromium, each at a phone's 390×844 and an office PC's 1366×768, on the
@@ -55,10 +48,8 @@ import vn.kehoach.demo.DemoDistrict;
  * the plan document. Every page is checked for sideways scrolling; the time each page took to load is written to
  * target/page-times.csv (and printed) so the slowest page is known.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class UserJourneysWebTest {
+class UserJourneysWebTest extends SharedDemoOnH2 {
 
     /** The form, its unit and the values the reporter types (Vietnamese format); the rest come through the API. */
     private static final String FORM = "NN_6T_XA";
@@ -68,15 +59,7 @@ class UserJourneysWebTest {
             "WS_MAIZE_REPORTED_YIELD", "36,9",
             "WS_MAIZE_AREA", "149,9");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DemoDistrict demo;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -87,7 +70,6 @@ class UserJourneysWebTest {
 
     @BeforeAll
     void start() throws IOException {
-        demo.load("test");
         downloads = Files.createTempDirectory("kehoach-journeys");
         browser = Browser.open();
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
@@ -209,10 +191,14 @@ class UserJourneysWebTest {
     private void plannerPivotsSavesAViewAndDownloads() throws Exception {
         signIn("planner");
         // The dashboard: the chart prints what the table prints, in Vietnamese format.
-        open("/?unit=HALANG&period=2021S1");
+        open("/?unit=HALANG&period=2021S1&figure=GRAIN_OUTPUT");
         WebElement grain = browser.findElement(By.cssSelector("#targets tr[data-code='GRAIN_OUTPUT']"));
         assertThat(grain.findElement(By.cssSelector("td.actual")).getText()).isEqualTo("7.380 tấn");
         assertThat(grain.findElement(By.cssSelector("td.pct")).getText()).isEqualTo("99,4%");
+        assertThat(chartTexts("chart-trend")).contains("7.380").doesNotContain("7,380", "7380");
+        assertThat(browser.findElement(By.cssSelector("#panel-trend table.data")).getText()).contains("2021 7.380 tấn");
+        assertThat(chartTexts("chart-sectors")).contains("93,4%").doesNotContain("93.4");
+        assertThat(browser.findElement(By.cssSelector("#panel-sectors table.data")).getText()).contains("93,4%");
         noSidewaysScroll("dashboard");
         Browser.screenshot(browser, "journey-" + size + "-dashboard");
 
@@ -234,6 +220,7 @@ class UserJourneysWebTest {
         open("/?unit=HALANG");
         browser.get(href);
         assertThat(browser.findElement(By.cssSelector("#pivot-table tr[data-row='MINHLONG']")).getText()).contains("698");
+        assertThat(chartTexts("chart-pivot")).contains("698");
         Browser.screenshot(browser, "journey-" + size + "-pivot");
 
         // Its CSV opens in Excel as Vietnamese text: it starts with the UTF-8 byte order mark.
@@ -267,9 +254,6 @@ class UserJourneysWebTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 
     private void signIn(String user) {
         browser.manage().deleteAllCookies();
@@ -291,6 +275,14 @@ class UserJourneysWebTest {
 
     private void noSidewaysScroll(String page) {
         assertThat(Browser.sidewaysScroll(browser)).as(page + " scrolls sideways at " + size).isLessThanOrEqualTo(0);
+    }
+
+    /** The texts an SVG chart drew (axis ticks, labels, legend), as the reader sees them. */
+    @SuppressWarnings("unchecked")
+    private List<String> chartTexts(String id) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.getElementById(arguments[0]).querySelectorAll('svg text'))
+                    .map(function (t) { return t.textContent; });""", id);
     }
 
     private String text() {

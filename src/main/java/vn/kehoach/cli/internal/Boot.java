@@ -82,6 +82,11 @@ final class Boot {
                         LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class)));
             }
         }
+        if (web) {
+            // The API description behind /swagger-ui.html is made on a thread of its own while the server starts,
+            // not on the first visit to the page (11 s then). Tests, which start the application themselves, skip it.
+            props.put("springdoc.pre-loading-enabled", "true");
+        }
         props.putAll(extra);
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         try {
