@@ -288,7 +288,10 @@ class PivotPageController {
             }
             all.addAll(ChartData.values(data));
             String name = p.columns().get(c).items().isEmpty() ? "Giá trị" : p.columns().get(c).label();
-            series.add(java.util.Map.of("type", "bar", "name", name, "data", data));
+            // Few bars carry their printed value ("7.410"); many would crowd: the tooltip and the table have them.
+            boolean labels = (long) rows.size() * p.columns().size() <= 30;
+            series.add(java.util.Map.of("type", "bar", "name", name, "data", data,
+                    "label", java.util.Map.of("show", labels, "position", "top")));
         }
         return java.util.Map.of(
                 "tooltip", java.util.Map.of("trigger", "axis"),
