@@ -236,7 +236,7 @@ public class Dashboards {
                         "Chưa có số liệu"), rows);
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
-                "grid", Map.of("left", 220, "right", 40, "top", 20, "bottom", 30, "containLabel", true),
+                "grid", Map.of("left", 10, "right", 60, "top", 20, "bottom", 10, "containLabel", true),
                 "xAxis", ChartData.valueAxis("% KH", ChartData.values(means), "%"),
                 "yAxis", Map.of("type", "category", "data", names, "inverse", true),
                 "series", List.of(Map.of("type", "bar", "name", "Bình quân % KH", "data", means,
@@ -313,7 +313,7 @@ public class Dashboards {
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("top", 0),
-                "grid", Map.of("left", 70, "right", 30, "top", 40, "bottom", 30, "containLabel", true),
+                "grid", Map.of("left", 10, "right", 30, "top", 40, "bottom", 10, "containLabel", true),
                 "xAxis", Map.of("type", "category", "data", labels),
                 "yAxis", ChartData.valueAxis(symbol, all, ""),
                 "series", series);
@@ -351,7 +351,7 @@ public class Dashboards {
                 List.of("Hạng", "Đơn vị", figure.name() + " (" + symbol + ")"), rows);
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
-                "grid", Map.of("left", 160, "right", 60, "top", 20, "bottom", 30, "containLabel", true),
+                "grid", Map.of("left", 10, "right", 60, "top", 20, "bottom", 10, "containLabel", true),
                 "xAxis", ChartData.valueAxis(symbol, ChartData.values(data), ""),
                 "yAxis", Map.of("type", "category", "data", names, "inverse", true),
                 "series", List.of(Map.of("type", "bar", "name", figure.name(), "data", data,

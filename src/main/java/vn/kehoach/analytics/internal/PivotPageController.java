@@ -296,7 +296,7 @@ class PivotPageController {
         return java.util.Map.of(
                 "tooltip", java.util.Map.of("trigger", "axis"),
                 "legend", java.util.Map.of("type", "scroll", "top", 0),
-                "grid", java.util.Map.of("left", 60, "right", 30, "top", 50, "bottom", 110, "containLabel", true),
+                "grid", java.util.Map.of("left", 10, "right", 30, "top", 50, "bottom", 10, "containLabel", true),
                 "xAxis", java.util.Map.of("type", "category", "data", categories,
                         "axisLabel", java.util.Map.of("rotate", 35, "interval", 0)),
                 "yAxis", ChartData.valueAxis(null, all, ""),
