@@ -238,7 +238,8 @@ public class Dashboards {
                 "tooltip", Map.of("trigger", "axis"),
                 "grid", Map.of("left", 10, "right", 60, "top", 20, "bottom", 10, "containLabel", true),
                 "xAxis", ChartData.valueAxis("% KH", ChartData.values(means), "%"),
-                "yAxis", Map.of("type", "category", "data", names, "inverse", true),
+                "yAxis", Map.of("type", "category", "data", names, "inverse", true,
+                        "axisLabel", Map.of("width", 130, "overflow", "truncate")),
                 "series", List.of(Map.of("type", "bar", "name", "Bình quân % KH", "data", means,
                         "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#a51d24"))));
         return new Chart("chart-sectors", table, option, List.of());
@@ -353,7 +354,8 @@ public class Dashboards {
                 "tooltip", Map.of("trigger", "axis"),
                 "grid", Map.of("left", 10, "right", 60, "top", 20, "bottom", 10, "containLabel", true),
                 "xAxis", ChartData.valueAxis(symbol, ChartData.values(data), ""),
-                "yAxis", Map.of("type", "category", "data", names, "inverse", true),
+                "yAxis", Map.of("type", "category", "data", names, "inverse", true,
+                        "axisLabel", Map.of("width", 130, "overflow", "truncate")),
                 "series", List.of(Map.of("type", "bar", "name", figure.name(), "data", data,
                         "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#1b4f7a"))));
         return new Chart("chart-ranking", table, option, links);
