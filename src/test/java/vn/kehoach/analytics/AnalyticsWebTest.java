@@ -235,9 +235,13 @@ class AnalyticsWebTest {
         }
         Browser.office((org.openqa.selenium.chrome.ChromeDriver) browser);
         Browser.screenshot(browser, "dashboard-1366");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('panel-trend').scrollIntoView()");
+        Browser.screenshot(browser, "dashboard-trend-1366");
         Browser.phone((org.openqa.selenium.chrome.ChromeDriver) browser);
         browser.get(base() + "/?unit=HALANG&period=2021S1&figure=GRAIN_OUTPUT");
         Browser.screenshot(browser, "dashboard-390");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('panel-sectors').scrollIntoView()");
+        Browser.screenshot(browser, "dashboard-sectors-390");
         Browser.office((org.openqa.selenium.chrome.ChromeDriver) browser);
     }
 

@@ -306,4 +306,33 @@ abstract class DemoAnalytics {
                 .hasMessage("chiều 'orgUnit' có 2 mục nhưng không nằm ở hàng hay cột: đặt nó vào rows hoặc columns, "
                         + "hoặc chọn một mục");
     }
+
+    @Test
+    void theYearTrendPutsAYearKnownToJuneUnderNotAWholeYearWithItsMonth() {
+        var d = dashboards.build(orgUnits.require("HALANG"), Period.year(2021), "GRAIN_OUTPUT", null);
+        var t = d.trend().table();
+        assertThat(t.headers()).containsExactly("Năm", "Cả năm (tấn)", "Chưa đủ năm (tấn)");
+        var y2020 = t.rows().get(3);
+        assertThat(y2020.get(0).text()).isEqualTo("2020");
+        assertThat(y2020.get(1).printed()).isEmpty();
+        assertThat(y2020.get(2).printed()).isEqualTo("7.410 tấn (đến 6/2020)");
+        var half = dashboards.build(orgUnits.require("HALANG"), H1_2021, "GRAIN_OUTPUT", null).trend().table();
+        assertThat(half.headers()).containsExactly("Năm", "6 tháng đầu năm (tấn)", "Cả năm (tấn)");
+        assertThat(half.rows().get(4).get(1).printed()).isEqualTo("7.380 tấn");
+        assertThat(half.rows().get(4).get(2).printed()).as("2021 is not over").isEmpty();
+    }
+
+    @Test
+    void relativePeriodsAreReadFromTheReferencePeriodInTimeOrder() {
+        var r = new vn.kehoach.analytics.internal.PivotRequest("GRAIN_OUTPUT", "HALANG", null,
+                "THIS_YEAR,REF,SAME_LAST_YEAR,FIRST_HALF", null, null, "figure", "period", false, "2021S1");
+        Pivot p = analytics.pivot(r.query());
+        assertThat(p.columns().stream().map(Pivot.Header::label))
+                .containsExactly("6 tháng đầu năm 2020", "6 tháng đầu năm 2021", "Năm 2021");
+        assertThat(p.cell(0, 0).formatted()).isEqualTo("7.410");
+        assertThat(p.cell(0, 1).formatted()).isEqualTo("7.380");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new vn.kehoach.analytics.internal.PivotRequest(
+                        "GRAIN_OUTPUT", "HALANG", null, "THIS_YEAR", null, null, "figure", "period", false, null).query())
+                .hasMessage("kỳ 'năm nay' cần một kỳ tham chiếu (ref)");
+    }
 }

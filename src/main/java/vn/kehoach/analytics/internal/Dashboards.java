@@ -244,9 +244,10 @@ public class Dashboards {
                         w("Dashboards.noData", "Chưa có số liệu")), rows);
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
-                "grid", Map.of("left", 220, "right", 40, "top", 20, "bottom", 30, "containLabel", true),
+                "grid", Map.of("left", 10, "right", 60, "top", 20, "bottom", 10, "containLabel", true),
                 "xAxis", ChartData.valueAxis(w("Dashboards.pct", "% KH"), ChartData.values(means), "%"),
-                "yAxis", Map.of("type", "category", "data", names, "inverse", true),
+                "yAxis", Map.of("type", "category", "data", names, "inverse", true,
+                        "axisLabel", Map.of("width", 130, "overflow", "truncate")),
                 "series", List.of(Map.of("type", "bar", "name", w("Dashboards.meanPct", "Bình quân % KH"), "data", means,
                         "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#a51d24"))));
         return new Chart("chart-sectors", table, option, List.of());
@@ -323,7 +324,7 @@ public class Dashboards {
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("top", 0),
-                "grid", Map.of("left", 70, "right", 30, "top", 40, "bottom", 30, "containLabel", true),
+                "grid", Map.of("left", 10, "right", 30, "top", 40, "bottom", 10, "containLabel", true),
                 "xAxis", Map.of("type", "category", "data", labels),
                 "yAxis", ChartData.valueAxis(symbol, all, ""),
                 "series", series);
@@ -362,9 +363,10 @@ public class Dashboards {
                 List.of(w("Dashboards.rank", "Hạng"), w("Dashboards.unit", "Đơn vị"), figure.name() + " (" + symbol + ")"), rows);
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),
-                "grid", Map.of("left", 160, "right", 60, "top", 20, "bottom", 30, "containLabel", true),
+                "grid", Map.of("left", 10, "right", 60, "top", 20, "bottom", 10, "containLabel", true),
                 "xAxis", ChartData.valueAxis(symbol, ChartData.values(data), ""),
-                "yAxis", Map.of("type", "category", "data", names, "inverse", true),
+                "yAxis", Map.of("type", "category", "data", names, "inverse", true,
+                        "axisLabel", Map.of("width", 130, "overflow", "truncate")),
                 "series", List.of(Map.of("type", "bar", "name", figure.name(), "data", data,
                         "label", Map.of("show", true, "position", "right"), "itemStyle", Map.of("color", "#1b4f7a"))));
         return new Chart("chart-ranking", table, option, links);

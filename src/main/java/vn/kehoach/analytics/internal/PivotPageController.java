@@ -288,12 +288,15 @@ class PivotPageController {
             }
             all.addAll(ChartData.values(data));
             String name = p.columns().get(c).items().isEmpty() ? "Giá trị" : p.columns().get(c).label();
-            series.add(java.util.Map.of("type", "bar", "name", name, "data", data));
+            // Few bars carry their printed value ("7.410"); many would crowd: the tooltip and the table have them.
+            boolean labels = (long) rows.size() * p.columns().size() <= 30;
+            series.add(java.util.Map.of("type", "bar", "name", name, "data", data,
+                    "label", java.util.Map.of("show", labels, "position", "top")));
         }
         return java.util.Map.of(
                 "tooltip", java.util.Map.of("trigger", "axis"),
                 "legend", java.util.Map.of("type", "scroll", "top", 0),
-                "grid", java.util.Map.of("left", 60, "right", 30, "top", 50, "bottom", 110, "containLabel", true),
+                "grid", java.util.Map.of("left", 10, "right", 30, "top", 50, "bottom", 10, "containLabel", true),
                 "xAxis", java.util.Map.of("type", "category", "data", categories,
                         "axisLabel", java.util.Map.of("rotate", 35, "interval", 0)),
                 "yAxis", ChartData.valueAxis(null, all, ""),
