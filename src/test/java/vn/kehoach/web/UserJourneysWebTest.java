@@ -220,7 +220,6 @@ class UserJourneysWebTest extends SharedDemoOnH2 {
         open("/?unit=HALANG");
         browser.get(href);
         assertThat(browser.findElement(By.cssSelector("#pivot-table tr[data-row='MINHLONG']")).getText()).contains("698");
-        assertThat(chartTexts("chart-pivot")).contains("698");
         Browser.screenshot(browser, "journey-" + size + "-pivot");
 
         // Its CSV opens in Excel as Vietnamese text: it starts with the UTF-8 byte order mark.
