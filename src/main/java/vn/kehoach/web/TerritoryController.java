@@ -17,6 +17,7 @@ import vn.kehoach.catalog.Definitions;
 import vn.kehoach.comparison.FiveYearPlans;
 import vn.kehoach.comparison.Selections;
 import vn.kehoach.comparison.FiveYearProgress;
+import vn.kehoach.format.Labels;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.ChangeKind;
 import vn.kehoach.orgunit.OrgUnit;
@@ -42,10 +43,12 @@ class TerritoryController {
     private final Scopes scopes;
     private final Actors actors;
     private final Selections selections;
+    private final Labels labels;
 
     TerritoryController(Reorganisations reorganisations, Definitions definitions, FiveYearPlans plans,
-                        OrgUnits orgUnits, Scopes scopes, Actors actors, Selections selections) {
+                        OrgUnits orgUnits, Scopes scopes, Actors actors, Selections selections, Labels labels) {
         this.selections = selections;
+        this.labels = labels;
         this.actors = actors;
         this.reorganisations = reorganisations;
         this.definitions = definitions;
@@ -186,7 +189,7 @@ class TerritoryController {
         model.addAttribute("unit", selected);
         model.addAttribute("plan", plan);
         model.addAttribute("plans", List.copyOf(offered));
-        model.addAttribute("rows", progress.stream().map(PlanCells::of).toList());
+        model.addAttribute("rows", progress.stream().map(f -> PlanCells.of(f, labels)).toList());
         model.addAttribute("illustrative", progress.stream().anyMatch(FiveYearProgress::illustrative));
         model.addAttribute("errors", errors);
         return "web/plans";
