@@ -62,8 +62,13 @@ class TerritoryController {
      * Lang (Nghị quyết 1657/NQ-UBTVQH15 ngày 16/06/2025)".
      */
     static String describe(Reorganisation r, Map<String, String> names) {
+        return describe(r, names, null);
+    }
+
+    /** As {@link #describe(Reorganisation, Map)}, the kind of change in the reader's language ("merger"). */
+    static String describe(Reorganisation r, Map<String, String> names, Labels labels) {
         StringBuilder out = new StringBuilder(Numbers.vi().date(r.effectiveDate())).append(": ")
-                .append(r.kind().label()).append(' ');
+                .append(labels == null ? r.kind().label() : labels.of(r.kind())).append(' ');
         if (r.lineage().isEmpty()) {
             out.append(String.join(", ", r.units().stream().map(c -> names.getOrDefault(c, c)).toList()));
         } else {

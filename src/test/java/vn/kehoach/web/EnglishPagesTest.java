@@ -25,9 +25,12 @@ class EnglishPagesTest extends DemoPagesOnH2 {
     /** Labels of KeHoach's own that used to stay Vietnamese: whole text nodes, or phrases inside one. */
     private static final List<String> WORDS = List.of("đã duyệt", "chờ duyệt", "đã gửi", "đạt", "không đạt", "vượt",
             "đang thực hiện", "chưa có số liệu", "đang nhập", "bị trả lại", "UBND tỉnh giao", "UBND huyện giao",
-            "HĐND huyện giao", "ước TH", "có nguy cơ không đạt");
+            "HĐND huyện giao", "ước TH", "có nguy cơ không đạt", "đã bàn giao", "chưa triển khai",
+            "giải ngân chậm hơn kế hoạch", "sửa", "nhập mới", "giao mới", "tạo dự án", "giao vốn", "dự án đầu tư",
+            "chỉ tiêu kế hoạch", "ước thực hiện", "giá trị", "tổng");
     private static final List<String> PHRASES = List.of("6 tháng đầu năm", "6 tháng cuối năm", "Cả năm", "Quý II/",
-            "Nhập liệu", "Tháng 6/2021", "Năm 2021");
+            "Nhập liệu", "Tháng 6/2021", "Năm 2021", "số liệu 6 tháng", "cao hơn chỉ tiêu", "không so sánh được",
+            ": sáp nhập ");
     private static final Pattern TAG = Pattern.compile("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>");
 
     /** The text nodes of a page, trimmed, without scripts and styles. */
