@@ -39,14 +39,14 @@ public record Cells(String code, String name, String kind, String actual, boolea
                 quantity(c.actual(), d, unit), c.illustrative(), t == null ? "" : target(t, d, pd, unit, labels),
                 t != null && t.illustrative(), t == null ? "" : labels == null ? t.issuer().label() : labels.of(t.issuer()),
                 t == null ? "" : t.decision(),
-                c.standing(),
+                labels == null ? c.standing() : labels.phrase(c.standing()),
                 c.notComparable() != null ? word(labels, "Cells.notComparable", "không so sánh được")
                         : quantity(c.previous(), d, unit),
                 c.previousIllustrative(),
                 vi.percent(c.pctVsPrevious(), pd), change(c.changeVsPrevious(), d, unit, labels),
                 c.status() == null ? "" : labels == null ? c.status().label() : labels.of(c.status()),
                 c.status() == null ? "" : "status-" + c.status().name().toLowerCase().replace('_', '-'),
-                c.notComparable(), c.dataNote() == null ? "" : c.dataNote());
+                c.notComparable(), c.dataNote() == null ? "" : labels == null ? c.dataNote() : labels.phrase(c.dataNote()));
     }
 
     /** "7.380 tấn", "84,5%". */

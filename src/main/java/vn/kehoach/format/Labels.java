@@ -1,7 +1,11 @@
 package vn.kehoach.format;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,6 +52,41 @@ public class Labels {
      */
     public String text(String key, String vietnamese, Object... args) {
         return messages.getMessage(key, args.length == 0 ? null : args, vietnamese, LocaleContextHolder.getLocale());
+    }
+
+    /** Words KeHoach itself puts around numbers, as its Java code writes them in Vietnamese, and their keys. */
+    private static final List<Map.Entry<Pattern, String>> PHRASES = List.of(
+            Map.entry(Pattern.compile("số liệu (\\d+) tháng"), "english.dataMonths"),
+            Map.entry(Pattern.compile("cao hơn chỉ tiêu (.+)"), "english.aboveTarget"),
+            Map.entry(Pattern.compile("thấp hơn chỉ tiêu (.+)"), "english.belowTarget"),
+            Map.entry(Pattern.compile("bằng chỉ tiêu"), "english.atTarget"),
+            Map.entry(Pattern.compile("tăng (.+)"), "english.up"),
+            Map.entry(Pattern.compile("giảm (.+)"), "english.down"),
+            Map.entry(Pattern.compile("không so sánh được"), "english.notComparable"));
+
+    /**
+     * A phrase KeHoach's own code wrote in Vietnamese around a number ("số liệu 6 tháng", "cao hơn chỉ tiêu 3,87 điểm
+     * %", "tăng 1,97%", "không so sánh được") in the current request's language; the number stays in Vietnamese
+     * form. Any other text (data, people's words) comes back as it is, and so does everything in Vietnamese.
+     */
+    public String phrase(String vietnamese) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (vietnamese == null || vietnamese.isEmpty() || "vi".equals(locale.getLanguage())) {
+            return vietnamese == null ? "" : vietnamese;
+        }
+        for (Map.Entry<Pattern, String> p : PHRASES) {
+            Matcher m = p.getKey().matcher(vietnamese);
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    String g = m.group(i + 1);
+                    args[i] = g.endsWith(" điểm %")
+                            ? g.substring(0, g.length() - "điểm %".length()) + text("english.points", "điểm %") : g;
+                }
+                return messages.getMessage(p.getValue(), args.length == 0 ? null : args, vietnamese, locale);
+            }
+        }
+        return vietnamese;
     }
 
     /** The bundle key of an enum constant: "ApprovalState.APPROVED", "SumCheck.Outcome.MATCH". */

@@ -87,7 +87,7 @@ class HomeController {
         Map<String, String> names = orgUnits.all().stream().collect(Collectors.toMap(OrgUnit::code, OrgUnit::name));
         model.addAttribute("formerNames", reorganisations.formerNames(selected));
         model.addAttribute("changes", reorganisations.touching(selected).stream()
-                .map(r -> TerritoryController.describe(r, names)).toList());
+                .map(r -> TerritoryController.describe(r, names, labels)).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("unit", selected);
         model.addAttribute("ancestry", orgUnits.ancestry(selected).stream().filter(actors.current()::covers).toList());

@@ -17,6 +17,7 @@ import vn.kehoach.catalog.Definitions;
 import vn.kehoach.comparison.FiveYearPlans;
 import vn.kehoach.comparison.Selections;
 import vn.kehoach.comparison.FiveYearProgress;
+import vn.kehoach.format.Labels;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.ChangeKind;
 import vn.kehoach.orgunit.OrgUnit;
@@ -42,10 +43,12 @@ class TerritoryController {
     private final Scopes scopes;
     private final Actors actors;
     private final Selections selections;
+    private final Labels labels;
 
     TerritoryController(Reorganisations reorganisations, Definitions definitions, FiveYearPlans plans,
-                        OrgUnits orgUnits, Scopes scopes, Actors actors, Selections selections) {
+                        OrgUnits orgUnits, Scopes scopes, Actors actors, Selections selections, Labels labels) {
         this.selections = selections;
+        this.labels = labels;
         this.actors = actors;
         this.reorganisations = reorganisations;
         this.definitions = definitions;
@@ -59,8 +62,13 @@ class TerritoryController {
      * Lang (Nghị quyết 1657/NQ-UBTVQH15 ngày 16/06/2025)".
      */
     static String describe(Reorganisation r, Map<String, String> names) {
+        return describe(r, names, null);
+    }
+
+    /** As {@link #describe(Reorganisation, Map)}, the kind of change in the reader's language ("merger"). */
+    static String describe(Reorganisation r, Map<String, String> names, Labels labels) {
         StringBuilder out = new StringBuilder(Numbers.vi().date(r.effectiveDate())).append(": ")
-                .append(r.kind().label()).append(' ');
+                .append(labels == null ? r.kind().label() : labels.of(r.kind())).append(' ');
         if (r.lineage().isEmpty()) {
             out.append(String.join(", ", r.units().stream().map(c -> names.getOrDefault(c, c)).toList()));
         } else {
@@ -186,7 +194,7 @@ class TerritoryController {
         model.addAttribute("unit", selected);
         model.addAttribute("plan", plan);
         model.addAttribute("plans", List.copyOf(offered));
-        model.addAttribute("rows", progress.stream().map(PlanCells::of).toList());
+        model.addAttribute("rows", progress.stream().map(f -> PlanCells.of(f, labels)).toList());
         model.addAttribute("illustrative", progress.stream().anyMatch(FiveYearProgress::illustrative));
         model.addAttribute("errors", errors);
         return "web/plans";

@@ -40,9 +40,11 @@ class PivotPageController {
     private final Selections selections;
     private final vn.kehoach.orgunit.OrgUnits orgUnits;
     private final PivotViews views;
+    private final vn.kehoach.format.Labels labels;
 
     PivotPageController(Analytics analytics, Catalog catalog, Scopes scopes, Selections selections,
-                        vn.kehoach.orgunit.OrgUnits orgUnits, PivotViews views) {
+                        vn.kehoach.orgunit.OrgUnits orgUnits, PivotViews views, vn.kehoach.format.Labels labels) {
+        this.labels = labels;
         this.orgUnits = orgUnits;
         this.views = views;
         this.analytics = analytics;
@@ -89,14 +91,15 @@ class PivotPageController {
             try {
                 AnalyticsQuery q = r.query();
                 q.orgUnits().forEach(scopes::visible);
-                pivot = analytics.pivot(q);
+                pivot = inReadersLanguage(analytics.pivot(q));
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage());
             }
         }
         model.addAttribute("errors", errors);
         model.addAttribute("pivot", pivot);
-        model.addAttribute("option", pivot == null ? null : JSON.writeValueAsString(chart(pivot)));
+        model.addAttribute("option", pivot == null ? null
+                : JSON.writeValueAsString(chart(pivot, labels.text("english.value", "Giá trị"))));
         model.addAttribute("notes", pivot == null ? null : notes(pivot));
         model.addAttribute("selectedFigures", PivotRequest.list(r.figure()));
         return "analytics/pivot";
@@ -264,8 +267,40 @@ class PivotPageController {
         return out;
     }
 
+    /**
+     * The pivot as the page shows it: the names of periods, kinds of value and totals in the reader's language (the
+     * API and the exports keep Vietnamese); figures and units are data and stay as they are.
+     */
+    private Pivot inReadersLanguage(Pivot p) {
+        if ("vi".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())) {
+            return p;
+        }
+        return new Pivot(p.rowDimensions(), p.columnDimensions(), p.filters().stream().map(this::item).toList(),
+                p.rows().stream().map(this::header).toList(), p.columns().stream().map(this::header).toList(),
+                p.cells());
+    }
+
+    private Pivot.Header header(Pivot.Header h) {
+        return new Pivot.Header(h.items().stream().map(this::item).toList(), h.total());
+    }
+
+    private Pivot.Item item(Pivot.Item i) {
+        if ("TOTAL".equals(i.code())) {
+            return new Pivot.Item(i.dimension(), i.code(), labels.text("english.total", i.name()));
+        }
+        try {
+            return switch (i.dimension()) {
+                case PERIOD -> new Pivot.Item(i.dimension(), i.code(), labels.of(Period.parse(i.code())));
+                case KIND -> new Pivot.Item(i.dimension(), i.code(), labels.text("english.kind." + i.code(), i.name()));
+                default -> i;
+            };
+        } catch (IllegalArgumentException e) {
+            return i;
+        }
+    }
+
     /** A bar chart of the table: one series per column, one category per row (the total row left out). */
-    private static java.util.Map<String, Object> chart(Pivot p) {
+    private static java.util.Map<String, Object> chart(Pivot p, String valueName) {
         List<String> categories = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < p.rows().size() && rows.size() < CHART_ROWS; r++) {
@@ -287,7 +322,7 @@ class PivotPageController {
                 data.add(ChartData.point(cell.exact(), cell.decimals(), ""));
             }
             all.addAll(ChartData.values(data));
-            String name = p.columns().get(c).items().isEmpty() ? "Giá trị" : p.columns().get(c).label();
+            String name = p.columns().get(c).items().isEmpty() ? valueName : p.columns().get(c).label();
             // Few bars carry their printed value ("7.410"); many would crowd: the tooltip and the table have them.
             boolean labels = (long) rows.size() * p.columns().size() <= 30;
             series.add(java.util.Map.of("type", "bar", "name", name, "data", data,

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.kehoach.comparison.Selection;
 import vn.kehoach.comparison.Selections;
+import vn.kehoach.format.Labels;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.security.Scopes;
 import vn.kehoach.orgunit.OrgUnitKind;
@@ -36,8 +37,10 @@ class BudgetPage {
     private final BudgetLines budget;
     private final Selections selections;
     private final Scopes scopes;
+    private final Labels labels;
 
-    BudgetPage(BudgetLines budget, Selections selections, Scopes scopes) {
+    BudgetPage(BudgetLines budget, Selections selections, Scopes scopes, Labels labels) {
+        this.labels = labels;
         this.budget = budget;
         this.selections = selections;
         this.scopes = scopes;
@@ -66,7 +69,8 @@ class BudgetPage {
         try {
             BudgetTree tree = budget.tree(sel.unit().code(), sel.period());
             model.addAttribute("tree", tree);
-            model.addAttribute("issuers", tree.issuers().stream().map(Issuer::shortLabel).toList());
+            model.addAttribute("issuers", tree.issuers().stream()
+                    .map(i -> labels.text("english.issuerShort." + i.name(), i.shortLabel())).toList());
             model.addAttribute("lines", tree.rows().stream().map(r -> line(r, tree.issuers())).toList());
             model.addAttribute("illustrative", tree.rows().stream().anyMatch(r -> r.estimates().stream()
                     .anyMatch(BudgetEstimate::illustrative)));
@@ -76,18 +80,18 @@ class BudgetPage {
         return "project/budget";
     }
 
-    private static Line line(BudgetRow r, List<Issuer> issuers) {
+    private Line line(BudgetRow r, List<Issuer> issuers) {
         Numbers vi = Numbers.vi();
         List<EstimateCells> cells = new ArrayList<>();
         for (Issuer i : issuers) {
             cells.add(r.estimate(i).map(e -> new EstimateCells(vi.format(e.estimate(), r.decimals()), e.illustrative(),
-                    vi.percent(e.pctOfPlan(), r.pctDecimals()), e.status() == null ? "" : e.status().label(),
+                    vi.percent(e.pctOfPlan(), r.pctDecimals()), e.status() == null ? "" : labels.of(e.status()),
                     e.status() == null ? "" : "status-" + e.status().name().toLowerCase().replace('_', '-'),
-                    e.dataNote() == null ? "" : e.dataNote()))
+                    e.dataNote() == null ? "" : labels.phrase(e.dataNote())))
                     .orElse(new EstimateCells("", false, "", "", "", "")));
         }
-        return new Line(r.line().figureCode(), r.line().side().label(), r.name(), r.depth(),
+        return new Line(r.line().figureCode(), labels.of(r.line().side()), r.name(), r.depth(),
                 r.actual() == null ? "" : vi.format(r.actual(), r.decimals()) + " " + r.unitSymbol(),
-                r.kind() == null ? "" : r.kind().label(), cells);
+                r.kind() == null ? "" : labels.of(r.kind()), cells);
     }
 }

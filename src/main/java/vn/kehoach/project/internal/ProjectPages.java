@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.audit.Source;
+import vn.kehoach.format.Labels;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnitKind;
@@ -61,8 +62,11 @@ class ProjectPages {
     private final Scopes scopes;
     private final Actors actors;
     private final MessageSource messages;
+    private final Labels labels;
 
-    ProjectPages(Projects projects, OrgUnits orgUnits, Scopes scopes, Actors actors, MessageSource messages) {
+    ProjectPages(Projects projects, OrgUnits orgUnits, Scopes scopes, Actors actors, MessageSource messages,
+                 Labels labels) {
+        this.labels = labels;
         this.projects = projects;
         this.orgUnits = orgUnits;
         this.scopes = scopes;
@@ -104,7 +108,7 @@ class ProjectPages {
             Programme programme = projects.programme(commune == null || commune.isBlank() ? home.code() : commune, y, at);
             model.addAttribute("programme", programme);
             model.addAttribute("summary", summary(programme));
-            model.addAttribute("sources", programme.bySource().stream().map(s -> List.of(s.source().label(),
+            model.addAttribute("sources", programme.bySource().stream().map(s -> List.of(labels.of(s.source()),
                     money(s.allocated()), money(s.disbursed()), pct(s.rate()))).toList());
         }
         model.addAttribute("curve", curveJson(projects.curve(found, y, at)));
@@ -135,9 +139,9 @@ class ProjectPages {
         model.addAttribute("planned", money(progress.planned()));
         model.addAttribute("remaining", money(progress.remaining()));
         model.addAttribute("allocations", allocations.stream().map(a -> List.of(String.valueOf(a.year()),
-                a.source().label(), money(a.amount()), a.decision() == null ? "" : a.decision())).toList());
+                labels.of(a.source()), money(a.amount()), a.decision() == null ? "" : a.decision())).toList());
         model.addAttribute("disbursements", projects.disbursements(p.code(), null).stream().map(d -> List.of(
-                Numbers.vi().date(d.paidOn()), String.valueOf(d.year()), d.source().label(), money(d.amount()),
+                Numbers.vi().date(d.paidOn()), String.valueOf(d.year()), labels.of(d.source()), money(d.amount()),
                 d.note() == null ? "" : d.note(), d.recordedBy())).toList());
         model.addAttribute("history", projects.history(p.code()));
         model.addAttribute("curve", curveJson(projects.curve(List.of(p), y, at)));
@@ -246,8 +250,8 @@ class ProjectPages {
 
     private Line line(ProjectProgress p) {
         Project x = p.project();
-        return new Line(x.code(), x.name(), x.placeNames(), x.kind().label(), x.status().label(), money(p.allocated()),
-                money(p.disbursed()), pct(p.rate()), p.delays().stream().map(d -> d.label()).toList(), x.illustrative());
+        return new Line(x.code(), x.name(), x.placeNames(), labels.of(x.kind()), labels.of(x.status()), money(p.allocated()),
+                money(p.disbursed()), pct(p.rate()), p.delays().stream().map(labels::of).toList(), x.illustrative());
     }
 
     private String summary(Programme p) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kehoach.catalog.Catalog;
+import vn.kehoach.format.Labels;
 import vn.kehoach.format.Numbers;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.orgunit.OrgUnits;
@@ -49,7 +50,10 @@ class TaskPages {
     private final Scopes scopes;
     private final Actors actors;
 
-    TaskPages(PlanTasks tasks, Catalog catalog, OrgUnits orgUnits, Scopes scopes, Actors actors) {
+    private final Labels labels;
+
+    TaskPages(PlanTasks tasks, Catalog catalog, OrgUnits orgUnits, Scopes scopes, Actors actors, Labels labels) {
+        this.labels = labels;
         this.tasks = tasks;
         this.catalog = catalog;
         this.orgUnits = orgUnits;
@@ -115,7 +119,7 @@ class TaskPages {
         model.addAttribute("t", t);
         model.addAttribute("line", line(t, LocalDate.now(Numbers.VIETNAM)));
         model.addAttribute("notes", tasks.notes(id).stream().map(n -> List.of(Numbers.vi().date(n.notedOn()),
-                n.content(), n.status().label(), n.author())).toList());
+                n.content(), labels.of(n.status()), n.author())).toList());
         model.addAttribute("canReport", tasks.canReport(t));
         model.addAttribute("canEdit", tasks.canEdit(t));
         model.addAttribute("statuses", TaskStatus.values());
@@ -180,10 +184,10 @@ class TaskPages {
         return scopes.roots().stream().flatMap(r -> orgUnits.subtree(r).stream()).toList();
     }
 
-    private static Line line(PlanTask t, LocalDate at) {
+    private Line line(PlanTask t, LocalDate at) {
         return new Line(t.id(), t.reference() == null ? "" : t.reference(), t.content(), t.lead().name(),
                 String.join(", ", t.cooperators().stream().map(UnitRef::name).toList()), Numbers.vi().date(t.deadline()),
-                t.status().label(), "task-" + t.status().name().toLowerCase().replace('_', '-'), t.overdueAt(at),
+                labels.of(t.status()), "task-" + t.status().name().toLowerCase().replace('_', '-'), t.overdueAt(at),
                 t.assignmentIllustrative(), t.note());
     }
 
