@@ -9,46 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import vn.kehoach.TestDb;
-import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.SharedDemoOnH2;
 
 /**
- * The demo district on H2 behind a real port, shared by the page tests of issue 17 (one Spring context for
- * {@link EnglishPagesTest} and {@link CsvDownloadsTest}): signed-in HTTP sessions with the login form and its token.
+ * The demo district on H2 behind a real port, shared by the page tests of issue 17 ({@link SharedDemoOnH2}: one
+ * Spring context for {@link EnglishPagesTest}, {@link CsvDownloadsTest} and the browser walks): signed-in HTTP
+ * sessions with the login form and its token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DemoPagesOnH2 {
+abstract class DemoPagesOnH2 extends SharedDemoOnH2 {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DemoDistrict demo;
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    void loadDemoOnce() {
-        if (jdbc.sql("select count(*) from org_unit").query(Long.class).single() == 0) {
-            demo.load("test");
-        }
-    }
 
     /** A browser-like session: cookies kept, signed in through the form. */
     final class Session {
