@@ -29,7 +29,7 @@ public class Labels {
 
     /** The label in the current request's language (Vietnamese outside a request); empty for null. */
     public String of(Object value) {
-        return of(value, LocaleContextHolder.getLocale());
+        return of(value, locale());
     }
 
     /** The label in the given language; empty for null. */
@@ -51,7 +51,7 @@ public class Labels {
      * with {@code vietnamese} when the key is missing; the arguments are formatted only when there are some.
      */
     public String text(String key, String vietnamese, Object... args) {
-        return messages.getMessage(key, args.length == 0 ? null : args, vietnamese, LocaleContextHolder.getLocale());
+        return messages.getMessage(key, args.length == 0 ? null : args, vietnamese, locale());
     }
 
     /** Words KeHoach itself puts around numbers, as its Java code writes them in Vietnamese, and their keys. */
@@ -70,7 +70,7 @@ public class Labels {
      * form. Any other text (data, people's words) comes back as it is, and so does everything in Vietnamese.
      */
     public String phrase(String vietnamese) {
-        Locale locale = LocaleContextHolder.getLocale();
+        Locale locale = locale();
         if (vietnamese == null || vietnamese.isEmpty() || "vi".equals(locale.getLanguage())) {
             return vietnamese == null ? "" : vietnamese;
         }
@@ -115,4 +115,15 @@ public class Labels {
         }
         return value.toString();
     }
+
+    /**
+     * The reader's language: the request's, and Vietnamese outside a request (a command, a job, a test) — never the
+     * server's own locale, which on most machines is English.
+     */
+    private static Locale locale() {
+        return LocaleContextHolder.getLocaleContext() == null || LocaleContextHolder.getLocaleContext().getLocale() == null
+                ? VIETNAMESE : LocaleContextHolder.getLocale();
+    }
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 }

@@ -36,8 +36,13 @@ public class JobScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
 
-    private final Scheduler scheduler;
+    private final DataSource dataSource;
+    private final List<RecurringTask<Void>> tasks;
+    private final Duration polling;
+    /** The current db-scheduler: one that has been stopped cannot start again, so each start makes a new one. */
+    private volatile Scheduler scheduler;
     private volatile boolean running;
+    private volatile boolean stopped;
 
     JobScheduler(DataSource dataSource, Jobs jobs, @Value("${kehoach.scheduler.daily-at:07:00}") String dailyAt,
                  @Value("${kehoach.scheduler.polling-interval:10s}") Duration polling) {
@@ -49,7 +54,14 @@ public class JobScheduler implements SmartLifecycle {
                         log.info("{}: {} sent for {}", job.taskName(), sent, jobs.today());
                     }));
         }
-        this.scheduler = Scheduler.create(dataSource)
+        this.dataSource = dataSource;
+        this.tasks = tasks;
+        this.polling = polling;
+        this.scheduler = build();
+    }
+
+    private Scheduler build() {
+        return Scheduler.create(dataSource)
                 .startTasks(tasks)
                 .pollingInterval(polling)
                 .threads(2)
@@ -79,14 +91,20 @@ public class JobScheduler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        // Stopped and started again (a paused test context, a lifecycle restart): db-scheduler's executors are gone.
+        if (stopped) {
+            scheduler = build();
+            stopped = false;
+        }
         scheduler.start();
         running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         scheduler.stop();
+        stopped = true;
         running = false;
     }
 
