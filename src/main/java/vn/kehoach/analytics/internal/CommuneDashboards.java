@@ -53,11 +53,11 @@ public class CommuneDashboards {
     }
 
     /** True when the unit gets this view: nothing below it, or no targets of its own for the period. */
-    boolean applies(OrgUnit unit, Dashboards.Dashboard d) {
+    public boolean applies(OrgUnit unit, Dashboards.Dashboard d) {
         return d != null && (dashboards.territoriesBelow(unit).isEmpty() || d.fields().isEmpty());
     }
 
-    CommuneView build(OrgUnit unit, Period period, Dashboards.Dashboard d) {
+    public CommuneView build(OrgUnit unit, Period period, Dashboards.Dashboard d) {
         OrgUnit targetsOf = null;
         Map<String, List<Dashboards.TargetLine>> targets = d.fields();
         if (!targets.isEmpty()) {
