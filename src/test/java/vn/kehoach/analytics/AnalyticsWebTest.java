@@ -137,7 +137,8 @@ class AnalyticsWebTest {
             browser.get(base() + "/?unit=MINHLONG&period=2021S1");
             WebElement buffalo = browser.findElement(By.cssSelector("#own-figures tr[data-code='BUFFALO_HERD']"));
             assertThat(buffalo.findElement(By.cssSelector("td.actual")).getText()).startsWith("698 con");
-            assertThat(buffalo.findElement(By.cssSelector("td.vs-previous")).getText()).isEqualTo("chưa có số liệu cùng kỳ");
+            assertThat(browser.findElement(By.cssSelector("#own-figures p.no-previous")).getText())
+                    .isEqualTo("Chưa có số liệu cùng kỳ năm trước để so sánh.");
             assertThat(browser.findElement(By.cssSelector("#form-progress li[data-form='NN_6T_XA']")).getText())
                     .contains("Đã nhập 10/12 chỉ tiêu").contains("đang nhập");
             assertThat(browser.findElement(By.cssSelector("#reference-targets h2")).getText())
@@ -147,6 +148,10 @@ class AnalyticsWebTest {
             assertThat(browser.findElements(By.cssSelector("#summary, #targets, #others"))).as("no empty bar or toggle").isEmpty();
             assertThat(Browser.sidewaysScroll(browser)).isZero();
             Browser.screenshot(browser, "dashboard-commune-phone");
+            for (String id : List.of("own-figures", "form-progress", "reference-targets")) {
+                ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+                Browser.screenshot(browser, "dashboard-commune-phone-" + id);
+            }
         } finally {
             Browser.office((org.openqa.selenium.chrome.ChromeDriver) browser);
         }

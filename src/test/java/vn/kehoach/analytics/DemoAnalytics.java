@@ -118,6 +118,20 @@ abstract class DemoAnalytics {
         var grain = view.targets().values().stream().flatMap(List::stream)
                 .filter(t -> t.cells().code().equals("BUFFALO_HERD")).findFirst().orElseThrow();
         assertThat(grain.cells().target()).isEqualTo("7.220 con");
+        assertThat(view.anyPrevious()).as("the demo has no figure of Minh Long for 2020S1").isFalse();
+        // With last year's herd entered, the line says how this year's compares ("bằng 101,2% so với cùng kỳ").
+        dataValues.save(DataValueWrite.of("BUFFALO_HERD", "MINHLONG", Period.half(2020, 1), ValueKind.ACTUAL,
+                new BigDecimal("690")), "test", Source.API);
+        try {
+            var again = communes.build(minhLong, H1_2021, dashboards.build(minhLong, H1_2021, null, null));
+            assertThat(again.anyPrevious()).isTrue();
+            var line = again.figures().stream().filter(c -> c.code().equals("BUFFALO_HERD")).findFirst().orElseThrow();
+            assertThat(line.previous()).isEqualTo("690 con");
+            assertThat(line.pctVsPrevious()).isEqualTo("101,2%");
+            assertThat(line.change()).as("in the locale of the test thread").endsWith(" 8 con");
+        } finally {
+            dataValues.delete("BUFFALO_HERD", "MINHLONG", Period.half(2020, 1), ValueKind.ACTUAL, "test", Source.API);
+        }
     }
 
     private static void assertSameFigures(Comparison a, Comparison b) {

@@ -47,6 +47,11 @@ public class CommuneDashboards {
     public record CommuneView(List<Cells> figures, List<FormProgress> forms, OrgUnit targetsOf,
                        Map<String, List<Dashboards.TargetLine>> targets) {
 
+        /** True when at least one figure has a value for the same period last year: else the columns are left out. */
+        public boolean anyPrevious() {
+            return figures.stream().anyMatch(c -> !c.previous().isEmpty() || c.notComparable() != null);
+        }
+
         public boolean parentTargets(OrgUnit unit) {
             return targetsOf != null && !targetsOf.code().equals(unit.code());
         }
