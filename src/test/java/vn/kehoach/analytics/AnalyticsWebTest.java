@@ -152,7 +152,13 @@ class AnalyticsWebTest {
                 ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
                 Browser.screenshot(browser, "dashboard-commune-phone-" + id);
             }
+            browser.get(base() + "/?unit=MINHLONG&period=2021S1&lang=en");
+            assertThat(browser.findElement(By.cssSelector("#reference-targets h2")).getText())
+                    .isEqualTo("Targets of Huyện Hạ Lang (for reference; the commune has no targets of its own)");
+            assertThat(browser.findElement(By.cssSelector("#form-progress li[data-form='NN_6T_XA']")).getText())
+                    .contains("Entered 10/12 lines");
         } finally {
+            browser.get(base() + "/?lang=vi");
             Browser.office((org.openqa.selenium.chrome.ChromeDriver) browser);
         }
     }
