@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"datavalue", "target", "catalog", "orgunit", "period", "comparison", "comparison :: spi", "format",
-                "security", "audit"})
+                "security", "audit", "approval", "dataset"})
 package vn.kehoach.analytics;

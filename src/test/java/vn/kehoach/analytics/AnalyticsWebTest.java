@@ -131,6 +131,39 @@ class AnalyticsWebTest {
     }
 
     @Test
+    void aCommuneSeesItsOwnFiguresItsFormAndTheDistrictsTargetsOnAPhone() {
+        Browser.phone((org.openqa.selenium.chrome.ChromeDriver) browser);
+        try {
+            browser.get(base() + "/?unit=MINHLONG&period=2021S1");
+            WebElement buffalo = browser.findElement(By.cssSelector("#own-figures tr[data-code='BUFFALO_HERD']"));
+            assertThat(buffalo.findElement(By.cssSelector("td.actual")).getText()).startsWith("698 con");
+            assertThat(browser.findElement(By.cssSelector("#own-figures p.no-previous")).getText())
+                    .isEqualTo("Chưa có số liệu cùng kỳ năm trước để so sánh.");
+            assertThat(browser.findElement(By.cssSelector("#form-progress li[data-form='NN_6T_XA']")).getText())
+                    .contains("Đã nhập 10/12 chỉ tiêu").contains("đang nhập");
+            assertThat(browser.findElement(By.cssSelector("#reference-targets h2")).getText())
+                    .isEqualTo("Chỉ tiêu của Huyện Hạ Lang (để tham khảo; xã chưa có chỉ tiêu riêng)");
+            assertThat(browser.findElement(By.cssSelector("#reference-targets tr[data-code='BUFFALO_HERD'] td.target"))
+                    .getText()).startsWith("7.220 con");
+            assertThat(browser.findElements(By.cssSelector("#summary, #targets, #others"))).as("no empty bar or toggle").isEmpty();
+            assertThat(Browser.sidewaysScroll(browser)).isZero();
+            Browser.screenshot(browser, "dashboard-commune-phone");
+            for (String id : List.of("own-figures", "form-progress", "reference-targets")) {
+                ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+                Browser.screenshot(browser, "dashboard-commune-phone-" + id);
+            }
+            browser.get(base() + "/?unit=MINHLONG&period=2021S1&lang=en");
+            assertThat(browser.findElement(By.cssSelector("#reference-targets h2")).getText())
+                    .isEqualTo("Targets of Huyện Hạ Lang (for reference; the commune has no targets of its own)");
+            assertThat(browser.findElement(By.cssSelector("#form-progress li[data-form='NN_6T_XA']")).getText())
+                    .contains("Entered 10/12 lines");
+        } finally {
+            browser.get(base() + "/?lang=vi");
+            Browser.office((org.openqa.selenium.chrome.ChromeDriver) browser);
+        }
+    }
+
+    @Test
     void drillsDownFromTheDistrictToACommune() {
         browser.get(base() + "/?unit=HALANG&period=2021S1");
         browser.findElement(By.cssSelector("section.children")).findElement(By.linkText("Xã Minh Long")).click();

@@ -92,6 +92,48 @@ abstract class DemoAnalytics {
                 .noneMatch(t -> t.status() == vn.kehoach.comparison.Status.NOT_MET);
     }
 
+    @Autowired
+    vn.kehoach.analytics.internal.CommuneDashboards communes;
+
+    @Test
+    void aCommuneWithoutTargetsShowsItsOwnFiguresItsFormsAndTheDistrictsTargetsForReference() {
+        OrgUnit minhLong = orgUnits.require("MINHLONG");
+        var d = dashboards.build(minhLong, H1_2021, null, null);
+        assertThat(communes.applies(minhLong, d)).isTrue();
+        assertThat(communes.applies(orgUnits.require("HALANG"), dashboards.build(orgUnits.require("HALANG"), H1_2021, null, null)))
+                .as("the district has communes and targets of its own").isFalse();
+        var view = communes.build(minhLong, H1_2021, d);
+        var buffalo = view.figures().stream().filter(c -> c.code().equals("BUFFALO_HERD")).findFirst().orElseThrow();
+        assertThat(buffalo.actual()).isEqualTo("698 con");
+        assertThat(buffalo.previous()).isEqualTo("");
+        assertThat(view.figures()).extracting(vn.kehoach.comparison.Cells::code)
+                .contains("SPRING_RICE_AREA", "CATTLE_HERD", "PIG_HERD", "POULTRY_FLOCK", "NTM_CRITERIA");
+        assertThat(view.forms()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("NN_6T_XA");
+            assertThat(f.entered() + "/" + f.expected()).isEqualTo("10/12");
+            assertThat(f.state()).isEqualTo(vn.kehoach.approval.ApprovalState.DRAFT);
+        });
+        assertThat(view.parentTargets(minhLong)).isTrue();
+        assertThat(view.targetsOf().code()).isEqualTo("HALANG");
+        var grain = view.targets().values().stream().flatMap(List::stream)
+                .filter(t -> t.cells().code().equals("BUFFALO_HERD")).findFirst().orElseThrow();
+        assertThat(grain.cells().target()).isEqualTo("7.220 con");
+        assertThat(view.anyPrevious()).as("the demo has no figure of Minh Long for 2020S1").isFalse();
+        // With last year's herd entered, the line says how this year's compares ("bằng 101,2% so với cùng kỳ").
+        dataValues.save(DataValueWrite.of("BUFFALO_HERD", "MINHLONG", Period.half(2020, 1), ValueKind.ACTUAL,
+                new BigDecimal("690")), "test", Source.API);
+        try {
+            var again = communes.build(minhLong, H1_2021, dashboards.build(minhLong, H1_2021, null, null));
+            assertThat(again.anyPrevious()).isTrue();
+            var line = again.figures().stream().filter(c -> c.code().equals("BUFFALO_HERD")).findFirst().orElseThrow();
+            assertThat(line.previous()).isEqualTo("690 con");
+            assertThat(line.pctVsPrevious()).isEqualTo("101,2%");
+            assertThat(line.change()).as("in the locale of the test thread").endsWith(" 8 con");
+        } finally {
+            dataValues.delete("BUFFALO_HERD", "MINHLONG", Period.half(2020, 1), ValueKind.ACTUAL, "test", Source.API);
+        }
+    }
+
     private static void assertSameFigures(Comparison a, Comparison b) {
         String what = b.unit().code() + " " + b.figure().code() + " " + b.period() + " " + b.kind();
         assertThat(a.figure().code()).as(what).isEqualTo(b.figure().code());

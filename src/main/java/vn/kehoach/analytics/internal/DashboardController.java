@@ -36,8 +36,11 @@ class DashboardController {
     private final Scopes scopes;
     private final Actors actors;
     private final Selections selections;
+    private final CommuneDashboards communes;
 
-    DashboardController(Dashboards dashboards, OrgUnits orgUnits, Scopes scopes, Actors actors, Selections selections) {
+    DashboardController(Dashboards dashboards, OrgUnits orgUnits, Scopes scopes, Actors actors, Selections selections,
+                        CommuneDashboards communes) {
+        this.communes = communes;
         this.dashboards = dashboards;
         this.orgUnits = orgUnits;
         this.scopes = scopes;
@@ -70,6 +73,7 @@ class DashboardController {
         }
         Dashboards.Dashboard d = dashboards.build(selected, chosen, figure, rank);
         model.addAttribute("d", d);
+        model.addAttribute("commune", communes.applies(selected, d) ? communes.build(selected, chosen, d) : null);
         model.addAttribute("json", JSON);
         return "analytics/dashboard";
     }

@@ -85,13 +85,7 @@ public class Dashboards {
         List<Comparison> all = analytics.compare(unit, List.of(period));
         List<Comparison> key = keyTargets(all);
         key.sort(Comparator.comparingInt((Comparison c) -> sectorOrder(sectors, c)));
-        Map<String, List<TargetLine>> fields = new LinkedHashMap<>();
-        for (Comparison c : key) {
-            Sector s = sectors.get(c.figure().sectorCode());
-            String field = s == null || s.field() == null ? w("Dashboards.other", "Khác") : s.field();
-            fields.computeIfAbsent(field, k -> new ArrayList<>())
-                    .add(new TargetLine(field, s == null ? "" : s.name(), Cells.of(c, words), status(c)));
-        }
+        Map<String, List<TargetLine>> fields = byField(key, sectors);
         List<Comparison> untargeted = withoutTarget(all, key);
         untargeted.sort(Comparator.comparingInt((Comparison c) -> sectorOrder(sectors, c)));
         Map<String, List<Cells>> others = new LinkedHashMap<>();
@@ -115,6 +109,48 @@ public class Dashboards {
                 rankingFigure == null ? null : rankingChart(unit, period, rankingFigure, measures), rankingFigure,
                 fc, forecastTable(unit, fc, measures), figures,
                 key.stream().anyMatch(Comparison::anyIllustrative) || untargeted.stream().anyMatch(Comparison::anyIllustrative));
+    }
+
+    /** The key targets of a unit for a period by field, as the dashboard lists them (a commune shows its district's). */
+    Map<String, List<TargetLine>> targets(OrgUnit unit, Period period) {
+        Map<String, Sector> sectors = catalog.sectors().stream()
+                .collect(Collectors.toMap(Sector::code, Function.identity()));
+        List<Comparison> key = keyTargets(analytics.compare(unit, List.of(period)));
+        key.sort(Comparator.comparingInt((Comparison c) -> sectorOrder(sectors, c)));
+        return byField(key, sectors);
+    }
+
+    private Map<String, List<TargetLine>> byField(List<Comparison> key, Map<String, Sector> sectors) {
+        Map<String, List<TargetLine>> fields = new LinkedHashMap<>();
+        for (Comparison c : key) {
+            Sector s = sectors.get(c.figure().sectorCode());
+            String field = s == null || s.field() == null ? w("Dashboards.other", "Khác") : s.field();
+            fields.computeIfAbsent(field, k -> new ArrayList<>())
+                    .add(new TargetLine(field, s == null ? "" : s.name(), Cells.of(c, words), status(c)));
+        }
+        return fields;
+    }
+
+    /**
+     * The unit's own figures for the period, one line per figure (the estimate where there is one), in sector order,
+     * each with the same period last year and the change: what a commune reports, targeted or not.
+     */
+    List<Cells> ownFigures(OrgUnit unit, Period period) {
+        Map<String, Sector> sectors = catalog.sectors().stream()
+                .collect(Collectors.toMap(Sector::code, Function.identity()));
+        Map<String, Comparison> best = new LinkedHashMap<>();
+        for (Comparison c : analytics.compare(unit, List.of(period))) {
+            if (c.actual() == null) {
+                continue;
+            }
+            Comparison had = best.get(c.figure().code());
+            if (had == null || (c.kind() == ValueKind.ESTIMATE && had.kind() != ValueKind.ESTIMATE)) {
+                best.put(c.figure().code(), c);
+            }
+        }
+        List<Comparison> lines = new ArrayList<>(best.values());
+        lines.sort(Comparator.comparingInt((Comparison c) -> sectorOrder(sectors, c)));
+        return lines.stream().map(c -> Cells.of(c, words)).toList();
     }
 
     /**
