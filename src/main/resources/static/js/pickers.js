@@ -694,11 +694,16 @@
 
   // ---------------------------------------------------------------- codes
 
-  /** A <code> right after a label in the same cell or heading: the code of what the label names. */
+  /**
+   * A <code> right after an inline label in the same cell or heading, holding an internal code (SPRING_RICE_AREA,
+   * MINHLONG): the code of what the label names. Other code elements (a token, a command, a URL) are the page's text.
+   */
+  var BLOCKS = /^(P|DIV|SECTION|ARTICLE|UL|OL|LI|TABLE|FORM|PRE|H[1-6]|HEADER|FOOTER|NAV|BLOCKQUOTE|DL|FIELDSET)$/;
   function markCodes() {
     Array.prototype.forEach.call(document.querySelectorAll('main code'), function (c) {
       var label = c.previousElementSibling;
       if (!label || c.classList.contains('code') || !label.textContent.trim() || label.tagName === 'CODE') return;
+      if (BLOCKS.test(label.tagName) || !/^[A-Z0-9][A-Z0-9_.\-]*$/.test(c.textContent.trim())) return;
       c.classList.add('code');
       if (!label.title) label.title = c.textContent.trim();
     });

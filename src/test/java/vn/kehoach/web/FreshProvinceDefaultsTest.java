@@ -80,7 +80,10 @@ class FreshProvinceDefaultsTest {
         assertThat(page("/comparisons")).contains("Tỉnh Mới")
                 .contains("Chưa có số liệu hay chỉ tiêu kế hoạch nào cho đơn vị và kỳ này.");
         assertThat(page("/analytics")).contains("Chưa có số liệu để tổng hợp cho đơn vị và kỳ này.");
-        assertThat(page("/documents")).contains("Tỉnh Mới").contains("Đơn vị này chưa có văn bản kế hoạch nào được lưu.");
+        assertThat(page("/documents")).contains("Đơn vị này chưa có văn bản kế hoạch nào được lưu.");
+        // The unit is chosen in the unit picker, whose list (the select it stands for) holds it.
+        assertThat(browser.findElement(By.cssSelector("#unit option[selected]")).getAttribute("textContent").strip())
+                .isEqualTo("Tỉnh Mới");
         assertThat(page("/budget")).contains("Tỉnh Mới").contains("Chưa có số liệu nào cho đơn vị này.");
         assertThat(page("/plans")).contains("Tỉnh Mới")
                 .contains("Đơn vị chưa có chỉ tiêu kế hoạch 5 năm nào trong giai đoạn này.");
