@@ -70,7 +70,11 @@ class FreshProvinceDefaultsTest {
     private String page(String path) {
         browser.get("http://localhost:" + port + path);
         assertThat(browser.findElements(By.cssSelector(".errors p, p.error"))).as(path + " errors").isEmpty();
-        return browser.findElement(By.tagName("main")).getText();
+        // The unit and period pickers show the chosen option of the list they stand for, which is hidden.
+        Object chosen = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('main select option:checked'))"
+                        + ".map(function (o) { return o.textContent.trim(); }).join('\\n');");
+        return browser.findElement(By.tagName("main")).getText() + "\n" + chosen;
     }
 
     @Test
