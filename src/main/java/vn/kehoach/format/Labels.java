@@ -96,11 +96,6 @@ public class Labels {
         return name + "." + e.name();
     }
 
-    /** The Vietnamese label of a value ({@code label()}, else its text): what {@link #of} prints without a bundle. */
-    public static String fallbackLabel(Object value) {
-        return value == null ? "" : fallback(value);
-    }
-
     /** The value's own {@code label()} when it has one, else its text. */
     static String fallback(Object value) {
         try {

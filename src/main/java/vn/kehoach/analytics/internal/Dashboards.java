@@ -47,7 +47,7 @@ public class Dashboards {
     private final Catalog catalog;
     private final OrgUnits orgUnits;
 
-    /** The words of tables and charts in the reader's language (Vietnamese when absent, as in a unit test). */
+    /** The words of tables and charts in the reader's language (Vietnamese outside a request). */
     private final vn.kehoach.format.Labels words;
 
     public Dashboards(Analytics analytics, Forecasts forecasts, Catalog catalog, OrgUnits orgUnits,
@@ -430,14 +430,14 @@ public class Dashboards {
                         w("Dashboards.basisYears", "Các năm làm căn cứ")), rows);
     }
 
-    /** A word of the tables and charts in the reader's language ({@code labels} bundle), Vietnamese without one. */
+    /** A word of the tables and charts in the reader's language ({@code labels} bundle). */
     private String w(String key, String vietnamese, Object... args) {
-        return words == null ? java.text.MessageFormat.format(vietnamese, args) : words.text(key, vietnamese, args);
+        return words.text(key, vietnamese, args);
     }
 
     /** A period's, status's or issuer's label in the reader's language. */
     private String label(Object value) {
-        return words == null ? vn.kehoach.format.Labels.fallbackLabel(value) : words.of(value);
+        return words.of(value);
     }
 
     private static String symbol(Figure f, Map<String, MeasureUnit> measures) {
