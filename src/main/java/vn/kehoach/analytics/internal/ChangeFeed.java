@@ -261,7 +261,9 @@ final class ChangeFeed {
     }
 
     private Connection dedicated() throws SQLException {
-        if (dataSource instanceof HikariDataSource h && h.getJdbcUrl() != null) {
+        // The pool itself, or the primary's pool behind the read replica's routing (vn.kehoach.replica).
+        HikariDataSource h = dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        if (h != null && h.getJdbcUrl() != null) {
             Properties p = new Properties();
             if (h.getDataSourceProperties() != null) {
                 p.putAll(h.getDataSourceProperties());

@@ -41,7 +41,7 @@ class BackupCommand implements Callable<Integer> {
         // under the name a schedule keeps.
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         // No migration here: a backup taken before an upgrade must hold the schema the data was written in.
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false,
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false,
                 Map.of("spring.flyway.enabled", "false"))) {
             Manifest m;
             long snapshot = System.nanoTime();

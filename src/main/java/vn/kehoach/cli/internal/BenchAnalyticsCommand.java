@@ -80,7 +80,7 @@ class BenchAnalyticsCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Path dir = Files.createTempDirectory("kehoach-bench-");
         Map<String, String> figures;
-        try (ConfigurableApplicationContext ctx = Boot.start(bench.parent.application, db, true,
+        try (ConfigurableApplicationContext ctx = Boot.start(bench.parent, db, true,
                 Map.of("kehoach.analytics.warm-up", "false", "spring.datasource.hikari.maximum-pool-size", "6",
                         "server.port", 0, "server.address", "127.0.0.1", "logging.level.root", "WARN",
                         "logging.level.org.springframework", "WARN"))) {

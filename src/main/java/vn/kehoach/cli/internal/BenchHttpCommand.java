@@ -146,7 +146,7 @@ class BenchHttpCommand implements Callable<Integer> {
                 ? Map.of("server.port", 0, "server.address", "127.0.0.1", "logging.level.root", "WARN",
                         "logging.level.org.springframework", "WARN")
                 : Map.of();
-        try (ConfigurableApplicationContext ctx = Boot.start(bench.parent.application, bench.parent.db, url == null, props)) {
+        try (ConfigurableApplicationContext ctx = Boot.start(bench.parent, url == null, props)) {
             String base = target == null ? "http://127.0.0.1:" + Servers.port(ctx) : target;
             Users users = ctx.getBean(Users.class);
             if (users.count() == 0) {

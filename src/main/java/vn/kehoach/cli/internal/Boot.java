@@ -20,6 +20,8 @@ import org.springframework.boot.context.metrics.buffering.StartupTimeline.Timeli
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import vn.kehoach.replica.ReadReplica;
+
 
 /** Starts the application context for a command: with or without the web server, on the chosen database. */
 final class Boot {
@@ -39,8 +41,15 @@ final class Boot {
     private Boot() {
     }
 
-    static ConfigurableApplicationContext start(Class<?> application, String db, boolean web, Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>(dataSource(db));
+    /** Starts the command's application on the command line's database (--db) and read replica (--db-replica). */
+    static ConfigurableApplicationContext start(KeHoachCommand top, boolean web, Map<String, Object> extra) {
+        return start(top, top.db, web, extra);
+    }
+
+    /** The same on {@code db} instead of --db: the demo's own H2 file, the benchmark's temporary database. */
+    static ConfigurableApplicationContext start(KeHoachCommand top, String db, boolean web, Map<String, Object> extra) {
+        Class<?> application = top.application;
+        Map<String, Object> props = new HashMap<>(dataSource(db, top.dbReplica));
         if (!web) {
             props.put("logging.level.root", "WARN");
             props.put("logging.level.org.springframework", "WARN");
@@ -153,12 +162,26 @@ final class Boot {
     private static final String NO_BACKGROUND_WARM_UP = "spring.backgroundpreinitializer.ignore";
 
     static Map<String, Object> dataSource(String db) {
+        return dataSource(db, null);
+    }
+
+    /**
+     * The data source's properties; with a read replica, {@code kehoach.replica.url} too, once it is sure to be
+     * usable at all (a PostgreSQL replica of a PostgreSQL database: else a {@link vn.kehoach.replica.ReplicaRefused},
+     * exit code 2, before anything starts). Whether it is in recovery and a copy of this database is checked as the
+     * application starts (vn.kehoach.replica).
+     */
+    static Map<String, Object> dataSource(String db, String replica) {
         String url = durable(compatible(db == null || db.isBlank() ? DEFAULT_DB : db.strip()));
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", url);
         if (url.startsWith("jdbc:h2:")) {
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
+        }
+        if (replica != null && !replica.isBlank()) {
+            ReadReplica.checkUrls(url, replica);
+            props.put("kehoach.replica.url", replica.strip());
         }
         return props;
     }

@@ -49,7 +49,7 @@ class BudgetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Period asked = period == null ? null : Period.parse(period);
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             OrgUnit u = UnitChoice.of(ctx, unit);
             Period p = asked != null ? asked : ctx.getBean(Selections.class).latestPeriod(u)
                     .orElseThrow(() -> new KeHoachCommand.UserError(u.name()
@@ -113,7 +113,7 @@ class BudgetCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(budget.parent.application, budget.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(budget.parent, false, Map.of())) {
                 BudgetLine saved = ctx.getBean(BudgetLines.class).save(new BudgetLine(figure, BudgetSide.parse(side),
                         parentCode, label, order));
                 TasksCommand.out("Đã lưu dòng ngân sách " + saved.figureCode() + " (" + saved.side().label()

@@ -47,7 +47,7 @@ class CatalogCommand implements Runnable {
     }
 
     <T> T inCatalog(Function<Catalog, T> action) {
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             return action.apply(ctx.getBean(Catalog.class));
         }
     }

@@ -48,7 +48,7 @@ class CheckCommand implements Callable<Integer> {
         }
         // An empty, unreadable or garbled file is refused (exit 2) before the application starts.
         String text = new ReportFiles().text(file.getFileName().toString(), Files.readAllBytes(file));
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             CheckReport report = ctx.getBean(ReportChecker.class).check(text, unit);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             if ("json".equals(format)) {

@@ -63,7 +63,7 @@ class CompareCommand implements Callable<Integer> {
         if ((b != null || at != null) && (unit == null || p == null)) {
             throw new IllegalArgumentException("--base và --as-of cần cả --unit và --period");
         }
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             OrgUnit u = unit == null ? null : ctx.getBean(OrgUnits.class).require(unit);
             ComparisonEngine engine = ctx.getBean(ComparisonEngine.class);
             List<ComparisonQuery> queries = u != null ? List.of(ComparisonQuery.of(u, p).base(b).asOf(at))

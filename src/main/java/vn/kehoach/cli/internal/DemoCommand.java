@@ -37,7 +37,7 @@ class DemoCommand implements Callable<Integer> {
             wipe(DEMO_DIR);
             db = "jdbc:h2:file:./" + DEMO_DIR.resolve("kehoach").toString().replace('\\', '/') + Boot.H2_OPTIONS;
         }
-        ConfigurableApplicationContext ctx = Boot.start(parent.application, db, true,
+        ConfigurableApplicationContext ctx = Boot.start(parent, db, true,
                 Map.of("server.port", port, "server.address", "127.0.0.1"));
         DemoDistrict demo = ctx.getBean(DemoDistrict.class);
         ImportReport report = demo.load("demo");

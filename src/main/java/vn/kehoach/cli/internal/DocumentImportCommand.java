@@ -47,7 +47,7 @@ class DocumentImportCommand implements Callable<Integer> {
             throw new KeHoachCommand.UserError("không có tệp '" + file + "'");
         }
         byte[] bytes = Files.readAllBytes(file);
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             WordUploads uploads = ctx.getBean(WordUploads.class);
             WordUploads.Upload u = uploads.read(unit, year, file.getFileName().toString(), bytes);
             for (WordUploads.BlockChange c : u.changes()) {

@@ -76,7 +76,7 @@ class EvidenceCommand {
                 throw new KeHoachCommand.UserError("Không có tệp " + file);
             }
             EvidenceTarget t = target.target();
-            try (ConfigurableApplicationContext ctx = Boot.start(evidence.parent.application, evidence.parent.db, false, Map.of());
+            try (ConfigurableApplicationContext ctx = Boot.start(evidence.parent, false, Map.of());
                  InputStream in = Files.newInputStream(file)) {
                 Attachment a = ctx.getBean(Evidence.class).attach(t, file.getFileName().toString(), Files.size(file), in,
                         comment, Source.CLI);
@@ -98,7 +98,7 @@ class EvidenceCommand {
         @Override
         public Integer call() {
             EvidenceTarget t = target.target();
-            try (ConfigurableApplicationContext ctx = Boot.start(evidence.parent.application, evidence.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(evidence.parent, false, Map.of())) {
                 Evidence service = ctx.getBean(Evidence.class);
                 List<Attachment> files = t.kind() == TargetKind.SUBMISSION
                         ? service.ofSubmission(t.formCode(), t.unitCode(), t.period()) : service.list(t);
@@ -123,7 +123,7 @@ class EvidenceCommand {
 
         @Override
         public Integer call() throws IOException {
-            try (ConfigurableApplicationContext ctx = Boot.start(evidence.parent.application, evidence.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(evidence.parent, false, Map.of())) {
                 Evidence.Download d = ctx.getBean(Evidence.class).download(id);
                 Path target = out.toAbsolutePath();
                 Files.createDirectories(target.getParent());

@@ -72,7 +72,7 @@ class ExportCommand implements Callable<Integer> {
         }
         ExportRequest request = new ExportRequest(f, unit, period == null ? null : Period.parse(period), contents, map, dataflow);
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             Exports exports = ctx.getBean(Exports.class);
             if (f == ExportFormat.CSV && !out.getFileName().toString().toLowerCase().endsWith(".zip")) {
                 Files.createDirectories(out);

@@ -57,7 +57,7 @@ class ExtractCommand implements Callable<Integer> {
         }
         // An empty, unreadable or garbled file is refused (exit 2) before the application starts.
         String text = new ReportFiles().text(file.getFileName().toString(), Files.readAllBytes(file));
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             FigureExtractor extractor = ctx.getBean(FigureExtractor.class);
             List<Proposal> proposals = extractor.extract(text, period);
             PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -45,7 +45,7 @@ class FormCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(form.parent.application, form.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(form.parent, false, Map.of())) {
                 List<List<String>> rows = new ArrayList<>();
                 for (DataSet f : ctx.getBean(DataSets.class).all()) {
                     rows.add(List.of(f.code(), TextTable.cut(f.name(), 50), f.periodType().label(), f.unitKindsLabel(),
@@ -108,7 +108,7 @@ class FormCommand implements Runnable {
                         sections.entrySet().stream().filter(s -> s.getKey().equalsIgnoreCase(element))
                                 .map(Map.Entry::getValue).findFirst().orElse(null)));
             }
-            try (ConfigurableApplicationContext ctx = Boot.start(form.parent.application, form.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(form.parent, false, Map.of())) {
                 DataSet saved = ctx.getBean(DataSets.class).save(new DataSet(code.strip().toUpperCase(), name, type, kinds,
                         dueDays, description, order, lines, approver == null ? null : OrgUnitKind.parse(approver)));
                 TasksCommand.out("Đã lưu biểu " + saved.code() + " — " + saved.name() + ": " + saved.elements().size()

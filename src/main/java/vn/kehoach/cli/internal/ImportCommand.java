@@ -74,7 +74,7 @@ class ImportCommand implements Callable<Integer> {
         ImportOptions options = new ImportOptions(atomic, map, max);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             FileImport importer = ctx.getBean(FileImport.class);
             ImportResult result = dryRun ? importer.preview(incoming, options, user)
                     : importer.store(incoming, options, user, Source.IMPORT);

@@ -58,7 +58,7 @@ class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             FirstRun firstRun = ctx.getBean(FirstRun.class);
             // Refused before the password is asked: nobody types a password for a database that will not take it.
             if (!firstRun.databaseEmpty()) {

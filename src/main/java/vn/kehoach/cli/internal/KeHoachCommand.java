@@ -21,6 +21,15 @@ public class KeHoachCommand implements Runnable {
                     + "Mặc định: biến môi trường KEHOACH_DB, nếu không có thì tệp H2 trong ./data/")
     String db;
 
+    @Option(names = "--db-replica", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            defaultValue = "${env:KEHOACH_DB_REPLICA}",
+            description = "Bản sao streaming (chỉ đọc) của cơ sở dữ liệu PostgreSQL --db, ví dụ "
+                    + "jdbc:postgresql://10.0.0.2:5432/kehoach?user=kehoach: các giao dịch chỉ đọc (so sánh, văn bản, "
+                    + "xuất dữ liệu…) dùng bản sao khi nó đã theo kịp máy chủ chính, nếu không (hoặc khi bản sao "
+                    + "ngừng) thì dùng máy chủ chính. Mặc định: biến môi trường KEHOACH_DB_REPLICA, nếu không có thì "
+                    + "không dùng bản sao")
+    String dbReplica;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,15 +59,16 @@ public class KeHoachCommand implements Runnable {
     }
 
     /**
-     * The command line that {@code args} needs: when they name a sub-command after nothing but {@code --db}, only
-     * that one. picocli builds the model of a command (its options, their types and help) by reflection when it is
+     * The command line that {@code args} needs: when they name a sub-command after nothing but the global options
+     * ({@code --db}, {@code --db-replica}), only that one. picocli builds the model of a command (its options, their types and help) by reflection when it is
      * added; all thirty took longer than the rest of a short command's start before its application starts. Help,
      * an unknown name or anything else before the name gets every sub-command, so usage and errors read as before.
      */
     public static CommandLine commandLine(Class<?> application, String... args) {
         int i = 0;
-        while (i < args.length && (args[i].startsWith("--db=") || args[i].equals("--db"))) {
-            i += args[i].equals("--db") ? 2 : 1;
+        while (i < args.length && (args[i].startsWith("--db=") || args[i].equals("--db")
+                || args[i].startsWith("--db-replica=") || args[i].equals("--db-replica"))) {
+            i += args[i].equals("--db") || args[i].equals("--db-replica") ? 2 : 1;
         }
         if (i < args.length && !args[i].equals("help")) {
             for (Class<?> c : SUBCOMMANDS) {

@@ -25,7 +25,7 @@ class LoadDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             DemoDistrict demo = ctx.getBean(DemoDistrict.class);
             ImportReport report = withUsers ? demo.load("demo") : demo.loadData("demo");
             System.out.println("Đã nạp số liệu mẫu huyện Hạ Lang: " + report);

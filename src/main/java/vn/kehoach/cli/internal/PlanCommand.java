@@ -56,7 +56,7 @@ class PlanCommand {
         @Override
         public Integer call() {
             Period asked = period == null ? null : Period.parse(period);
-            try (ConfigurableApplicationContext ctx = Boot.start(plan.parent.application, plan.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(plan.parent, false, Map.of())) {
                 OrgUnit u = UnitChoice.of(ctx, unit);
                 Period p = asked != null ? asked : ctx.getBean(Selections.class).fiveYears(u);
                 List<FiveYearProgress> list = ctx.getBean(FiveYearPlans.class).progress(u, p);

@@ -56,7 +56,7 @@ final class PlanCycleCommands {
     }
 
     static <T> T with(PlanCommand plan, Function<ConfigurableApplicationContext, T> work) {
-        try (ConfigurableApplicationContext ctx = Boot.start(plan.parent.application, plan.parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(plan.parent, false, Map.of())) {
             return work.apply(ctx);
         }
     }

@@ -84,7 +84,7 @@ class ProjectsCommand {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(projects.parent.application, projects.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(projects.parent, false, Map.of())) {
                 Selection.Result r = selection.read(ctx);
                 List<ProjectRow> rows = r.progress().stream().map(ProjectRow::of).toList();
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -128,7 +128,7 @@ class ProjectsCommand {
 
         @Override
         public Integer call() throws IOException {
-            try (ConfigurableApplicationContext ctx = Boot.start(projects.parent.application, projects.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(projects.parent, false, Map.of())) {
                 String csv = separator.apply(ProjectRow.csv(selection.read(ctx).progress().stream().map(ProjectRow::of).toList()));
                 if (output == null) {
                     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

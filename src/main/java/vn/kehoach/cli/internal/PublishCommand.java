@@ -71,7 +71,7 @@ class PublishCommand implements Callable<Integer> {
             }
         }
         PlanSigning how = signed != null ? PlanSigning.UPLOADED : serverKey ? PlanSigning.SERVER_KEY : PlanSigning.NONE;
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             List<Publication> done = ctx.getBean(Publications.class).publish(unit.strip(), year, kinds, how, pdf);
             TasksCommand.out(table(done) + "Đã công bố " + done.size() + " nội dung; trang công khai: /cong-khai/"
                     + unit.strip().toUpperCase() + "/" + year + "\n");
@@ -98,7 +98,7 @@ class PublishCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(publish.parent.application, publish.parent.db, false,
+            try (ConfigurableApplicationContext ctx = Boot.start(publish.parent, false,
                     Map.of())) {
                 List<Publication> rows = ctx.getBean(Publications.class)
                         .published(unit == null ? null : unit.strip().toUpperCase(), 10_000).stream()
@@ -118,7 +118,7 @@ class PublishCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(publish.parent.application, publish.parent.db, false,
+            try (ConfigurableApplicationContext ctx = Boot.start(publish.parent, false,
                     Map.of())) {
                 Publication p = ctx.getBean(Publications.class).withdraw(id);
                 TasksCommand.out("Đã thu hồi: " + p.title() + " (" + p.unitCode() + " " + p.year() + ")\n");

@@ -78,7 +78,7 @@ class ReorganiseCommand {
     }
 
     <T> int run(Function<Reorganisations, T> action) {
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             T result = action.apply(ctx.getBean(Reorganisations.class));
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.print(result instanceof Reorganisation r ? "Đã ghi: " + render(List.of(r)) : render(

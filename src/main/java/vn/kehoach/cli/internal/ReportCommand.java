@@ -63,7 +63,7 @@ class ReportCommand implements Callable<Integer> {
         if (parentDir != null && !Files.isDirectory(parentDir)) {
             throw new KeHoachCommand.UserError("thư mục '" + parentDir + "' không có: tạo thư mục trước hoặc chọn --out khác");
         }
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             ctx.getBean(OrgUnits.class).require(unit);
             // Written next to the target first, so a failure never leaves half a file under the asked name.
             Path tmp = Files.createTempFile(parentDir == null ? Path.of(".") : parentDir, ".kehoach-", "." + f.extension());

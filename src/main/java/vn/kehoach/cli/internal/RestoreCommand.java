@@ -51,7 +51,7 @@ class RestoreCommand implements Callable<Integer> {
             boolean older = Backups.compareVersions(m.schemaVersion(), code) < 0;
             // An older backup is loaded into the schema it was taken from, then migrated as any upgrade would be.
             Map<String, Object> flyway = older ? Map.of("spring.flyway.target", m.schemaVersion()) : Map.of();
-            try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, flyway)) {
+            try (ConfigurableApplicationContext ctx = Boot.start(parent, false, flyway)) {
                 Backups backups = ctx.getBean(Backups.class);
                 long loading = System.nanoTime();
                 Backups.Restored r = backups.restore(file, replace);

@@ -79,7 +79,7 @@ class RuleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(rule.parent.application, rule.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(rule.parent, false, Map.of())) {
                 ValidationRules rules = ctx.getBean(ValidationRules.class);
                 List<ValidationRule> list = form == null ? rules.all() : rules.ofForm(ctx.getBean(DataSets.class).require(form));
                 List<List<String>> rows = new ArrayList<>();
@@ -107,7 +107,7 @@ class RuleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(rule.parent.application, rule.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(rule.parent, false, Map.of())) {
                 ValidationRules rules = ctx.getBean(ValidationRules.class);
                 ValidationRule r = rules.read(options.input());
                 OrgUnit root = ctx.getBean(OrgUnits.class).require(unit);
@@ -133,7 +133,7 @@ class RuleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(rule.parent.application, rule.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(rule.parent, false, Map.of())) {
                 ValidationRules rules = ctx.getBean(ValidationRules.class);
                 ValidationRule saved = rules.save(rules.read(options.input()));
                 TasksCommand.out("Đã lưu quy tắc " + saved.code() + " — " + saved.name() + ": " + saved.leftSide() + " "

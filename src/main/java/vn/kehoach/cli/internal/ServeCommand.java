@@ -28,7 +28,7 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, true,
+        ConfigurableApplicationContext ctx = Boot.start(parent, true,
                 Map.of("server.port", port, "server.address", host));
         for (String url : Servers.urls(ctx, host)) {
             System.out.println("KeHoach đang chạy tại " + url);

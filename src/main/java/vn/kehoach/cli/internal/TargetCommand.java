@@ -86,7 +86,7 @@ class TargetCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(target.parent.application, target.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(target.parent, false, Map.of())) {
                 Targets targets = ctx.getBean(Targets.class);
                 Target t = targets.read(new TargetInput(figure, unit, period, issuer, direction, basis, value, high,
                         status, decision, wording, null, null), Numbers.vi()::parse);
@@ -127,7 +127,7 @@ class TargetCommand implements Runnable {
         @Override
         public Integer call() {
             Period p = Period.parse(period);
-            try (ConfigurableApplicationContext ctx = Boot.start(target.parent.application, target.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(target.parent, false, Map.of())) {
                 OrgUnit u = ctx.getBean(OrgUnits.class).require(unit);
                 TargetChecks checks = ctx.getBean(TargetChecks.class);
                 List<SumCheck> lines = checks.check(u, p);

@@ -76,7 +76,7 @@ class TasksCommand {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent.application, tasks.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent, false, Map.of())) {
                 out(print(ctx.getBean(PlanTasks.class).list(new TaskFilter(year, sector, status, lead, null)),
                         LocalDate.now(Numbers.VIETNAM), format));
             }
@@ -97,7 +97,7 @@ class TasksCommand {
 
         @Override
         public Integer call() throws IOException {
-            try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent.application, tasks.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent, false, Map.of())) {
                 List<PlanTask> list = ctx.getBean(PlanTasks.class).list(new TaskFilter(year, null, null, null, null));
                 String csv = separator.apply(print(list, LocalDate.now(Numbers.VIETNAM), Format.csv));
                 if (output == null) {
@@ -125,7 +125,7 @@ class TasksCommand {
         @Override
         public Integer call() {
             LocalDate at = asOf != null ? asOf : LocalDate.now(Numbers.VIETNAM);
-            try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent.application, tasks.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(tasks.parent, false, Map.of())) {
                 List<PlanTask> overdue = ctx.getBean(PlanTasks.class).overdue(at);
                 if (format == Format.table) {
                     out("Nhiệm vụ quá hạn tại ngày " + Numbers.vi().date(at) + ":\n");

@@ -50,7 +50,7 @@ class TemplateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TemplateRequest request = new TemplateRequest(form, elements, unit, Period.parse(period), ValueKind.parse(kind));
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             TemplateWorkbooks templates = ctx.getBean(TemplateWorkbooks.class);
             templates.form(request);
             if (out.getParent() != null) {

@@ -70,7 +70,7 @@ class UnitCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(unit.parent.application, unit.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(unit.parent, false, Map.of())) {
                 OrgUnits orgUnits = ctx.getBean(OrgUnits.class);
                 OrgUnitDraft draft = new OrgUnitDraft(code, name, OrgUnitKind.parse(kind), parentCode, validFrom, null);
                 // The same creation as the page and the API: an unknown parent is named first, then a code taken.
@@ -102,7 +102,7 @@ class UnitCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (ConfigurableApplicationContext ctx = Boot.start(unit.parent.application, unit.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(unit.parent, false, Map.of())) {
                 OrgUnits orgUnits = ctx.getBean(OrgUnits.class);
                 List<OrgUnit> units = new ArrayList<>();
                 for (OrgUnit top : root == null ? orgUnits.roots() : List.of(orgUnits.require(root))) {

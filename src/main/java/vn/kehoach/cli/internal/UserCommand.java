@@ -62,7 +62,7 @@ class UserCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             String password = readPassword(passwordStdin);
-            try (ConfigurableApplicationContext ctx = Boot.start(user.parent.application, user.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(user.parent, false, Map.of())) {
                 User u = ctx.getBean(Users.class).create(username, password, name, EnumSet.copyOf(roles), unit,
                         System.getProperty("user.name"));
                 System.out.println("Đã tạo " + u.username() + " " + u.roles() + " — " + u.orgUnitName());
@@ -82,7 +82,7 @@ class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(user.parent.application, user.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(user.parent, false, Map.of())) {
                 OrgUnits orgUnits = ctx.getBean(OrgUnits.class);
                 var roots = unit == null ? orgUnits.roots() : List.of(orgUnits.require(unit));
                 for (var root : roots) {
@@ -111,7 +111,7 @@ class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Boot.start(user.parent.application, user.parent.db, false, Map.of())) {
+            try (ConfigurableApplicationContext ctx = Boot.start(user.parent, false, Map.of())) {
                 System.out.println(ctx.getBean(ApiTokens.class).issue(username, name, null, System.getProperty("user.name")));
             }
             return 0;

@@ -38,7 +38,7 @@ class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Period p = Period.parse(period);
-        try (ConfigurableApplicationContext ctx = Boot.start(parent.application, parent.db, false, Map.of())) {
+        try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             OrgUnit root = ctx.getBean(OrgUnits.class).require(unit);
             List<Violation> found = ctx.getBean(ValidationRules.class).checkSubtree(root, p);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
