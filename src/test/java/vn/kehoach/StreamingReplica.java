@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
  * a port of its own (5433, or the next free one up to 5439), in a directory under the temporary folder that is
  * deleted, with the clusters stopped, by {@link #close()} (and by a shutdown hook if a test ends the JVM first).
  *
- * <p>The replica is of the machine's cluster (127.0.0.1:5432, the one {@link TestDb} uses), as the documentation's
+ * <p>The replica is of the machine's cluster (127.0.0.1:5432, the one {@link TestDb} uses: {@code KEHOACH_TEST_PG},
+ * whose pg_hba.conf is {@code KEHOACH_TEST_PG_HBA}, default /etc/postgresql/15/main/pg_hba.conf), as the documentation's
  * set-up describes, when that cluster is small: {@code pg_basebackup} copies a whole cluster, and benchmark databases
  * of several gigabytes make the copy take minutes and the replica's replay lag behind their loads. Above
  * {@code KEHOACH_TEST_REPLICA_MAX_MB} (default 2048 MB, the sum of {@code pg_database_size}) the helper makes a
@@ -43,9 +46,12 @@ import java.util.stream.Stream;
 public final class StreamingReplica implements AutoCloseable {
 
     private static final Path BIN = Path.of(System.getenv().getOrDefault("KEHOACH_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"));
-    private static final Path MACHINE_HBA = Path.of("/etc/postgresql/15/main/pg_hba.conf");
     private static final String REPLICATION_LINE = "host replication all 127.0.0.1/32 trust";
-    private static final String MACHINE_ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    /** The machine's cluster, as {@link TestDb} reaches it ({@code KEHOACH_TEST_PG}), and its pg_hba.conf. */
+    private static final String MACHINE_ADMIN = System.getenv().getOrDefault("KEHOACH_TEST_PG",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+    private static final Path MACHINE_HBA = Path.of(System.getenv().getOrDefault("KEHOACH_TEST_PG_HBA",
+            "/etc/postgresql/15/main/pg_hba.conf"));
 
     private final Path dir;
     private final int primaryPort;
@@ -87,7 +93,12 @@ public final class StreamingReplica implements AutoCloseable {
             long limitMb = Long.parseLong(System.getenv().getOrDefault("KEHOACH_TEST_REPLICA_MAX_MB", "2048"));
             long machineMb = machineClusterMb();
             boolean own = machineMb > limitMb;
-            int primaryPort = 5432;
+            Matcher machine = Pattern.compile("//127\\.0\\.0\\.1:(\\d+)/").matcher(MACHINE_ADMIN);
+            if (!machine.find()) {
+                throw new IllegalStateException("the test replica needs the machine's PostgreSQL at 127.0.0.1:port, not "
+                        + MACHINE_ADMIN);
+            }
+            int primaryPort = Integer.parseInt(machine.group(1));
             List<Integer> taken = new ArrayList<>();
             if (own) {
                 primaryPort = freePort(taken);
@@ -251,12 +262,12 @@ public final class StreamingReplica implements AutoCloseable {
         if (!asRoot() || !Files.isWritable(MACHINE_HBA)) {
             return;
         }
-        List<String> lines = Files.readAllLines(MACHINE_HBA, StandardCharsets.UTF_8);
-        boolean present = lines.stream().map(String::strip).filter(l -> !l.startsWith("#"))
+        String text = Files.readString(MACHINE_HBA, StandardCharsets.UTF_8);
+        boolean present = text.lines().map(String::strip).filter(l -> !l.startsWith("#"))
                 .anyMatch(l -> l.replaceAll("\\s+", " ").startsWith("host replication all 127.0.0.1/32"));
         if (!present) {
-            Files.writeString(MACHINE_HBA, (lines.isEmpty() || lines.get(lines.size() - 1).isEmpty() ? "" : "\n")
-                    + REPLICATION_LINE + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(MACHINE_HBA, (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + REPLICATION_LINE + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             try (Connection c = DriverManager.getConnection(MACHINE_ADMIN); Statement s = c.createStatement()) {
                 s.execute("select pg_reload_conf()");
             }

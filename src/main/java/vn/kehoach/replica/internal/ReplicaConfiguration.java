@@ -18,7 +18,10 @@ import vn.kehoach.replica.ReadReplica;
  * data source is {@link ReplicaRouting} over two pools instead of Spring Boot's one. The primary's pool is made as
  * Spring Boot makes it ({@code spring.datasource.*}, {@code spring.datasource.hikari.*}); the replica's has the same
  * size, read-only connections named {@code kehoach-replica} in {@code pg_stat_activity}, a short connection timeout
- * and no failure at start when the replica is down. Without the property nothing here is made.
+ * ({@code kehoach.replica.connect-timeout-ms}, 1 s, which bounds each check of the replica too) and no failure at
+ * start when the replica is down. {@code kehoach.replica.max-wait-ms} (200) is how long a read-only transaction
+ * waits for the replica to catch up before it reads the primary; {@code kehoach.replica.retry-ms} (5000) how often a
+ * replica that is down or behind is tried again, in the background. Without the property nothing here is made.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kehoach.replica.url")
@@ -55,11 +58,12 @@ class ReplicaConfiguration {
         }
         replica.setIdleTimeout(primary.getIdleTimeout());
         replica.setMaxLifetime(primary.getMaxLifetime());
-        replica.setConnectionTimeout(Math.max(250, Math.min(connectTimeoutMillis, primary.getConnectionTimeout())));
+        int connectTimeout = (int) Math.max(250, Math.min(connectTimeoutMillis, primary.getConnectionTimeout()));
+        replica.setConnectionTimeout(connectTimeout);
         // A replica that is down at start must not stop the application: the gate sends reads to the primary.
         replica.setInitializationFailTimeout(-1);
         ReplicaGate gate = new ReplicaGate(primary, replica, ReadReplica.withoutParameters(replicaUrl), maxWaitMillis,
-                retryMillis);
+                retryMillis, connectTimeout);
         ReplicaRouting routing = new ReplicaRouting(primary, replica, gate);
         try {
             gate.start();

@@ -5,6 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -27,10 +32,11 @@ import vn.kehoach.replica.ReplicaRefused;
  * the connection it will hand out, for {@code pg_last_wal_replay_lsn()}: at or above, the transaction's snapshot
  * (taken at its next statement) holds every such commit, so a reader never misses a write that finished before it
  * began, its own or anyone's. Below, it asks again (1, 2, 4 … 20 ms apart) up to {@code maxWait}; still below, the
- * primary serves the transaction and the replica is left alone for {@code retry}. A replica that cannot be reached,
- * fails the check, or is no longer in recovery (promoted) is left alone for {@code retry} as well; each change of
- * state is logged once. One transaction probes the replica again after {@code retry}; the others meanwhile go to the
- * primary without waiting.
+ * primary serves the transaction and the replica is BEHIND. A replica that cannot be reached, fails the check (within
+ * {@code checkTimeout}, even when its host has vanished), or is no longer in recovery (promoted) is DOWN. Either way
+ * the read-only transactions go to the primary at once, without trying the replica, and a background thread tries it
+ * every {@code retry} — connecting, checking it as at start and waiting for it to catch up, as a transaction would —
+ * until it serves again. Each change of state is logged once.
  */
 final class ReplicaGate extends AbstractDataSource {
 
@@ -40,27 +46,34 @@ final class ReplicaGate extends AbstractDataSource {
     private final DataSource replica;
     private final String replicaName;
     private final long maxWaitNanos;
-    private final long retryNanos;
+    private final long retryMillis;
+    private final int checkTimeoutMillis;
     private final AtomicLong replicaReads = new AtomicLong();
     private final AtomicLong primaryReads = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
-    /** While not UP: the System.nanoTime() after which one transaction may try the replica again. */
-    private final AtomicLong retryAt = new AtomicLong();
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kehoach-replica-probe");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile ReadReplica.State state = ReadReplica.State.UP;
-    /** The replica was found to be a copy of the primary's database (checked once, at the first connection). */
+    /** The replica was found to be a copy of the primary's database (checked again after each time it was lost). */
     private volatile boolean verified;
 
-    ReplicaGate(DataSource primary, DataSource replica, String replicaName, long maxWaitMillis, long retryMillis) {
+    ReplicaGate(DataSource primary, DataSource replica, String replicaName, long maxWaitMillis, long retryMillis,
+                int checkTimeoutMillis) {
         this.primary = primary;
         this.replica = replica;
         this.replicaName = replicaName;
         this.maxWaitNanos = maxWaitMillis * 1_000_000;
-        this.retryNanos = retryMillis * 1_000_000;
+        this.retryMillis = retryMillis;
+        this.checkTimeoutMillis = checkTimeoutMillis;
     }
 
     /**
      * At start: a replica reached is checked (in recovery, a copy of the primary's database) and refused if it is
-     * not; one that cannot be reached is only warned of, and tried again later.
+     * not; one that cannot be reached is only warned of, and tried again in the background.
      */
     void start() {
         try (Connection c = replica.getConnection()) {
@@ -69,6 +82,10 @@ final class ReplicaGate extends AbstractDataSource {
         } catch (SQLException e) {
             down("chưa kết nối được: " + e.getMessage());
         }
+    }
+
+    void stop() {
+        prober.shutdownNow();
     }
 
     ReadReplica.State state() {
@@ -89,13 +106,33 @@ final class ReplicaGate extends AbstractDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        if (!mayTry()) {
-            return onPrimary();
+        if (state == ReadReplica.State.UP) {
+            Connection c = caughtUp();
+            if (c != null) {
+                replicaReads.incrementAndGet();
+                return c;
+            }
         }
+        return onPrimary();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLException("ReplicaGate: connections are taken with the pools' own credentials");
+    }
+
+    /**
+     * A replica connection whose server has replayed the primary's flushed WAL, or null (the replica is then DOWN or
+     * BEHIND, and the probe is on its way). A primary that cannot be asked is the caller's failure, as without a
+     * replica.
+     */
+    private Connection caughtUp() throws SQLException {
         long target = primaryPosition();
         Connection c = null;
         try {
             c = replica.getConnection();
+            // A replica whose host has vanished does not answer at all: the check gives up after checkTimeout.
+            c.setNetworkTimeout(Runnable::run, checkTimeoutMillis);
             if (!verified) {
                 verify(c);
             }
@@ -106,11 +143,10 @@ final class ReplicaGate extends AbstractDataSource {
                     close(c);
                     down("không còn ở chế độ phục hồi (pg_is_in_recovery() = false): có lẽ đã được nâng lên làm máy chủ "
                             + "chính, nên không còn nhận thay đổi của máy chủ chính");
-                    return onPrimary();
+                    return null;
                 }
                 if (lsn(replay) >= target) {
-                    up();
-                    replicaReads.incrementAndGet();
+                    c.setNetworkTimeout(Runnable::run, 0);
                     if (attempt > 0) {
                         waits.incrementAndGet();
                     }
@@ -119,34 +155,49 @@ final class ReplicaGate extends AbstractDataSource {
                 if (System.nanoTime() >= deadline) {
                     close(c);
                     behind(replay, target);
-                    return onPrimary();
+                    return null;
                 }
                 Thread.sleep(Math.min(1L << attempt, 20L));
             }
         } catch (SQLException | ReplicaRefused e) {
             close(c);
             down(e.getMessage());
-            return onPrimary();
+            return null;
         } catch (InterruptedException e) {
             close(c);
             Thread.currentThread().interrupt();
-            return onPrimary();
+            return null;
         }
     }
 
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLException("ReplicaGate: connections are taken with the pools' own credentials");
+    /** On the probe thread: the replica serves again once it passes what a transaction asks of it. */
+    private void probe() {
+        boolean back = false;
+        try {
+            Connection c = caughtUp();
+            if (c != null) {
+                close(c);
+                back = true;
+            }
+        } catch (SQLException e) {
+            // The primary could not be asked: try again later.
+        } catch (RuntimeException e) {
+            log.warn("Thử lại bản sao đọc {} thất bại: {}", replicaName, e.toString());
+        }
+        if (back) {
+            probing.set(false);
+            up();
+        } else {
+            schedule();
+        }
     }
 
-    /** UP, or the one caller that takes the turn to try the replica again once {@code retry} has passed. */
-    private boolean mayTry() {
-        if (state == ReadReplica.State.UP) {
-            return true;
+    private void schedule() {
+        try {
+            prober.schedule(this::probe, retryMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopped: the application is closing.
         }
-        long at = retryAt.get();
-        long now = System.nanoTime();
-        return now - at >= 0 && retryAt.compareAndSet(at, now + retryNanos);
     }
 
     /** A read-only transaction on the primary, as without a replica (the pool resets the flag when it is closed). */
@@ -246,21 +297,25 @@ final class ReplicaGate extends AbstractDataSource {
     }
 
     private void down(String why) {
-        retryAt.set(System.nanoTime() + retryNanos);
-        if (state != ReadReplica.State.DOWN) {
-            log.warn("Bản sao đọc {} không dùng được ({}); các giao dịch chỉ đọc dùng máy chủ chính, thử lại sau {} ms",
-                    replicaName, why, retryNanos / 1_000_000);
-            state = ReadReplica.State.DOWN;
-        }
+        verified = false;
+        lost(ReadReplica.State.DOWN, "Bản sao đọc {} không dùng được ({}); các giao dịch chỉ đọc dùng máy chủ chính, "
+                + "thử lại mỗi {} ms", replicaName, why, retryMillis);
     }
 
     private void behind(String replay, long target) {
-        retryAt.set(System.nanoTime() + retryNanos);
-        if (state != ReadReplica.State.BEHIND) {
-            log.warn("Bản sao đọc {} chậm hơn máy chủ chính quá {} ms (đã phát lại tới {}, cần {}); các giao dịch chỉ "
-                    + "đọc dùng máy chủ chính, thử lại sau {} ms", replicaName, maxWaitNanos / 1_000_000, replay,
-                    text(target), retryNanos / 1_000_000);
-            state = ReadReplica.State.BEHIND;
+        lost(ReadReplica.State.BEHIND, "Bản sao đọc {} chậm hơn máy chủ chính quá {} ms (đã phát lại tới {}, cần {}); "
+                + "các giao dịch chỉ đọc dùng máy chủ chính, thử lại mỗi {} ms", replicaName, maxWaitNanos / 1_000_000,
+                replay, text(target), retryMillis);
+    }
+
+    /** Leaves UP (logging once per change of state) and sets the probe going, once. */
+    private void lost(ReadReplica.State now, String message, Object... arguments) {
+        if (state != now) {
+            state = now;
+            log.warn(message, arguments);
+        }
+        if (probing.compareAndSet(false, true)) {
+            schedule();
         }
     }
 

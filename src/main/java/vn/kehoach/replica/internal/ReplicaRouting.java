@@ -51,6 +51,7 @@ final class ReplicaRouting extends LazyConnectionDataSourceProxy implements Read
 
     @Override
     public void destroy() {
+        gate.stop();
         replica.close();
         primary.close();
     }
