@@ -34,8 +34,10 @@ class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String db = parent.db;
         if (db == null || db.isBlank()) {
-            wipe(DEMO_DIR);
             db = "jdbc:h2:file:./" + DEMO_DIR.resolve("kehoach").toString().replace('\\', '/') + Boot.H2_OPTIONS;
+            // Refused before the folder is wiped: the demo's H2 file can have no replica.
+            Boot.dataSource(db, parent.dbReplica);
+            wipe(DEMO_DIR);
         }
         ConfigurableApplicationContext ctx = Boot.start(parent, db, true,
                 Map.of("server.port", port, "server.address", "127.0.0.1"));
