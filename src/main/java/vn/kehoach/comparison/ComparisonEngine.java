@@ -454,15 +454,17 @@ public class ComparisonEngine {
                     .getOrDefault(unit.code(), List.of()).stream()
                     .collect(Collectors.groupingBy(Target::figureCode));
             Period basePeriod = base == null ? period.previousYear() : base;
+            LocalDate periodEnd = period.end();
             for (Figure figure : judging.figures()) {
                 MeasureUnit measure = judging.measures().get(figure.unitCode());
-                String notComparable = judging.definitions().between(figure, basePeriod.end(), period.end(),
-                                judging.changes())
+                // No definition change at all (the common case): no need to ask, figure by figure, unit by unit.
+                String notComparable = (judging.changes().isEmpty() ? Optional.<DefinitionChange>empty()
+                        : judging.definitions().between(figure, basePeriod.end(), period.end(), judging.changes()))
                         .map(DefinitionChange::reason)
                         .or(() -> unitCountChanged(figure, measure, basePeriod, period, merges))
                         .or(() -> values.notComparable(figure, basePeriod))
                         .or(() -> values.notComparable(figure, period)).orElse(null);
-                out.addAll(compare(unit, figure, measure, period, basePeriod, notComparable,
+                out.addAll(compare(unit, figure, measure, period, periodEnd, basePeriod, notComparable,
                         values, targetsByFigure.getOrDefault(figure.code(), List.of())));
             }
         }
@@ -561,7 +563,7 @@ public class ComparisonEngine {
     }
 
     private static List<Comparison> compare(OrgUnit unit, Figure figure, MeasureUnit measure, Period period,
-                                            Period base, String notComparable, FigureSource values,
+                                            LocalDate periodEnd, Period base, String notComparable, FigureSource values,
                                             List<Target> targets) {
         FigureValue actual = values.value(figure, period, ValueKind.ACTUAL);
         FigureValue latest = values.value(figure, period, ValueKind.PRELIMINARY);
@@ -588,7 +590,7 @@ public class ComparisonEngine {
         for (Row row : rows) {
             BigDecimal a = row.cell.value();
             Integer dataMonths = row.kind == null ? null : values.dataThrough(figure, period, row.kind)
-                    .filter(d -> d.isBefore(period.end()))
+                    .filter(d -> d.isBefore(periodEnd))
                     .map(d -> (int) ChronoUnit.MONTHS.between(period.start(), d.plusDays(1))).orElse(null);
             BigDecimal pctVsPrevious = Judge.percent(a, prev);
             BigDecimal change = a == null || prev == null ? null : a.subtract(prev);

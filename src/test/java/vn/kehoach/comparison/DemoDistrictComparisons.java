@@ -341,6 +341,57 @@ abstract class DemoDistrictComparisons {
                         .filter(c -> oneByOne.stream().anyMatch(x -> x.unit().code().equals(c))).toList());
     }
 
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    /** Takes away {@link ComparisonRow}'s own serializer: the record written by Jackson's bean serializer. */
+    @tools.jackson.databind.annotation.JsonSerialize(using = tools.jackson.databind.ValueSerializer.None.class)
+    abstract static class BeanWritten {
+    }
+
+    /**
+     * The API writes its rows with {@link ComparisonRow}'s own serializer: for every row of the demo (targets of every
+     * basis and direction, ceilings and gaps, estimates, part-year data, not-comparable reasons, nulls), the same
+     * characters as Jackson's bean serializer writes from the record's annotations, with the application's mapper.
+     */
+    @Test
+    void everyRowOfTheDemoIsWrittenAsTheRecordsAnnotationsSay() {
+        List<Period> periods = orgUnits.roots().stream().flatMap(r -> dataValues.periodsWithValues(r).stream())
+                .distinct().sorted().toList();
+        List<ComparisonRow> rows = periods.stream()
+                .flatMap(p -> engine.answer(ComparisonQuery.of(orgUnits.all(), p)).stream()).map(ComparisonRow::of)
+                .toList();
+        assertThat(rows).hasSizeGreaterThan(1000);
+        assertThat(rows).anyMatch(r -> r.gapToTarget() != null).anyMatch(r -> r.dataMonths() != null)
+                .anyMatch(r -> r.notComparable() != null).anyMatch(r -> r.illustrative());
+        tools.jackson.databind.json.JsonMapper bean = json.rebuild().addMixIn(ComparisonRow.class, BeanWritten.class)
+                .build();
+        for (ComparisonRow r : rows) {
+            assertThat(json.writeValueAsString(r)).as(r.unit() + " " + r.indicatorCode() + " " + r.period())
+                    .isEqualTo(bean.writeValueAsString(r));
+        }
+        assertThat(json.writeValueAsString(rows)).isEqualTo(bean.writeValueAsString(rows))
+                .contains("\"unit\":\"HALANG\",\"unit_name\":");
+    }
+
+    /** Tree order (each parent before its children, children in Vietnamese collation, agencies last) as it was defined. */
+    @Test
+    void subtreesAreInTreeOrderWithChildrenInDisplayOrder() {
+        for (vn.kehoach.orgunit.OrgUnit root : orgUnits.roots()) {
+            List<vn.kehoach.orgunit.OrgUnit> expected = new java.util.ArrayList<>();
+            walk(root, expected);
+            assertThat(orgUnits.subtree(root)).isEqualTo(expected);
+        }
+    }
+
+    private void walk(vn.kehoach.orgunit.OrgUnit unit, List<vn.kehoach.orgunit.OrgUnit> out) {
+        out.add(unit);
+        List<vn.kehoach.orgunit.OrgUnit> children = new java.util.ArrayList<>(orgUnits.subtree(unit).stream()
+                .filter(u -> u.parentId() != null && u.parentId() == unit.id()).toList());
+        children.sort(OrgUnits.displayOrder());
+        children.forEach(c -> walk(c, out));
+    }
+
     private static void assertSameCells(List<Comparison> actual, List<Comparison> expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < actual.size(); i++) {
