@@ -83,6 +83,15 @@ public class OrgUnits {
                 .query(OrgUnits::map).list());
     }
 
+    /**
+     * The unit and the units below it down to the level (as {@link OrgUnit#level()} counts, 1 for a root), in tree
+     * order: the country's provinces without reading and ordering its ten thousand communes.
+     */
+    public List<OrgUnit> subtree(OrgUnit root, int deepestLevel) {
+        return treeOrder(jdbc.sql(SELECT + " where u.path like :prefix and u.level <= :level")
+                .param("prefix", root.path() + "%").param("level", deepestLevel).query(OrgUnits::map).list());
+    }
+
     /** The chain from the root down to this unit, the unit last. */
     public List<OrgUnit> ancestry(OrgUnit unit) {
         List<OrgUnit> chain = new ArrayList<>();
