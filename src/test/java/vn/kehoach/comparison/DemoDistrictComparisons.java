@@ -341,6 +341,32 @@ abstract class DemoDistrictComparisons {
                         .filter(c -> oneByOne.stream().anyMatch(x -> x.unit().code().equals(c))).toList());
     }
 
+    /**
+     * Every level of the demo's tree, before the 2025 merger, after it, and for every period with data: the units of
+     * a level (read down to that level, the rest of the tree read only for the units that need it: those the
+     * database answers) answer as they do one by one, and the units a reorganisation made are among them.
+     */
+    @Test
+    void everyLevelAnswersAsItsUnitsOneByOneBeforeAndAfterTheMerger() {
+        analytics.rebuild();
+        vn.kehoach.orgunit.OrgUnit root = orgUnits.roots().get(0);
+        int deepest = orgUnits.subtree(root).stream().mapToInt(vn.kehoach.orgunit.OrgUnit::level).max().orElseThrow();
+        boolean mergedSeen = false;
+        // No period: every period with data, read from the database (the subtrees' values, each unit's share).
+        for (Period p : java.util.Arrays.asList(H1_2021, Period.half(2025, 2), null)) {
+            for (int level = root.level(); level <= deepest; level++) {
+                int l = level;
+                ComparisonEngine.Answer atLevel = engine.answer(ComparisonQuery.below(root, level, p), true);
+                List<Comparison> oneByOne = orgUnits.subtree(root).stream().filter(u -> u.level() == l)
+                        .flatMap(u -> engine.answer(ComparisonQuery.of(u, p), false).comparisons().stream()).toList();
+                assertSameCells(atLevel.comparisons(), oneByOne);
+                mergedSeen |= atLevel.comparisons().stream().anyMatch(c -> c.unit().code().equals("LYQUOC25"))
+                        && !atLevel.fromIndex().contains("LYQUOC25");
+            }
+        }
+        assertThat(mergedSeen).as("a merged commune answered by the database at its level").isTrue();
+    }
+
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
 
@@ -372,6 +398,11 @@ abstract class DemoDistrictComparisons {
         }
         assertThat(json.writeValueAsString(rows)).isEqualTo(bean.writeValueAsString(rows))
                 .contains("\"unit\":\"HALANG\",\"unit_name\":");
+        // Indented, as `kehoach compare --format json` writes them with a mapper of its own.
+        var indent = tools.jackson.databind.SerializationFeature.INDENT_OUTPUT;
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().enable(indent).build().writeValueAsString(rows))
+                .isEqualTo(tools.jackson.databind.json.JsonMapper.builder().enable(indent)
+                        .addMixIn(ComparisonRow.class, BeanWritten.class).build().writeValueAsString(rows));
     }
 
     /** Tree order (each parent before its children, children in Vietnamese collation, agencies last) as it was defined. */
