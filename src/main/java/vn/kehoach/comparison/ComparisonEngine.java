@@ -325,11 +325,17 @@ public class ComparisonEngine {
      * order, and the units asked.
      */
     private Subtrees subtrees(ComparisonQuery q) {
+        if (q.root() != null && q.level() != null) {
+            // Down to the level asked: the rest of the subtree is read only if some unit needs it (the database
+            // answers it, or a reorganisation touched it), so the country's provinces do not read every commune.
+            List<OrgUnit> tree = orgUnits.subtree(q.root(), q.level());
+            List<OrgUnit> asked = tree.stream().filter(u -> u.level() == q.level()).toList();
+            return new Subtrees(List.of(q.root()), List.of(tree), asked,
+                    () -> new Subtrees(List.of(q.root()), List.of(orgUnits.subtree(q.root())), asked, null));
+        }
         if (q.root() != null) {
             List<OrgUnit> tree = orgUnits.subtree(q.root());
-            List<OrgUnit> asked = q.level() == null ? tree
-                    : tree.stream().filter(u -> u.level() == q.level()).toList();
-            return new Subtrees(List.of(q.root()), List.of(tree), asked);
+            return new Subtrees(List.of(q.root()), List.of(tree), tree, null);
         }
         List<OrgUnit> byPath = new ArrayList<>(q.units());
         byPath.sort(Comparator.comparing(OrgUnit::path));
@@ -340,10 +346,14 @@ public class ComparisonEngine {
                 roots.add(u);
             }
         }
-        return new Subtrees(roots, roots.stream().map(orgUnits::subtree).toList(), q.units());
+        return new Subtrees(roots, roots.stream().map(orgUnits::subtree).toList(), q.units(), null);
     }
 
-    /** The subtrees read, in tree order, each unit's subtree a contiguous run of them. */
+    /**
+     * The subtrees read, in tree order, each unit's subtree a contiguous run of them. Read down to the level asked
+     * only, they hold every asked unit and the paths to it, and read the whole subtrees the first time a unit's
+     * subtree is asked for (by the one thread that answers the query).
+     */
     private static final class Subtrees {
         final List<OrgUnit> roots;
         final List<OrgUnit> asked;
@@ -351,10 +361,14 @@ public class ComparisonEngine {
         private final Map<Long, Integer> position = new HashMap<>();
         private final Map<Long, List<OrgUnit>> children = new HashMap<>();
         private int[] end;
+        private java.util.function.Supplier<Subtrees> whole;
+        private Subtrees wholeRead;
 
-        Subtrees(List<OrgUnit> roots, List<List<OrgUnit>> trees, List<OrgUnit> asked) {
+        Subtrees(List<OrgUnit> roots, List<List<OrgUnit>> trees, List<OrgUnit> asked,
+                 java.util.function.Supplier<Subtrees> whole) {
             this.roots = roots;
             this.asked = asked;
+            this.whole = whole;
             trees.forEach(order::addAll);
             end = new int[order.size()];
             for (int i = 0; i < order.size(); i++) {
@@ -379,6 +393,12 @@ public class ComparisonEngine {
 
         /** The unit and everything below it. */
         List<OrgUnit> subtree(OrgUnit u) {
+            if (whole != null) {
+                if (wholeRead == null) {
+                    wholeRead = whole.get();
+                }
+                return wholeRead.subtree(u);
+            }
             Integer at = position.get(u.id());
             return at == null ? List.of(u) : order.subList(at, end[at]);
         }
@@ -454,15 +474,17 @@ public class ComparisonEngine {
                     .getOrDefault(unit.code(), List.of()).stream()
                     .collect(Collectors.groupingBy(Target::figureCode));
             Period basePeriod = base == null ? period.previousYear() : base;
+            LocalDate periodEnd = period.end();
             for (Figure figure : judging.figures()) {
                 MeasureUnit measure = judging.measures().get(figure.unitCode());
-                String notComparable = judging.definitions().between(figure, basePeriod.end(), period.end(),
-                                judging.changes())
+                // No definition change at all (the common case): no need to ask, figure by figure, unit by unit.
+                String notComparable = (judging.changes().isEmpty() ? Optional.<DefinitionChange>empty()
+                        : judging.definitions().between(figure, basePeriod.end(), period.end(), judging.changes()))
                         .map(DefinitionChange::reason)
                         .or(() -> unitCountChanged(figure, measure, basePeriod, period, merges))
                         .or(() -> values.notComparable(figure, basePeriod))
                         .or(() -> values.notComparable(figure, period)).orElse(null);
-                out.addAll(compare(unit, figure, measure, period, basePeriod, notComparable,
+                out.addAll(compare(unit, figure, measure, period, periodEnd, basePeriod, notComparable,
                         values, targetsByFigure.getOrDefault(figure.code(), List.of())));
             }
         }
@@ -561,7 +583,7 @@ public class ComparisonEngine {
     }
 
     private static List<Comparison> compare(OrgUnit unit, Figure figure, MeasureUnit measure, Period period,
-                                            Period base, String notComparable, FigureSource values,
+                                            LocalDate periodEnd, Period base, String notComparable, FigureSource values,
                                             List<Target> targets) {
         FigureValue actual = values.value(figure, period, ValueKind.ACTUAL);
         FigureValue latest = values.value(figure, period, ValueKind.PRELIMINARY);
@@ -588,7 +610,7 @@ public class ComparisonEngine {
         for (Row row : rows) {
             BigDecimal a = row.cell.value();
             Integer dataMonths = row.kind == null ? null : values.dataThrough(figure, period, row.kind)
-                    .filter(d -> d.isBefore(period.end()))
+                    .filter(d -> d.isBefore(periodEnd))
                     .map(d -> (int) ChronoUnit.MONTHS.between(period.start(), d.plusDays(1))).orElse(null);
             BigDecimal pctVsPrevious = Judge.percent(a, prev);
             BigDecimal change = a == null || prev == null ? null : a.subtract(prev);

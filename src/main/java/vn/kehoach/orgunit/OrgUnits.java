@@ -3,9 +3,11 @@ package vn.kehoach.orgunit;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +81,15 @@ public class OrgUnits {
     public List<OrgUnit> subtree(OrgUnit root) {
         return treeOrder(jdbc.sql(SELECT + " where u.path like :prefix").param("prefix", root.path() + "%")
                 .query(OrgUnits::map).list());
+    }
+
+    /**
+     * The unit and the units below it down to the level (as {@link OrgUnit#level()} counts, 1 for a root), in tree
+     * order: the country's provinces without reading and ordering its ten thousand communes.
+     */
+    public List<OrgUnit> subtree(OrgUnit root, int deepestLevel) {
+        return treeOrder(jdbc.sql(SELECT + " where u.path like :prefix and u.level <= :level")
+                .param("prefix", root.path() + "%").param("level", deepestLevel).query(OrgUnits::map).list());
     }
 
     /** The chain from the root down to this unit, the unit last. */
@@ -240,17 +251,39 @@ public class OrgUnits {
                 byParent.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
             }
         }
+        Comparator<OrgUnit> order = keyedDisplayOrder(units);
         List<OrgUnit> out = new ArrayList<>(units.size());
-        for (OrgUnit top : sorted(tops)) {
-            walk(top, byParent, out);
+        tops.sort(order);
+        for (OrgUnit top : tops) {
+            walk(top, byParent, out, order);
         }
         return out;
     }
 
-    private static void walk(OrgUnit unit, Map<Long, List<OrgUnit>> byParent, List<OrgUnit> out) {
+    /**
+     * {@link #displayOrder()} over the units with each name's collation key made once: comparing keys gives what the
+     * collator's compare gives, without normalising both names again at every comparison (the country's ten thousand
+     * units, sorted parent by parent, took a national comparison 140 ms).
+     */
+    private static Comparator<OrgUnit> keyedDisplayOrder(List<OrgUnit> units) {
+        Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));
+        Map<OrgUnit, CollationKey> keys = new IdentityHashMap<>(units.size() * 2);
+        for (OrgUnit u : units) {
+            keys.put(u, vi.getCollationKey(u.name()));
+        }
+        return Comparator.comparing((OrgUnit u) -> u.kind() == OrgUnitKind.AGENCY).thenComparing(keys::get);
+    }
+
+    private static void walk(OrgUnit unit, Map<Long, List<OrgUnit>> byParent, List<OrgUnit> out,
+                             Comparator<OrgUnit> order) {
         out.add(unit);
-        for (OrgUnit child : sorted(byParent.getOrDefault(unit.id(), List.of()))) {
-            walk(child, byParent, out);
+        List<OrgUnit> children = byParent.get(unit.id());
+        if (children == null) {
+            return;
+        }
+        children.sort(order);
+        for (OrgUnit child : children) {
+            walk(child, byParent, out, order);
         }
     }
 

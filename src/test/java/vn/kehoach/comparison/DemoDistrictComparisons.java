@@ -341,6 +341,88 @@ abstract class DemoDistrictComparisons {
                         .filter(c -> oneByOne.stream().anyMatch(x -> x.unit().code().equals(c))).toList());
     }
 
+    /**
+     * Every level of the demo's tree, before the 2025 merger, after it, and for every period with data: the units of
+     * a level (read down to that level, the rest of the tree read only for the units that need it: those the
+     * database answers) answer as they do one by one, and the units a reorganisation made are among them.
+     */
+    @Test
+    void everyLevelAnswersAsItsUnitsOneByOneBeforeAndAfterTheMerger() {
+        analytics.rebuild();
+        vn.kehoach.orgunit.OrgUnit root = orgUnits.roots().get(0);
+        int deepest = orgUnits.subtree(root).stream().mapToInt(vn.kehoach.orgunit.OrgUnit::level).max().orElseThrow();
+        boolean mergedSeen = false;
+        // No period: every period with data, read from the database (the subtrees' values, each unit's share).
+        for (Period p : java.util.Arrays.asList(H1_2021, Period.half(2025, 2), null)) {
+            for (int level = root.level(); level <= deepest; level++) {
+                int l = level;
+                ComparisonEngine.Answer atLevel = engine.answer(ComparisonQuery.below(root, level, p), true);
+                List<Comparison> oneByOne = orgUnits.subtree(root).stream().filter(u -> u.level() == l)
+                        .flatMap(u -> engine.answer(ComparisonQuery.of(u, p), false).comparisons().stream()).toList();
+                assertSameCells(atLevel.comparisons(), oneByOne);
+                mergedSeen |= atLevel.comparisons().stream().anyMatch(c -> c.unit().code().equals("LYQUOC25"))
+                        && !atLevel.fromIndex().contains("LYQUOC25");
+            }
+        }
+        assertThat(mergedSeen).as("a merged commune answered by the database at its level").isTrue();
+    }
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    /** Takes away {@link ComparisonRow}'s own serializer: the record written by Jackson's bean serializer. */
+    @tools.jackson.databind.annotation.JsonSerialize(using = tools.jackson.databind.ValueSerializer.None.class)
+    abstract static class BeanWritten {
+    }
+
+    /**
+     * The API writes its rows with {@link ComparisonRow}'s own serializer: for every row of the demo (targets of every
+     * basis and direction, ceilings and gaps, estimates, part-year data, not-comparable reasons, nulls), the same
+     * characters as Jackson's bean serializer writes from the record's annotations, with the application's mapper.
+     */
+    @Test
+    void everyRowOfTheDemoIsWrittenAsTheRecordsAnnotationsSay() {
+        List<Period> periods = orgUnits.roots().stream().flatMap(r -> dataValues.periodsWithValues(r).stream())
+                .distinct().sorted().toList();
+        List<ComparisonRow> rows = periods.stream()
+                .flatMap(p -> engine.answer(ComparisonQuery.of(orgUnits.all(), p)).stream()).map(ComparisonRow::of)
+                .toList();
+        assertThat(rows).hasSizeGreaterThan(1000);
+        assertThat(rows).anyMatch(r -> r.gapToTarget() != null).anyMatch(r -> r.dataMonths() != null)
+                .anyMatch(r -> r.notComparable() != null).anyMatch(r -> r.illustrative());
+        tools.jackson.databind.json.JsonMapper bean = json.rebuild().addMixIn(ComparisonRow.class, BeanWritten.class)
+                .build();
+        for (ComparisonRow r : rows) {
+            assertThat(json.writeValueAsString(r)).as(r.unit() + " " + r.indicatorCode() + " " + r.period())
+                    .isEqualTo(bean.writeValueAsString(r));
+        }
+        assertThat(json.writeValueAsString(rows)).isEqualTo(bean.writeValueAsString(rows))
+                .contains("\"unit\":\"HALANG\",\"unit_name\":");
+        // Indented, as `kehoach compare --format json` writes them with a mapper of its own.
+        var indent = tools.jackson.databind.SerializationFeature.INDENT_OUTPUT;
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().enable(indent).build().writeValueAsString(rows))
+                .isEqualTo(tools.jackson.databind.json.JsonMapper.builder().enable(indent)
+                        .addMixIn(ComparisonRow.class, BeanWritten.class).build().writeValueAsString(rows));
+    }
+
+    /** Tree order (each parent before its children, children in Vietnamese collation, agencies last) as it was defined. */
+    @Test
+    void subtreesAreInTreeOrderWithChildrenInDisplayOrder() {
+        for (vn.kehoach.orgunit.OrgUnit root : orgUnits.roots()) {
+            List<vn.kehoach.orgunit.OrgUnit> expected = new java.util.ArrayList<>();
+            walk(root, expected);
+            assertThat(orgUnits.subtree(root)).isEqualTo(expected);
+        }
+    }
+
+    private void walk(vn.kehoach.orgunit.OrgUnit unit, List<vn.kehoach.orgunit.OrgUnit> out) {
+        out.add(unit);
+        List<vn.kehoach.orgunit.OrgUnit> children = new java.util.ArrayList<>(orgUnits.subtree(unit).stream()
+                .filter(u -> u.parentId() != null && u.parentId() == unit.id()).toList());
+        children.sort(OrgUnits.displayOrder());
+        children.forEach(c -> walk(c, out));
+    }
+
     private static void assertSameCells(List<Comparison> actual, List<Comparison> expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < actual.size(); i++) {

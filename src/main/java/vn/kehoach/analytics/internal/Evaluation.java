@@ -41,6 +41,16 @@ public final class Evaluation {
         int single() {
             return roots.size() == 1 ? roots.get(0) : -1;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Units u && roots.equals(u.roots);
+        }
+
+        @Override
+        public int hashCode() {
+            return roots.hashCode();
+        }
     }
 
     /** Months of one year: a period, or the union of several periods of that year (a total over periods). */
@@ -54,6 +64,16 @@ public final class Evaluation {
             return new Span(p.year(), p.monthMask());
         }
 
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Span s && s.year == year && s.months == months;
+        }
+
+        @Override
+        public int hashCode() {
+            return year * 4099 + months;
+        }
+
         /** True when the stored period goes into a value over the span under the rule (as TimeAggregation.admits). */
         boolean admits(Column c, TimeAggregation rule) {
             if (c.year != year) {
@@ -63,11 +83,50 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * A memoised value's key. Its hash mixes its parts with a large odd multiplier: a record's default hash (31 times
+     * the previous part, plus the next) makes "E002 at slot s" and "E001 at slot s + 31" collide, and a comparison of
+     * every commune of a province (hundreds of thousands of keys of consecutive codes and slots) then spent most of
+     * its time walking collision chains in the memo.
+     */
     private record Key(String code, Units units, Span span, ValueKind view) {
+        @Override
+        public int hashCode() {
+            int h = code.hashCode();
+            h = h * 0x9E3779B1 + units.hashCode();
+            h = h * 0x9E3779B1 + span.year * 16411 + span.months;
+            h = h * 0x9E3779B1 + view.ordinal();
+            return h ^ (h >>> 15);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Key k && k.view == view && k.code.equals(code) && k.span.equals(span)
+                    && k.units.equals(units);
+        }
     }
 
     private record CandidateKey(ElementColumns element, ValueKind kind, Span span, TimeAggregation rule) {
+        @Override
+        public int hashCode() {
+            int h = System.identityHashCode(element);
+            h = h * 0x9E3779B1 + span.hashCode();
+            return h * 31 + kind.ordinal() * 8 + rule.ordinal();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof CandidateKey k && k.element == element && k.kind == kind
+                    && k.rule == rule && k.span.equals(span);
+        }
     }
+
+    /**
+     * Below this many slot-columns (slots of the units times the columns that feed the value), a flow summed over
+     * contiguous slots is summed again rather than memoised: a commune's year of monthly values is cheaper to add up
+     * than to look up among the hundreds of thousands of values a province's comparison asks for.
+     */
+    private static final long RESUM_BELOW = 4096;
 
     private static final Comparator<Column> COVER_ORDER = Comparator.comparing(c -> c.period, Period.COVER_ORDER);
 
@@ -158,6 +217,17 @@ public final class Evaluation {
     }
 
     public FigureValue value(String code, Units units, Span span, ValueKind view) {
+        DataElement direct = elements.get(code);
+        if (direct != null) {
+            ElementColumns columns = index.element(code);
+            if (columns == null) {
+                return FigureValue.EMPTY;
+            }
+            FigureValue quick = quick(direct, columns, units, span, view);
+            if (quick != null) {
+                return quick;
+            }
+        }
         Key key = new Key(code, units, span, view);
         FigureValue cached = memo.get(key);
         if (cached != null) {
@@ -180,11 +250,34 @@ public final class Evaluation {
     }
 
     /**
+     * The view that gives the figure's value over the span for any units: {@link ValueKind#ACTUAL} for the estimate
+     * view of an element no estimate is stored for in the span (then both read the same columns, the same way), else
+     * the view asked. A weighted average keeps its view: its weights may have estimates of their own. Lets a caller
+     * that asks both views of a figure compute it once.
+     */
+    public ValueKind effectiveView(String code, Span span, ValueKind view) {
+        if (view != ValueKind.ESTIMATE) {
+            return view;
+        }
+        DataElement e = elements.get(code);
+        if (e == null || e.treeAggregation() == TreeAggregation.WEIGHTED_AVERAGE) {
+            return view;
+        }
+        ElementColumns columns = index.element(code);
+        return columns == null || candidates(columns, ValueKind.ESTIMATE, span, e.timeAggregation()).isEmpty()
+                ? ValueKind.ACTUAL : view;
+    }
+
+    /**
      * The last day of the latest stored period that goes into the figure's value over the span for the units (for
      * an indicator, the earliest such day of its operands), as the comparison engine's own source reads it; null
      * when nothing feeds it.
      */
     public java.time.LocalDate dataThrough(String code, Units units, Span span, ValueKind view) {
+        DataElement e = elements.get(code);
+        if (e != null) {
+            return elementThrough(e, units, span, view);
+        }
         return through(code, units, span, view, new java.util.HashSet<>());
     }
 
@@ -195,27 +288,7 @@ public final class Evaluation {
         }
         DataElement e = elements.get(code);
         if (e != null) {
-            ElementColumns columns = index.element(code);
-            if (columns == null) {
-                return null;
-            }
-            java.time.LocalDate last = null;
-            List<Column> candidates = new ArrayList<>(candidates(columns, ValueKind.ACTUAL, span, e.timeAggregation()));
-            if (view == ValueKind.ESTIMATE) {
-                candidates.addAll(candidates(columns, ValueKind.ESTIMATE, span, e.timeAggregation()));
-            }
-            for (Column c : candidates) {
-                if (last != null && !c.period.end().isAfter(last)) {
-                    continue;
-                }
-                for (int root : units.roots()) {
-                    if (c.anyIn(root, index.end(root))) {
-                        last = c.period.end();
-                        break;
-                    }
-                }
-            }
-            return last;
+            return elementThrough(e, units, span, view);
         }
         Indicator ind = indicators.get(code);
         if (ind == null) {
@@ -229,6 +302,38 @@ public final class Evaluation {
             }
         }
         return earliest;
+    }
+
+    /**
+     * The element's last day fed: of the candidate columns (actual ones, then estimates for the estimate view) that
+     * hold a value in the units, the latest end. All lie in the span's year, so the latest end is the highest last
+     * month; of two with the same last month the first found stays.
+     */
+    private java.time.LocalDate elementThrough(DataElement e, Units units, Span span, ValueKind view) {
+        ElementColumns columns = index.element(e.code());
+        if (columns == null) {
+            return null;
+        }
+        Column last = latestFed(candidates(columns, ValueKind.ACTUAL, span, e.timeAggregation()), units, null);
+        if (view == ValueKind.ESTIMATE) {
+            last = latestFed(candidates(columns, ValueKind.ESTIMATE, span, e.timeAggregation()), units, last);
+        }
+        return last == null ? null : last.period.end();
+    }
+
+    private Column latestFed(List<Column> candidates, Units units, Column last) {
+        for (Column c : candidates) {
+            if (last != null && Integer.highestOneBit(c.months) <= Integer.highestOneBit(last.months)) {
+                continue;
+            }
+            for (int root : units.roots()) {
+                if (c.anyIn(root, index.end(root))) {
+                    last = c;
+                    break;
+                }
+            }
+        }
+        return last;
     }
 
     private FigureValue indicator(Indicator ind, Units units, Span span, ValueKind view) {
@@ -284,6 +389,30 @@ public final class Evaluation {
             return rangeSum(e, units, actual);
         }
         return unitByUnit(rules, e, tree, time, units, span, view, actual, estimate);
+    }
+
+    /**
+     * The element's value when it is cheaper to compute than to memoise, else null: nothing feeds it, or a flow
+     * summed over few slots and columns (one commune's months) by the fast path.
+     */
+    private FigureValue quick(DataElement rules, ElementColumns e, Units units, Span span, ValueKind view) {
+        TimeAggregation time = rules.timeAggregation();
+        List<Column> actual = candidates(e, ValueKind.ACTUAL, span, time);
+        List<Column> estimate = view == ValueKind.ESTIMATE ? candidates(e, ValueKind.ESTIMATE, span, time) : List.of();
+        if (actual.isEmpty() && estimate.isEmpty()) {
+            return FigureValue.EMPTY;
+        }
+        if (rules.treeAggregation() == TreeAggregation.SUM && time == TimeAggregation.SUM && estimate.isEmpty()
+                && !e.wide && disjoint(actual)) {
+            long slots = 0;
+            for (int root : units.roots()) {
+                slots += index.end(root) - root;
+            }
+            if (slots * actual.size() < RESUM_BELOW && cannotOverflow(e, units, actual.size())) {
+                return rangeSum(e, units, actual);
+            }
+        }
+        return null;
     }
 
     /** The fast path: flows stored for non-overlapping periods, summed over contiguous slots. */

@@ -36,7 +36,7 @@ class IndexComparisons implements FigureIndex {
     /** Built, and holding values: an index built over an empty database has nothing the database would not say. */
     @Override
     public boolean ready() {
-        return keeper.size()[0] > 0;
+        return keeper.holdsValues();
     }
 
     @Override
@@ -60,12 +60,34 @@ class IndexComparisons implements FigureIndex {
     /**
      * One unit's figures from the index. The engine asks only about subtrees without preliminary figures, where the
      * latest vintage (the {@link ValueKind#PRELIMINARY} view) is the actual value: read as such, it shares its cells.
+     * The engine asks the views of one figure and period one after the other (actual, latest vintage, estimate; then
+     * the base period's), and where no estimate is stored they are all the actual value: the last value read is kept
+     * and given again for the same figure, period and effective view. One unit's source is read by one thread at a
+     * time; the kept value is one immutable record, so a source read by several still gives right values.
      */
-    private record Source(Evaluation ev, Units unit) implements FigureSource {
+    private static final class Source implements FigureSource {
+
+        private final Evaluation ev;
+        private final Units unit;
+        private Last last;
+
+        Source(Evaluation ev, Units unit) {
+            this.ev = ev;
+            this.unit = unit;
+        }
 
         @Override
         public FigureValue value(Figure figure, Period period, ValueKind view) {
-            return ev.value(figure.code(), unit, Span.of(period), actualFor(view));
+            String code = figure.code();
+            Span span = Span.of(period);
+            ValueKind v = ev.effectiveView(code, span, actualFor(view));
+            Last l = last;
+            if (l != null && l.view == v && l.code.equals(code) && l.span.equals(span)) {
+                return l.value;
+            }
+            FigureValue value = ev.value(code, unit, span, v);
+            last = new Last(code, span, v, value);
+            return value;
         }
 
         @Override
@@ -76,5 +98,8 @@ class IndexComparisons implements FigureIndex {
         private static ValueKind actualFor(ValueKind view) {
             return view == ValueKind.PRELIMINARY ? ValueKind.ACTUAL : view;
         }
+    }
+
+    private record Last(String code, Span span, ValueKind view, FigureValue value) {
     }
 }

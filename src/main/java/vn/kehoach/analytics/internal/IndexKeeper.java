@@ -114,6 +114,29 @@ public class IndexKeeper {
         }
     }
 
+    /** The index last seen holding a value: it is built and non-empty, with no count of its values needed again. */
+    private volatile ColumnIndex seenHolding;
+
+    /**
+     * True when the index is built and holds a value (or has held one: a value deleted since leaves an index the
+     * change feed keeps right). Counting the values (what {@link #size()} does) reads every column's bits, a few
+     * milliseconds at the national scale: asked once, not on every comparison.
+     */
+    public boolean holdsValues() {
+        ColumnIndex current = index;
+        if (current == null) {
+            return false;
+        }
+        if (current == seenHolding) {
+            return true;
+        }
+        if (current.size()[0] > 0) {
+            seenHolding = current;
+            return true;
+        }
+        return false;
+    }
+
     /** How many values the index holds and the bytes of its arrays; zeros before it is built. */
     public long[] size() {
         ColumnIndex current = index;
