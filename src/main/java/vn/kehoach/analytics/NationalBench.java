@@ -244,10 +244,13 @@ public class NationalBench {
                 .timeout(API_TIMEOUT).GET().build();
         Runnable get = () -> {
             try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                // Every byte of the answer is received; it is decoded into text only when it is an error, so the
+                // figure is the server's answer, not the bench's own decoding of 30 MB of JSON into a String.
+                HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 if (r.statusCode() != 200) {
+                    String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
                     throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " "
-                            + r.body().substring(0, Math.min(300, r.body().length())));
+                            + body.substring(0, Math.min(300, body.length())));
                 }
             } catch (java.net.http.HttpTimeoutException e) {
                 throw new ApiTimeout();
