@@ -50,7 +50,7 @@ class ColumnLoader {
     static {
         for (ValueKind k : ValueKind.values()) {
             char letter = k.name().charAt(0);
-            if (letter >= KIND_OF_LETTER.length || KIND_OF_LETTER[letter] != null) {
+            if (letter >= KIND_OF_LETTER.length - 1 || KIND_OF_LETTER[letter] != null) {
                 throw new IllegalStateException("the kinds' first letters must differ: the index's build tells them apart so");
             }
             KIND_OF_LETTER[letter] = k;
@@ -165,7 +165,7 @@ class ColumnLoader {
      */
     record KeyLayout(int unitBits, int periodBits, int elementBits) {
 
-        /** The kind's letter (7 bits) and the illustrative flag. */
+        /** The kind's first letter (7 bits) and the illustrative flag. */
         static final int FLAG_BITS = 8;
 
         /**
@@ -205,7 +205,10 @@ class ColumnLoader {
          * feed reports them) are left out rather than mixed into another's bits.
          */
         String sql(String where) {
-            String flags = "(period_id << " + FLAG_BITS + ") | (ascii(kind) << 1) | illustrative::int";
+            // A kind is told by its first letter (every kind written is a ValueKind's name, which the rest of the
+            // application reads with valueOf); least() keeps any other first character within the 7 bits, as 127,
+            // which is refused.
+            String flags = "(period_id << " + FLAG_BITS + ") | (least(ascii(kind), 127) << 1) | illustrative::int";
             String columns = packed()
                     ? "(element_id << " + elementShift() + ") | (org_unit_id << " + unitShift() + ") | " + flags + ", amount"
                     : "element_id, org_unit_id, " + flags + ", amount";
@@ -347,10 +350,11 @@ class ColumnLoader {
                 unit = b;
             }
             long period = (flags >>> KeyLayout.FLAG_BITS) & periodMask;
-            ValueKind kind = KIND_OF_LETTER[(int) (flags >>> 1) & 0x7F];
+            int letter = (int) (flags >>> 1) & 0x7F;
+            ValueKind kind = KIND_OF_LETTER[letter];
             boolean illustrative = (flags & 1) != 0;
             if (kind == null) {
-                throw new IOException("loại số liệu lạ (chữ đầu " + ((flags >>> 1) & 0x7F) + ")");
+                throw new IOException("loại số liệu lạ (chữ đầu U+" + Integer.toHexString(letter).toUpperCase() + ")");
             }
             int ndigits = (short) SHORT.get(d, q);
             int weight = (short) SHORT.get(d, q + 2);

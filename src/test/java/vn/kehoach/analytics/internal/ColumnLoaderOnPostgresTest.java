@@ -1,6 +1,7 @@
 package vn.kehoach.analytics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -188,6 +189,26 @@ class ColumnLoaderOnPostgresTest {
                 assertThat(decoder.finish()).isTrue();
                 assertSame(built, reference);
             }
+        }
+    }
+
+    @Test
+    void aKindNoValueKindNamesIsRefusedNotFiledUnderAnother() throws Exception {
+        long[] max = emptyIndex().maxIds();
+        ColumnLoader.KeyLayout layout = ColumnLoader.KeyLayout.of(max[0], max[1], max[2]);
+        for (String kind : List.of("BOGUS", "Ước")) {
+            byte[] stream;
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                // A temporary table hides the shared one from this session only.
+                s.execute("create temporary table data_value as select * from public.data_value limit 0");
+                s.execute("insert into data_value (id, element_id, org_unit_id, period_id, kind, amount, illustrative)"
+                        + " values (1, 1, 2, 1, '" + kind + "', 5, false)");
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut(layout.sql("true"), out);
+                stream = out.toByteArray();
+            }
+            ColumnLoader.CopyDecoder decoder = new ColumnLoader.CopyDecoder(new ColumnLoader.Sink(emptyIndex()), layout);
+            assertThatThrownBy(() -> decoder.accept(stream)).hasMessageContaining("loại số liệu lạ");
         }
     }
 
