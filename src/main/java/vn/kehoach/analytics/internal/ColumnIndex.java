@@ -127,7 +127,20 @@ final class ColumnIndex {
      * database instead.
      */
     static boolean kept(Period period, ValueKind kind) {
-        return period.type().calendar() && (kind == ValueKind.ACTUAL || kind == ValueKind.ESTIMATE);
+        return period.type().calendar() && keptKind(kind);
+    }
+
+    /** The kinds of value the index keeps (of a calendar period): {@link #kept} without the period. */
+    static boolean keptKind(ValueKind kind) {
+        return kind == ValueKind.ACTUAL || kind == ValueKind.ESTIMATE;
+    }
+
+    /** The largest element, unit and period ids this index knows (−1 for none): how wide the build's keys must be. */
+    long[] maxIds() {
+        long element = elementsById.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        long unit = units.stream().mapToLong(OrgUnit::id).max().orElse(-1);
+        long period = periods.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        return new long[] {element, unit, period};
     }
 
     /**

@@ -109,6 +109,52 @@ final class ElementColumns {
         c.put(slot, u, null, illustrative);
     }
 
+    private static final long[] POW10 = new long[MAX_SCALE + 1];
+    /** The largest |unscaled value| that, times 10^i, is still below {@link #LONG_LIMIT}. */
+    private static final long[] FITS = new long[MAX_SCALE + 1];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i <= MAX_SCALE; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+        for (int i = 0; i <= MAX_SCALE; i++) {
+            FITS[i] = (LONG_LIMIT - 1) / POW10[i];
+        }
+    }
+
+    /**
+     * Stores n values read by the build, {@code unscaled[i]} × 10^-{@code scales[i]} (no trailing zeros) in
+     * {@code columns[i]} at {@code slots[i]}: {@link #putUnscaled} for a batch, under one lock and with at most one
+     * rescale.
+     */
+    synchronized void putAll(Column[] columns, int[] slots, long[] unscaled, byte[] scales, boolean[] illustrative,
+                             int n) {
+        int most = scale;
+        for (int i = 0; i < n; i++) {
+            most = Math.max(most, scales[i]);
+        }
+        if (most > scale) {
+            rescale(Math.min(most, MAX_SCALE));
+        }
+        long max = maxAbs;
+        for (int i = 0; i < n; i++) {
+            int s = scales[i];
+            long u = unscaled[i];
+            if (s > MAX_SCALE || Math.abs(u) > FITS[scale - s]) {
+                maxAbs = max;
+                Column c = columns[i];
+                put(c.period, c.kind, slots[i], c.values.length, BigDecimal.valueOf(u, s), illustrative[i]);
+                max = maxAbs;
+                continue;
+            }
+            u *= POW10[scale - s];
+            max = Math.max(max, Math.abs(u));
+            columns[i].put(slots[i], u, null, illustrative[i]);
+        }
+        maxAbs = max;
+    }
+
     synchronized void remove(Period period, ValueKind kind, int slot) {
         Column c = byPeriod.get(kind).get(period);
         if (c != null) {
