@@ -313,49 +313,73 @@ public class NationalBench {
                 "update org_unit u set path = p.path || u.id || '/' from org_unit p where u.parent_id = p.id and u.level = 2",
                 "update org_unit u set path = p.path || u.id || '/' from org_unit p where u.parent_id = p.id and u.level = 3",
                 "update org_unit u set path = p.path || u.id || '/' from org_unit p where u.parent_id = p.id and u.level = 4",
-                // The bulk load: no WAL, no key checks, indexes built once at the end (the bench database is dropped).
+                // The bulk load: no WAL, no key checks, every index built once at the end (the bench database is
+                // dropped unless --keep, which makes the table logged again).
                 "alter table data_value set unlogged",
                 // Not one change-feed row per value (V16_1): the load is announced once, as a TERRITORY change that
                 // makes every following node rebuild its index (docs/operations.md, "Several nodes").
                 "alter table data_value disable trigger data_value_changes",
                 "alter table data_value drop constraint data_value_key",
+                "alter table data_value drop constraint data_value_pkey",
                 "drop index data_value_unit_period",
                 "analyze"));
         List<long[]> elementRows = rows("select id, decimals from data_element order by id");
         long[] units = column("select id from org_unit where kind = 'COMMUNE' order by id");
         long[] monthIds = column("select id from period where type = 'MONTHLY' order by start_date");
-        int parts = 2;
         long c0 = System.nanoTime();
-        long perElement = (long) units.length * monthIds.length;
-        ExecutorService pool = Executors.newFixedThreadPool(parts);
         try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int i = 0; i < parts; i++) {
-                int from = elementRows.size() * i / parts;
-                int to = elementRows.size() * (i + 1) / parts;
-                long firstId = from * perElement + 1;
-                work.add(pool.submit(() -> copyIn(elementRows.subList(from, to), units, monthIds, firstId)));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
+            copyIn(elementRows, units, monthIds);
         } catch (Exception e) {
             throw new IllegalStateException("nạp số liệu thử tải thất bại: " + e.getMessage(), e);
-        } finally {
-            pool.shutdown();
         }
-        log.accept("Đã chép số liệu vào (COPY) trong " + seconds(c0)
-                + " s; dựng khóa và chỉ mục của data_value, mỗi cái trên một kết nối…");
+        log.accept("Đã chép số liệu vào (COPY FREEZE) trong " + seconds(c0)
+                + " s; dựng ba chỉ mục của data_value trên hai kết nối…");
         long i0 = System.nanoTime();
-        // The two indexes are built at once, one per core; each sort has its memory, and no parallel workers.
+        buildIndexes((long) elementRows.size() * units.length * monthIds.length);
+        sql(List.of("alter table data_value add constraint data_value_pkey primary key using index data_value_pkey",
+                "alter table data_value add constraint data_value_key unique using index data_value_key",
+                "select setval(pg_get_serial_sequence('data_value', 'id'), (select max(id) from data_value))",
+                "analyze data_value",
+                "alter table data_value enable trigger data_value_changes",
+                "insert into data_change (what) values ('TERRITORY')"));
+        log.accept("Khóa và chỉ mục của data_value dựng trong " + seconds(i0) + " s");
+    }
+
+    /**
+     * Makes data_value a logged table again after the bench's unlogged load, for a bench database that is kept
+     * ({@code --keep} or the caller's own {@code --db}): one rewrite of the table into the write-ahead log.
+     */
+    public void makeDurable(Consumer<String> log) {
+        if (column("select 1 from pg_class where oid = 'data_value'::regclass and relpersistence = 'u'").length > 0) {
+            long t0 = System.nanoTime();
+            sql(List.of("alter table data_value set logged"));
+            log.accept("data_value ghi nhật ký (WAL) trở lại trong " + seconds(t0) + " s");
+        }
+    }
+
+    /**
+     * data_value's three indexes, built by {@code CREATE [UNIQUE] INDEX} on two connections at once (one per core;
+     * {@code ALTER TABLE … ADD CONSTRAINT} would take a lock that serialises them), the longest sort first; the two
+     * keys are then attached by {@code USING INDEX} without another scan. Each sort gets enough memory not to spill
+     * (about 128 bytes a value, at most 6 GB and a quarter of the machine's memory), and no synchronised scans: a
+     * scan that starts where the other one is would hand the presorted keys over out of order.
+     */
+    private void buildIndexes(long values) {
+        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        long memoryKb = Math.max(64L * 1024, Math.min(Math.min(values * 128, 6L << 30), physical / 4) / 1024);
         ExecutorService indexes = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> work = new ArrayList<>();
             for (String ddl : List.of(
-                    "alter table data_value add constraint data_value_key unique (element_id, org_unit_id, period_id, kind)",
-                    "create index data_value_unit_period on data_value (org_unit_id, period_id)")) {
-                work.add(indexes.submit(() -> sql(List.of("set maintenance_work_mem = '1GB'",
-                        "set max_parallel_maintenance_workers = 0", ddl))));
+                    "create index data_value_unit_period on data_value (org_unit_id, period_id)",
+                    "create unique index data_value_key on data_value (element_id, org_unit_id, period_id, kind)",
+                    "create unique index data_value_pkey on data_value (id)")) {
+                work.add(indexes.submit(() -> inTransaction(List.of(
+                        "set local maintenance_work_mem = '" + memoryKb + "kB'",
+                        "set local max_parallel_maintenance_workers = 0",
+                        "set local synchronize_seqscans = off",
+                        ddl))));
             }
             for (Future<?> f : work) {
                 f.get();
@@ -365,34 +389,36 @@ public class NationalBench {
         } finally {
             indexes.shutdown();
         }
-        sql(List.of("select setval(pg_get_serial_sequence('data_value', 'id'), (select max(id) from data_value))",
-                "analyze data_value",
-                "alter table data_value enable trigger data_value_changes",
-                "insert into data_change (what) values ('TERRITORY')"));
-        log.accept("Khóa và chỉ mục của data_value dựng trong " + seconds(i0) + " s");
     }
 
     /**
-     * One share of the elements into data_value by {@code COPY … FROM STDIN (FORMAT binary)}, streamed in 1 MB
-     * chunks, in key order (element, commune, month), ids given: the primary key grows at its right edge. A
-     * deterministic spread of values: 1–1000 for counts, 0,1–999,9 for the elements with a decimal.
+     * Every value into data_value by one {@code COPY … FROM STDIN (FORMAT binary, FREEZE)} in the transaction that
+     * empties the table, streamed in 1 MB chunks, in key order (element, commune, month) with ids given: the rows
+     * are written frozen (no later pass sets their hint bits) and both keys arrive presorted. One stream, because on
+     * two cores the JVM writing it and the server reading it are already two busy processes. A deterministic spread
+     * of values: 1–1000 for counts, 0,1–999,9 for the elements with a decimal; illustrative and version keep their
+     * column defaults.
      */
-    private Void copyIn(List<long[]> elements, long[] units, long[] months, long firstId) throws Exception {
+    private void copyIn(List<long[]> elements, long[] units, long[] months) throws Exception {
         long now = (System.currentTimeMillis() - 946_684_800_000L) * 1000;
         byte[] kind = "ACTUAL".getBytes(StandardCharsets.US_ASCII);
         byte[] by = "bench".getBytes(StandardCharsets.US_ASCII);
         try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 // No foreign-key triggers: the ids are the database's own, read just above.
-                s.execute("set session_replication_role = replica");
+                s.execute("set local session_replication_role = replica");
+                // FREEZE needs the table emptied in the same transaction.
+                s.execute("truncate data_value");
             }
             CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy data_value (id, element_id, org_unit_id, period_id, kind, amount, illustrative, version,
-                         updated_by, updated_at, reported_at) from stdin (format binary)""");
+                    copy data_value (id, element_id, org_unit_id, period_id, kind, amount, updated_by, updated_at,
+                         reported_at) from stdin (format binary, freeze)""");
             try {
                 ByteBuffer b = ByteBuffer.allocate(1 << 20);
                 b.put("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1)).putInt(0).putInt(0);
-                long id = firstId;
+                long id = 1;
                 for (long[] element : elements) {
                     long e = element[0];
                     boolean tenths = element[1] == 1;
@@ -403,7 +429,7 @@ public class NationalBench {
                                 b.clear();
                             }
                             long mix = e * 7919 + u * 104729 + p * 31;
-                            b.putShort((short) 11);
+                            b.putShort((short) 9);
                             b.putInt(8).putLong(id++);
                             b.putInt(8).putLong(e);
                             b.putInt(8).putLong(u);
@@ -414,8 +440,6 @@ public class NationalBench {
                             } else {
                                 numeric(b, mix % 1000 + 1, 0);
                             }
-                            b.putInt(1).put((byte) 0);
-                            b.putInt(4).putInt(1);
                             b.putInt(by.length).put(by);
                             b.putInt(8).putLong(now);
                             b.putInt(8).putLong(now);
@@ -425,16 +449,17 @@ public class NationalBench {
                 b.putShort((short) -1);
                 in.writeToCopy(b.array(), 0, b.position());
                 in.endCopy();
-            } finally {
+                c.commit();
+            } catch (Exception e) {
                 if (in.isActive()) {
                     in.cancelCopy();
                 }
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("set session_replication_role = origin");
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
         }
-        return null;
     }
 
     /** A non-negative unscaled × 10^-scale (scale 0 or 1, below 10^8) in PostgreSQL's binary numeric form. */
@@ -695,6 +720,25 @@ public class NationalBench {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+        return null;
+    }
+
+    /** The statements in one transaction, so that {@code SET LOCAL} ends with it and the pooled session is clean. */
+    private Void inTransaction(List<String> statements) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         }
         return null;
     }

@@ -88,8 +88,16 @@ class BenchAnalyticsCommand implements Callable<Integer> {
             String target = db;
             NationalBench.Outside outside = new NationalBench.Outside(base, () -> "Bearer " + benchToken(ctx),
                     csv -> importFromAnotherJvm(target, dir, csv));
-            figures = ctx.getBean(NationalBench.class).run(communes, elements, months, outside, out::println,
-                    err::println);
+            NationalBench national = ctx.getBean(NationalBench.class);
+            try {
+                figures = national.run(communes, elements, months, outside, out::println, err::println);
+            } finally {
+                if (created == null || keep) {
+                    // The bench loads data_value unlogged; a database that outlives it must not lose that table
+                    // in a crash nor miss it on a replica.
+                    national.makeDurable(err::println);
+                }
+            }
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
