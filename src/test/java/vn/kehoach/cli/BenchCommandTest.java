@@ -23,13 +23,13 @@ class BenchCommandTest {
         List<String> names = r.out().lines().map(l -> l.substring(0, l.indexOf('='))).toList();
         assertThat(names).containsExactly("load_s", "load_values_per_s", "engine_build_s", "pivot_ms", "rollup_ms",
                 "point_ms", "fresh_ms", "baseline_pivot_ms", "speedup", "duckdb_pivot_ms", "vs_duckdb", "engines_agree",
-                "cross_process_fresh_ms", "api_province_ms", "api_national_ms", "heap_mb");
+                "cross_process_fresh_ms", "api_province_ms", "api_province_large_ms", "api_national_ms", "heap_mb");
         assertThat(r.out().lines()).allMatch(l -> l.matches("[a-z_]+=(\\d+(\\.\\d+)?|true|timeout)"));
         assertThat(r.out()).contains("engines_agree=true\n");
         // 5 elements × 34 provinces, each the same in the engine, in GROUP BY over the denormalised table and in DuckDB
         assertThat(r.err()).contains("34 tỉnh, 34 huyện, 50 xã, 5 chỉ tiêu, 3 tháng = 750 số liệu")
                 .contains("khớp với bảng kiểu DHIS2 ở cả 170 ô").contains("khớp với DuckDB ở cả 170 ô")
-                .contains("API: P01 có 2 xã");
+                .contains("API: P34 có 2 xã, P01 có 2 xã");
     }
 
     /**
