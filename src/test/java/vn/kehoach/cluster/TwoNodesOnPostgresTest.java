@@ -37,6 +37,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.kehoach.CommandRun;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.KeHoachApplication;
 import vn.kehoach.TestDb;
 import vn.kehoach.analytics.Analytics;
@@ -102,7 +103,7 @@ class TwoNodesOnPostgresTest {
     @Test
     @Order(1)
     void aSessionMadeOnNodeAIsSignedInOnNodeB() throws Exception {
-        String cookie = login(a, "viewer");
+        String cookie = HttpSignIn.sessionCookie(http, a, "viewer", "demo");
         HttpResponse<String> home = get(b + DASHBOARD, cookie);
         assertThat(home.statusCode()).as("node B answers A's session with the page, not a redirect to /login")
                 .isEqualTo(200);
@@ -115,7 +116,7 @@ class TwoNodesOnPostgresTest {
     @Test
     @Order(2)
     void aValueSavedOnNodeAIsInNodeBsPivotAndDashboardWithinASecond() throws Exception {
-        String cookie = login(a, "viewer");
+        String cookie = HttpSignIn.sessionCookie(http, a, "viewer", "demo");
         assertThat(get(b + PIVOT, cookie).body()).contains("\"7.111\"");
         assertThat(get(b + DASHBOARD, cookie).body()).contains("7.111");
         Watch index = watchIndex(nodeB, "7112");
@@ -141,7 +142,7 @@ class TwoNodesOnPostgresTest {
     @Test
     @Order(3)
     void aValueImportedByTheCommandLineIsInBothNodesPivotsWithinASecond(@TempDir Path dir) throws Exception {
-        String cookie = login(b, "viewer");
+        String cookie = HttpSignIn.sessionCookie(http, b, "viewer", "demo");
         String before = figure(get(a + PIVOT, cookie).body());
         Path file = dir.resolve("thihoa.json");
         Files.writeString(file, """
@@ -276,27 +277,6 @@ class TwoNodesOnPostgresTest {
             assertThat(rs.next()).isTrue();
             return rs.getTimestamp(1).toInstant();
         }
-    }
-
-    private String login(String node, String user) throws Exception {
-        HttpResponse<String> page = get(node + "/login", null);
-        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(csrf.find()).as(page.body()).isTrue();
-        String cookie = cookie(page);
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(node + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + csrf.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(posted.statusCode()).isEqualTo(302);
-        assertThat(posted.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        // Signing in changes the session id (fixation protection): the new cookie is the signed-in session.
-        return posted.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-                ? cookie(posted) : cookie;
-    }
-
-    private static String cookie(HttpResponse<?> r) {
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     private HttpResponse<String> get(String url, String cookie) throws Exception {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.ActingAs;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.TestDb;
 import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.security.OutOfScopeException;
@@ -219,16 +219,6 @@ class DocumentAccessTest {
     }
 
     private HttpClient signIn(String user) throws Exception {
-        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String login = session.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        assertThat(m.find()).isTrue();
-        session.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + m.group(1))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return session;
+        return HttpSignIn.signedIn(base(), user, "demo");
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,6 +43,7 @@ import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.TestDb;
 import vn.kehoach.access.Guard;
 import vn.kehoach.audit.MetadataAudit;
@@ -280,7 +279,7 @@ class EvidenceOnH2Test {
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("Đã tải lên Sổ đàn lợn.pdf").contains("Sổ theo dõi đàn lợn")
                 .contains("href=\"" + lyQuocPage + "\"");
-        fields.put("_csrf", csrfOf(done.body()));
+        fields.put("_csrf", HttpSignIn.csrf(done.body()));
         HttpResponse<String> refused = reporter.send(HttpRequest.newBuilder(uri("/evidence"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, "trang.pdf",
@@ -379,20 +378,7 @@ class EvidenceOnH2Test {
     }
 
     private HttpClient signIn(String user) throws Exception {
-        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String login = session.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
-        session.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + DemoDistrict.DEMO_PASSWORD
-                        + "&_csrf=" + URLEncoder.encode(csrfOf(login), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return session;
-    }
-
-    private static String csrfOf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).isTrue();
-        return m.group(1);
+        return HttpSignIn.signedIn("http://localhost:" + port, user, DemoDistrict.DEMO_PASSWORD);
     }
 
     private HttpRequest get(String path) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.kehoach.Browser;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.TestDb;
 import vn.kehoach.datavalue.DataValues;
 import vn.kehoach.datavalue.ValueKind;
@@ -193,19 +191,13 @@ class ExchangePagesTest {
         assertThat(api.statusCode()).isEqualTo(413);
         assertThat(api.body()).contains("Tệp tải lên quá lớn: mỗi lần tải lên tối đa 20 MB");
 
-        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String login = session.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        session.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=planner&password=demo&_csrf=" + csrf(login))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient session = HttpSignIn.signedIn(base(), "planner", "demo");
         String page = session.send(HttpRequest.newBuilder(URI.create(base() + "/exchange")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).contains("import-form");
         String boundary = "kehoach-page-boundary";
-        HttpResponse<String> r = session.send(HttpRequest.newBuilder(URI.create(base() + "/exchange/preview?_csrf=" + csrf(page)))
+        HttpResponse<String> r = session.send(HttpRequest.newBuilder(URI.create(base() + "/exchange/preview?_csrf="
+                        + HttpSignIn.csrf(page)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(multipart(boundary, "files", "toan-huyen.xlsx", big)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
@@ -232,13 +224,5 @@ class ExchangePagesTest {
                 .header("Authorization", basic("reporter-minhlong")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(outside.statusCode()).isEqualTo(403);
         assertThat(outside.body()).contains("không được xem Xã Thị Hoa");
-    }
-
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("no CSRF token in the page");
-        }
-        return m.group(1);
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.TestDb;
 import vn.kehoach.comparison.AsOf;
 import vn.kehoach.comparison.Comparison;
@@ -217,16 +218,8 @@ class PlanningCycleOnPostgresTest {
 
     /** A page as the user's browser gets it: signed in through the login form, with its CSRF token. */
     private String page(String user, String path) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET()
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
-                .matcher(login);
-        assertThat(csrf.find()).as(login).isTrue();
-        String form = "username=" + user + "&password=mat-khau-dai&_csrf=" + csrf.group(1);
-        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = HttpSignIn.signIn(HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build(),
+                "http://localhost:" + port, user, "mat-khau-dai");
         HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -37,6 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kehoach.CommandRun;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.KeHoachApplication;
 import vn.kehoach.StreamingReplica;
 
@@ -137,7 +138,7 @@ class ReadReplicaOnPostgresTest {
         assertThat(replica.primaryReads()).as("no read-only transaction fell back to the primary").isZero();
 
         // Sessions (Spring Session JDBC writes one at each request) and the sign-in's writes work: on the primary.
-        String cookie = login("viewer");
+        String cookie = HttpSignIn.sessionCookie(http, base, "viewer", "demo");
         HttpResponse<String> home = get("/?unit=HALANG&period=2021S1", cookie);
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("Người xem (demo)");
@@ -288,26 +289,6 @@ class ReadReplicaOnPostgresTest {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    private String login(String user) throws Exception {
-        HttpResponse<String> page = get("/login", (String) null);
-        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(csrf.find()).as(page.body()).isTrue();
-        String cookie = cookie(page);
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + csrf.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(posted.statusCode()).isEqualTo(302);
-        assertThat(posted.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        return posted.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-                ? cookie(posted) : cookie;
-    }
-
-    private static String cookie(HttpResponse<?> r) {
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     /** A GET as the demo's planner (HTTP Basic). */

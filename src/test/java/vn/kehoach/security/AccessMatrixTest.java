@@ -3,7 +3,6 @@ package vn.kehoach.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.kehoach.ActingAs;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.TestDb;
 import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.narrative.FigureExtractor;
@@ -342,15 +340,7 @@ class AccessMatrixTest {
         if (s != null) {
             return s;
         }
-        s = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
-        String login = s.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        assertThat(m.find()).as("CSRF token on the sign-in page").isTrue();
-        HttpResponse<String> signedIn = s.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + w.username() + "&password=" + w.password()
-                        + "&_csrf=" + m.group(1))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.uri().getPath()).as("signed in as " + w.username()).isNotEqualTo("/login");
+        s = HttpSignIn.signedIn("http://localhost:" + port, w.username(), w.password());
         sessions.put(w.username(), s);
         return s;
     }

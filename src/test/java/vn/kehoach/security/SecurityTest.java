@@ -16,7 +16,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.kehoach.Browser;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.TestDb;
 import vn.kehoach.demo.DemoDistrict;
 
@@ -223,30 +223,6 @@ class SecurityTest {
         assertThat(users.require("admin").roles()).containsExactly(Role.ADMIN);
     }
 
-    /** A fresh session on the login page: its cookie and the form's CSRF token. */
-    private record LoginForm(String cookie, String csrf) {
-    }
-
-    private LoginForm loginForm() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(csrf.find()).as(page.body()).isTrue();
-        return new LoginForm(sessionCookie(page), csrf.group(1));
-    }
-
-    private static String sessionCookie(HttpResponse<?> r) {
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-    }
-
-    private HttpResponse<String> postLogin(LoginForm form, String user, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", form.cookie())
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf=" + form.csrf()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Sends n requests at the same instant (each prepared beforehand) and returns their answers. */
     private interface Call {
         HttpResponse<String> send(int i) throws Exception;
@@ -282,11 +258,12 @@ class SecurityTest {
     @Test
     void fortySimultaneousWrongPasswordsOnTheLoginFormLockTheAccountAndTheRightOneIsRefusedUntilUnlocked() throws Exception {
         users.create("burst.form", "mat-khau-dai", "Thử đăng nhập dồn dập", Set.of(Role.VIEWER), "HALANG", "test");
-        List<LoginForm> forms = new ArrayList<>();
+        List<HttpSignIn.LoginForm> forms = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            forms.add(loginForm());
+            forms.add(HttpSignIn.loginForm(http, base()));
         }
-        List<HttpResponse<String>> answers = simultaneously(40, i -> postLogin(forms.get(i), "burst.form", "sai-" + i));
+        List<HttpResponse<String>> answers = simultaneously(40,
+                i -> HttpSignIn.postLogin(http, base(), forms.get(i), "burst.form", "sai-" + i));
         assertThat(answers).allSatisfy(r -> {
             assertThat(r.statusCode()).isEqualTo(302);
             assertThat(r.headers().firstValue("Location").orElseThrow()).matches(".*/login\\?error=(bad|locked)");
@@ -296,14 +273,14 @@ class SecurityTest {
         assertThat(locked.failedAttempts()).as("every wrong password checked counted").isBetween(Users.MAX_FAILED_LOGINS, 40);
         assertThat(lockAudits("burst.form")).as("locked once").isEqualTo(1);
 
-        HttpResponse<String> right = postLogin(loginForm(), "burst.form", "mat-khau-dai");
+        HttpResponse<String> right = HttpSignIn.postLogin(http, base(), "burst.form", "mat-khau-dai");
         assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=locked");
         User after = users.require("burst.form");
         assertThat(after.failedAttempts()).as("an attempt on a locked account resets nothing").isEqualTo(locked.failedAttempts());
         assertThat(after.lockedUntil()).isEqualTo(locked.lockedUntil());
 
         users.unlock("burst.form", "admin");
-        HttpResponse<String> unlocked = postLogin(loginForm(), "burst.form", "mat-khau-dai");
+        HttpResponse<String> unlocked = HttpSignIn.postLogin(http, base(), "burst.form", "mat-khau-dai");
         assertThat(unlocked.statusCode()).isEqualTo(302);
         assertThat(unlocked.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     }
@@ -366,8 +343,8 @@ class SecurityTest {
     @Test
     void aCookieSessionWithAnyOtherAuthorizationHeaderStillNeedsTheCsrfToken() throws Exception {
         users.create("csrf.planner", "mat-khau-dai", "Thử CSRF", Set.of(Role.PLANNER), "HALANG", "test");
-        HttpResponse<String> signedIn = postLogin(loginForm(), "csrf.planner", "mat-khau-dai");
-        String session = sessionCookie(signedIn);
+        HttpResponse<String> signedIn = HttpSignIn.postLogin(http, base(), "csrf.planner", "mat-khau-dai");
+        String session = HttpSignIn.cookie(signedIn);
         int tasks = jdbc.sql("select count(*) from plan_task").query(Integer.class).single();
         for (String authorization : List.of("Foo bar", "Digest x", "Bearerkh_x")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/tasks"))

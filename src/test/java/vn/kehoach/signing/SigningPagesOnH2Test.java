@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.TestDb;
 import vn.kehoach.demo.DemoDistrict;
 
@@ -347,8 +347,7 @@ class SigningPagesOnH2Test {
 
     /** A signed-in browser session: its cookies and the page's CSRF token, sent in the form as a browser does. */
     private final class Session {
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        private final HttpClient client = HttpSignIn.browser();
         private String csrf;
 
         HttpResponse<String> get(String path) throws Exception {
@@ -377,12 +376,7 @@ class SigningPagesOnH2Test {
 
     private Session signIn(String user) throws Exception {
         Session s = new Session();
-        s.get("/login");
-        s.client.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + s.csrf)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        s.csrf = null;
+        HttpSignIn.signIn(s.client, base(), user, "demo");
         return s;
     }
 }

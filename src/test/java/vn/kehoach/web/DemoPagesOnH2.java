@@ -1,14 +1,12 @@
 package vn.kehoach.web;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import vn.kehoach.HttpSignIn;
 import vn.kehoach.SharedDemoOnH2;
 
 /**
@@ -18,12 +16,9 @@ import vn.kehoach.SharedDemoOnH2;
  */
 abstract class DemoPagesOnH2 extends SharedDemoOnH2 {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     /** A browser-like session: cookies kept, signed in through the form. */
     final class Session {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        final HttpClient http = HttpSignIn.browser();
 
         HttpResponse<byte[]> bytes(String path) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
@@ -38,16 +33,7 @@ abstract class DemoPagesOnH2 extends SharedDemoOnH2 {
 
     Session signIn(String user) throws Exception {
         Session s = new Session();
-        String page = s.get("/login").body();
-        Matcher m = CSRF.matcher(page);
-        String token = m.find() ? m.group(1) : "";
-        String form = "username=" + user + "&password=demo&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
-        HttpResponse<String> r = s.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.uri().getPath().startsWith("/login")) {
-            throw new IllegalStateException("sign-in of " + user + " refused: " + r.uri());
-        }
+        HttpSignIn.signIn(s.http, "http://localhost:" + port, user, "demo");
         return s;
     }
 }
