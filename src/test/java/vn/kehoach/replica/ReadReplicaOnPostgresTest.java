@@ -298,11 +298,8 @@ class ReadReplicaOnPostgresTest {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (cookie != null) {
-            r.header("Cookie", cookie);
-        }
-        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String basic(String user) {
