@@ -21,7 +21,7 @@ class BenchCommandTest {
                 "--months", "3");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> names = r.out().lines().map(l -> l.substring(0, l.indexOf('='))).toList();
-        assertThat(names).containsExactly("load_s", "load_values_per_s", "engine_build_s", "pivot_ms", "rollup_ms",
+        assertThat(names).containsExactly("load_s", "load_values_per_s", "copy_values_per_s", "engine_build_s", "pivot_ms", "rollup_ms",
                 "point_ms", "fresh_ms", "baseline_pivot_ms", "speedup", "duckdb_pivot_ms", "vs_duckdb", "engines_agree",
                 "cross_process_fresh_ms", "api_province_ms", "api_province_large_ms", "api_national_ms", "heap_mb");
         assertThat(r.out().lines()).allMatch(l -> l.matches("[a-z_]+=(\\d+(\\.\\d+)?|true|timeout)"));

@@ -39,9 +39,10 @@ import vn.kehoach.security.Users;
         description = {"Sinh một quốc gia giả lập (34 tỉnh, khoảng 700 huyện, --communes xã) với --elements chỉ tiêu",
                 "trong --months tháng vào PostgreSQL (COPY), rồi đo máy phân tích, bảng phân tích kiểu DHIS2 (GROUP BY)",
                 "và cùng bảng đó trong DuckDB; kiểm tra ba máy khớp từng ô (không khớp: mã thoát 1).",
-                "In: load_s, load_values_per_s, engine_build_s, pivot_ms, rollup_ms, point_ms, fresh_ms, baseline_pivot_ms,",
-                "speedup, duckdb_pivot_ms, vs_duckdb, engines_agree, cross_process_fresh_ms, api_province_ms",
-                "(tỉnh khoảng 100 xã), api_province_large_ms (tỉnh P01, khoảng 3 lần), api_national_ms, heap_mb.",
+                "In: load_s, load_values_per_s, copy_values_per_s (riêng COPY), engine_build_s, pivot_ms, rollup_ms,",
+                "point_ms, fresh_ms, baseline_pivot_ms, speedup, duckdb_pivot_ms, vs_duckdb, engines_agree,",
+                "cross_process_fresh_ms, api_province_ms (tỉnh khoảng 100 xã), api_province_large_ms (tỉnh P01,",
+                "khoảng 3 lần), api_national_ms, heap_mb.",
                 "Không có --db: tạo cơ sở dữ liệu tạm trên PostgreSQL của máy (KEHOACH_BENCH_PG) và xóa khi xong.",
                 "Chạy với bộ nhớ đặt rõ, ví dụ: KEHOACH_JAVA_OPTS=-Xmx3000m ./kehoach bench analytics"})
 class BenchAnalyticsCommand implements Callable<Integer> {
