@@ -10,12 +10,15 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -26,6 +29,8 @@ public final class Browser {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KEHOACH_CHROMIUM", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("KEHOACH_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    /** How long findElement waits for an element to appear. */
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
     private Browser() {
     }
@@ -36,7 +41,7 @@ public final class Browser {
      */
     public static void login(WebDriver driver, String baseUrl, String user, String password) {
         driver.get(baseUrl + "/login");
-        List<WebElement> username = driver.findElements(By.name("username"));
+        List<WebElement> username = findNow(driver, By.name("username"));
         if (username.isEmpty()) {
             return;
         }
@@ -48,6 +53,30 @@ public final class Browser {
         // home page, or "/login?error" when the sign-in is refused).
         String loginPage = baseUrl + "/login";
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !loginPage.equals(d.getCurrentUrl()));
+    }
+
+    /**
+     * Signs in afresh: forgets the session (cookies), signs in through the form, and waits until the browser has left
+     * the login page, so a sign-in that is refused fails here.
+     */
+    public static void signIn(WebDriver driver, String baseUrl, String user, String password) {
+        driver.manage().deleteAllCookies();
+        login(driver, baseUrl, user, password);
+        waiting(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Clicks something that loads a new page, and waits until the old page is gone. */
+    public static void clickAndWait(WebDriver driver, WebElement what) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        what.click();
+        waiting(driver).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** A wait of 10 s that reads again an element replaced meanwhile (htmx swaps parts of the page). */
+    public static WebDriverWait waiting(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public static ChromeDriver open() {
@@ -62,8 +91,27 @@ public final class Browser {
                 "--disable-sync", "--window-size=1400,1000", "--lang=vi");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         return driver;
+    }
+
+    /**
+     * The elements matching {@code by} in the page as it is now, without the implicit wait. For checking that a
+     * loaded page has none: {@code findElements} waits the whole implicit wait (5 s) before it answers "none".
+     * Read something the page must show first when it comes late (htmx, scripts), so "none" is not asked too early.
+     */
+    public static List<WebElement> findNow(WebDriver driver, By by) {
+        return findNow(driver, driver, by);
+    }
+
+    /** As {@link #findNow(WebDriver, By)}, inside {@code in} (an element of the page). */
+    public static List<WebElement> findNow(WebDriver driver, SearchContext in, By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return in.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
     }
 
     /** A phone: 390×844 CSS pixels, touch, at device scale 1 (the screenshots stay small and quick). */
@@ -117,12 +165,12 @@ public final class Browser {
         if (link.isDisplayed()) {
             return link;
         }
-        List<WebElement> toggle = header.findElements(By.id("nav-toggle"));
-        List<WebElement> button = header.findElements(By.id("menu-button"));
+        List<WebElement> toggle = findNow(driver, header, By.id("nav-toggle"));
+        List<WebElement> button = findNow(driver, header, By.id("menu-button"));
         if (!toggle.isEmpty() && !button.isEmpty() && button.get(0).isDisplayed() && !toggle.get(0).isSelected()) {
             button.get(0).click();
         }
-        List<WebElement> menus = link.findElements(By.xpath("ancestor::details[1]"));
+        List<WebElement> menus = findNow(driver, link, By.xpath("ancestor::details[1]"));
         if (!menus.isEmpty() && menus.get(0).getAttribute("open") == null) {
             menus.get(0).findElement(By.tagName("summary")).click();
         }

@@ -145,7 +145,7 @@ class AnalyticsWebTest {
                     .isEqualTo("Chỉ tiêu của Huyện Hạ Lang (để tham khảo; xã chưa có chỉ tiêu riêng)");
             assertThat(browser.findElement(By.cssSelector("#reference-targets tr[data-code='BUFFALO_HERD'] td.target"))
                     .getText()).startsWith("7.220 con");
-            assertThat(browser.findElements(By.cssSelector("#summary, #targets, #others"))).as("no empty bar or toggle").isEmpty();
+            assertThat(Browser.findNow(browser, By.cssSelector("#summary, #targets, #others"))).as("no empty bar or toggle").isEmpty();
             assertThat(Browser.sidewaysScroll(browser)).isZero();
             Browser.screenshot(browser, "dashboard-commune-phone");
             for (String id : List.of("own-figures", "form-progress", "reference-targets")) {

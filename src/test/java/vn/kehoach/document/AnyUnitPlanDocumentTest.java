@@ -34,16 +34,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import vn.kehoach.TestDb;
-import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.ReadOnlyDemoOnH2;
 import vn.kehoach.document.spi.PlanTaskLine;
 import vn.kehoach.document.spi.PlanTasks;
 import vn.kehoach.orgunit.OrgUnits;
@@ -56,9 +51,7 @@ import vn.kehoach.orgunit.OrgUnits;
  * formulas whose cached values are what the formulas compute; and the Hạ Lang 2022 document still prints every number
  * it printed before (the list was read off the document of commit e157df7).
  */
-@SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnyUnitPlanDocumentTest {
+class AnyUnitPlanDocumentTest extends ReadOnlyDemoOnH2 {
 
     private static final Pattern PARAGRAPH = Pattern.compile("<w:p[ >].*?</w:p>", Pattern.DOTALL);
     private static final Pattern TEXT = Pattern.compile("<w:t(?: [^>]*)?>([^<]*)</w:t>");
@@ -66,13 +59,6 @@ class AnyUnitPlanDocumentTest {
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern DISTRICT_WORD = Pattern.compile("(?iu)(?<![\\p{L}])huyện(?![\\p{L}])");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
-
-    @Autowired
-    DemoDistrict demo;
     @Autowired
     PlanDocumentWriter writer;
     @Autowired
@@ -101,7 +87,6 @@ class AnyUnitPlanDocumentTest {
 
     @BeforeAll
     void writeTheDocuments() throws IOException {
-        demo.load("test");
         for (String key : List.of("HALANG:2022", "MINHLONG:2022", "XAHALANG:2026", "CAOBANG:2026")) {
             String unit = key.split(":")[0];
             int year = Integer.parseInt(key.split(":")[1]);

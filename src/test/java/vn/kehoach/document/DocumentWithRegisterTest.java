@@ -9,40 +9,20 @@ import java.io.IOException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import vn.kehoach.TestDb;
-import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.ReadOnlyDemoOnH2;
 
 /** The plan document fed by the project register and the plan tasks of the demo, through the document's SPI. */
-@SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DocumentWithRegisterTest {
+class DocumentWithRegisterTest extends ReadOnlyDemoOnH2 {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
-
-    @Autowired
-    DemoDistrict demo;
     @Autowired
     PlanDocumentWriter writer;
     @Autowired
     vn.kehoach.document.spi.PlanTasks tasks;
     @Autowired
     vn.kehoach.orgunit.OrgUnits orgUnits;
-
-    @BeforeAll
-    void load() {
-        demo.load("test");
-    }
 
     private byte[] file(DocumentFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -24,15 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.thymeleaf.ITemplateEngine;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -40,8 +35,7 @@ import org.springframework.mock.web.MockServletContext;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-import vn.kehoach.TestDb;
-import vn.kehoach.demo.DemoDistrict;
+import vn.kehoach.ReadOnlyDemoOnH2;
 import vn.kehoach.document.internal.Composition;
 import vn.kehoach.document.internal.Preview;
 
@@ -51,26 +45,12 @@ import vn.kehoach.document.internal.Preview;
  * a value instead of printing "… được chưa có số liệu" or "tái phát tại 00/00 xã"; the preview lists what was left
  * out and why; the forms show "-" for a missing cell. The district's own document reads as officers write.
  */
-@SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MissingDataClausesTest {
+class MissingDataClausesTest extends ReadOnlyDemoOnH2 {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
-
-    @Autowired
-    DemoDistrict demo;
     @Autowired
     PlanDocumentWriter writer;
     @Autowired
     ITemplateEngine templates;
-
-    @BeforeAll
-    void load() {
-        demo.load("test");
-    }
 
     private byte[] file(String unit, int year, DocumentFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -33,22 +33,17 @@ import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHdrFtrRef;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 
-import vn.kehoach.TestDb;
+import vn.kehoach.ReadOnlyDemoOnH2;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.ComparisonEngine;
 import vn.kehoach.comparison.ComparisonRow;
-import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.period.Period;
 
 /**
@@ -58,22 +53,13 @@ import vn.kehoach.period.Period;
  * embedded; workbook totals and percentages as formulas whose stored values are the comparison engine's figures;
  * and each file written in under three seconds on a warm server.
  */
-@SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PrintQualityOnH2Test {
+class PrintQualityOnH2Test extends ReadOnlyDemoOnH2 {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrintQualityOnH2Test.class);
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final List<String> UNITS = List.of("HALANG 2022", "MINHLONG 2022", "XAHALANG 2026",
             "CAOBANG 2026");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
-
-    @Autowired
-    DemoDistrict demo;
     @Autowired
     PlanDocumentWriter writer;
     @Autowired
@@ -84,7 +70,6 @@ class PrintQualityOnH2Test {
 
     @BeforeAll
     void writeEachFileTwice() throws IOException {
-        demo.load("test");
         Path dump = Path.of("target", "print-quality");
         Files.createDirectories(dump);
         for (String key : UNITS) {

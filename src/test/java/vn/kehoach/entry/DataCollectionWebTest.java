@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,23 +97,17 @@ class DataCollectionWebTest {
     }
 
     private void signIn(String user) {
-        browser.manage().deleteAllCookies();
-        Browser.login(browser, base(), user, "demo");
-        waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, base(), user, "demo");
     }
 
     /** Clicks something that loads a new page, and waits until it has. */
     private void clickAndWait(By what) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(what).click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        Browser.clickAndWait(browser, browser.findElement(what));
     }
 
     /** Waits for the page to settle; htmx swaps the marks out of band, so an element read may go stale meanwhile. */
     private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Browser.waiting(browser);
     }
 
     private void waitForText(String id, String text) {
@@ -240,7 +232,7 @@ class DataCollectionWebTest {
         assertThat(browser.findElement(By.id("approval-state")).getText()).isEqualTo("đã duyệt");
         assertThat(browser.findElement(By.id("readonly")).getText()).startsWith("Biểu đã được planner duyệt lúc");
         assertThat(browser.findElements(By.cssSelector("table.entry input.cell"))).allMatch(i -> !i.isEnabled());
-        assertThat(browser.findElements(By.id("submit"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.id("submit"))).isEmpty();
         // A page left open before the approval still posts its cell: the server refuses it and says why.
         Object answer = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -318,16 +310,16 @@ class DataCollectionWebTest {
         signIn("reporter-kimloan");
         browser.get(base() + "/entry/NN_6T_XA/KIMLOAN/2021S1");
         assertThat(browser.findElement(By.id("c-CATTLE_HERD")).getAttribute("value")).isEqualTo(comment);
-        assertThat(browser.findElements(By.cssSelector("#entry b, #entry img"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector("#entry b, #entry img"))).isEmpty();
 
         signIn("planner");
         browser.get(base() + "/audit?unit=KIMLOAN&code=CATTLE_HERD");
         assertThat(browser.findElement(By.cssSelector("#audit td.note-cell")).getText()).contains(comment);
-        assertThat(browser.findElements(By.cssSelector("#audit b, #audit img"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector("#audit b, #audit img"))).isEmpty();
         browser.get(base() + "/approvals?form=NN_6T_XA&period=2021S1");
         assertThat(browser.findElement(By.cssSelector("#completeness tr[data-unit='THUNGHIEM'] a")).getText())
                 .isEqualTo("Xã <i>Thử</i> nghiệm");
-        assertThat(browser.findElements(By.cssSelector("#completeness i"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector("#completeness i"))).isEmpty();
         assertThat(((JavascriptExecutor) browser).executeScript("return window.hacked === undefined")).isEqualTo(true);
     }
 

@@ -118,12 +118,7 @@ class MobileEntryWebTest {
 
     /** True when the page has no such element, asked without the implicit wait. */
     private boolean absent(By what) {
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-        try {
-            return browser.findElements(what).isEmpty();
-        } finally {
-            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        }
+        return Browser.findNow(browser, what).isEmpty();
     }
 
     private Object js(String script, Object... args) {

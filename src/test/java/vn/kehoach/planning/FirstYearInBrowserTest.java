@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +18,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -373,21 +371,15 @@ class FirstYearInBrowserTest {
     }
 
     private void signIn(String user, String password) {
-        browser.manage().deleteAllCookies();
-        Browser.login(browser, base(), user, password);
-        waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, base(), user, password);
     }
 
     private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Browser.waiting(browser);
     }
 
     private void clickAndWait(WebElement what) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        what.click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        Browser.clickAndWait(browser, what);
     }
 
     private void clickAndWait(By what) {

@@ -169,7 +169,7 @@ class SecurityTest {
         browser.get(base() + "/");
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Người xem (demo)");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Huyện Hạ Lang");
-        assertThat(browser.findElements(By.linkText("Người dùng"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.linkText("Người dùng"))).isEmpty();
         browser.get(base() + "/admin/users");
         assertThat(browser.getPageSource()).doesNotContain("Thêm người dùng");
     }

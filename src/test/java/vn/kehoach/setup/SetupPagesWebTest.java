@@ -3,7 +3,6 @@ package vn.kehoach.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,15 +78,11 @@ class SetupPagesWebTest {
     }
 
     private void signIn(String user, String password) {
-        browser.manage().deleteAllCookies();
-        Browser.login(browser, base(), user, password);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, base(), user, password);
     }
 
     private void clickAndWait(WebElement what) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        what.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Browser.clickAndWait(browser, what);
     }
 
     private void type(String form, String name, String text) {
@@ -193,7 +186,7 @@ class SetupPagesWebTest {
                 .isEqualTo("Công thức của 'GOAT_SALE_RATE' chưa lưu được: mã 'GOAT_STOCK' không có trong danh mục");
         assertThat(browser.findElement(By.cssSelector("#new-indicator [name=formula]")).getAttribute("value"))
                 .isEqualTo("GOAT_SOLD / GOAT_STOCK * 100");
-        assertThat(browser.findElements(By.cssSelector("#indicators tr[data-code=GOAT_SALE_RATE]"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector("#indicators tr[data-code=GOAT_SALE_RATE]"))).isEmpty();
         assertThat(catalog.findFigure("GOAT_SALE_RATE")).isEmpty();
 
         browser.get(base() + "/audit");
@@ -207,8 +200,8 @@ class SetupPagesWebTest {
         browser.get(base() + "/setup/catalog");
         assertThat(text("readonly")).isEqualTo("Bạn chỉ được xem danh mục: cán bộ kế hoạch hoặc quản trị viên của "
                 + "đơn vị gốc mới được sửa.");
-        assertThat(browser.findElements(By.id("new-indicator"))).isEmpty();
-        assertThat(browser.findElements(By.linkText("Thiết lập"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.id("new-indicator"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.linkText("Thiết lập"))).isEmpty();
         List<WebElement> rows = browser.findElements(By.cssSelector("#indicators tr[data-code=GOATS_PER_HOUSEHOLD]"));
         assertThat(rows).hasSize(1);
     }

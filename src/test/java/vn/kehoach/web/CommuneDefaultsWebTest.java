@@ -76,7 +76,7 @@ class CommuneDefaultsWebTest {
 
     private String h1(String path) {
         browser.get(base() + path);
-        assertThat(browser.findElements(By.cssSelector(".errors p, p.error"))).as(path + " errors").isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector(".errors p, p.error"))).as(path + " errors").isEmpty();
         return browser.findElement(By.tagName("h1")).getText();
     }
 
@@ -111,13 +111,13 @@ class CommuneDefaultsWebTest {
         assertThat(buffalo.findElement(By.cssSelector("td.target")).getText()).isEqualTo("750 con");
 
         browser.get(base() + "/analytics");
-        assertThat(browser.findElements(By.cssSelector(".errors p"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector(".errors p"))).isEmpty();
         assertThat(browser.findElement(By.id("period")).getAttribute("value")).isEqualTo("2021S1");
         WebElement row = browser.findElement(By.cssSelector("#pivot-table tr[data-row='MINHLONG']"));
         assertThat(row.getText()).contains("26,0").contains("117").contains("45,0").contains("698");
 
         browser.get(base() + "/budget");
-        assertThat(browser.findElements(By.cssSelector("p.error"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector("p.error"))).isEmpty();
         assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Xã Minh Long 6 tháng đầu năm 2021");
 
         browser.get(base() + "/documents");

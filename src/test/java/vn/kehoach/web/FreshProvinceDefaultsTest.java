@@ -69,7 +69,7 @@ class FreshProvinceDefaultsTest {
 
     private String page(String path) {
         browser.get("http://localhost:" + port + path);
-        assertThat(browser.findElements(By.cssSelector(".errors p, p.error"))).as(path + " errors").isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector(".errors p, p.error"))).as(path + " errors").isEmpty();
         // The unit and period pickers show the chosen option of the list they stand for, which is hidden.
         Object chosen = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return Array.from(document.querySelectorAll('main select option:checked'))"

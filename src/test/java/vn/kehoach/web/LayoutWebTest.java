@@ -221,7 +221,7 @@ class LayoutWebTest extends SharedDemoOnH2 {
         try {
             assertThat(browser.findElement(By.cssSelector("header.top")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.cssSelector("p.page-hint")).isDisplayed()).isFalse();
-            assertThat(browser.findElements(By.cssSelector("main button"))).noneMatch(WebElement::isDisplayed);
+            assertThat(Browser.findNow(browser, By.cssSelector("main button"))).noneMatch(WebElement::isDisplayed);
             assertThat(browser.findElement(By.cssSelector("main table")).isDisplayed()).isTrue();
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));

@@ -54,7 +54,7 @@ class PickersWebTest extends SharedDemoOnH2 {
 
     private void open(String path) {
         browser.get(base() + path);
-        assertThat(browser.findElements(By.cssSelector(".errors p, p.error"))).as(path).isEmpty();
+        assertThat(Browser.findNow(browser, By.cssSelector(".errors p, p.error"))).as(path).isEmpty();
     }
 
     private List<String> unitList() {
@@ -156,7 +156,7 @@ class PickersWebTest extends SharedDemoOnH2 {
         // Clear what the page chose, then take Diện tích lúa xuân alone.
         assertThat(browser.findElements(By.cssSelector(".fp-chip"))).as("the first few of the page's choice").hasSizeLessThanOrEqualTo(6);
         browser.findElements(By.cssSelector(".fp-chips .fp-more")).forEach(WebElement::click);
-        while (!browser.findElements(By.cssSelector(".fp-chip .fp-remove")).isEmpty()) {
+        while (!Browser.findNow(browser, By.cssSelector(".fp-chip .fp-remove")).isEmpty()) {
             browser.findElement(By.cssSelector(".fp-chip .fp-remove")).click();
         }
         assertThat(browser.findElement(By.cssSelector(".fp-chips")).getText()).isEqualTo("Chưa chọn chỉ tiêu nào");

@@ -9,34 +9,20 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import vn.kehoach.TestDb;
+import vn.kehoach.ReadOnlyDemoOnH2;
 import vn.kehoach.comparison.Comparison;
 import vn.kehoach.comparison.ComparisonEngine;
 import vn.kehoach.comparison.Status;
 import vn.kehoach.datavalue.ValueKind;
-import vn.kehoach.demo.DemoDistrict;
 import vn.kehoach.period.Period;
 import vn.kehoach.target.Issuer;
 
 /** The default sentences word a ceiling by its difference and a part-year value as progress, on the demo (H2). */
-@SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CeilingAndPartYearSentencesTest {
+class CeilingAndPartYearSentencesTest extends ReadOnlyDemoOnH2 {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDb.register(registry, TestDb.freshH2());
-    }
-
-    @Autowired
-    DemoDistrict demo;
     @Autowired
     ComparisonEngine engine;
     @Autowired
@@ -46,7 +32,6 @@ class CeilingAndPartYearSentencesTest {
 
     @BeforeAll
     void load() throws IOException {
-        demo.load("test");
         String body = new ClassPathResource("document/defaults/sentences.yaml").getContentAsString(StandardCharsets.UTF_8);
         sentences = Sentences.compile(settings.sentenceSources(body));
     }
