@@ -153,7 +153,7 @@ class ExchangePagesTest {
         browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
         String error = browser.findElement(By.cssSelector("#import-result ul.import-errors li")).getText();
         assertThat(error).startsWith("xa-vinhquy.xlsx, trang tính 'Biểu nhập', ô I").endsWith(": 'một nghìn' không phải là số (viết 1.492,9 hoặc 1492.9)");
-        assertThat(browser.findElements(By.id("confirm-form"))).isEmpty();
+        assertThat(Browser.findNow(browser, By.id("confirm-form"))).isEmpty();
         assertThat(Snapshot.counts(jdbc)).isEqualTo(before);
     }
 
