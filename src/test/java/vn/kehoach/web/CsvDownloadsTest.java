@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.kehoach.CommandRun;
 import vn.kehoach.period.Period;
 import vn.kehoach.period.Periods;
 
@@ -29,6 +30,8 @@ class CsvDownloadsTest extends DemoPagesOnH2 {
 
     @Autowired
     Periods periods;
+    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+    String db;
 
     private static final List<String> DOWNLOADS = List.of(
             "/api/v1/comparisons?format=csv&orgUnit=HALANG&period=2021S1",
@@ -118,6 +121,17 @@ class CsvDownloadsTest extends DemoPagesOnH2 {
             assertThat(program.statusCode()).isEqualTo(200);
             assertThat(new String(program.body(), StandardCharsets.UTF_8)).as("an answer to a program has no byte order mark")
                     .isEqualTo(new String(r.body(), 3, r.body().length - 3, StandardCharsets.UTF_8));
+
+            // The command line on the same (in-memory) database prints the same CSV, without the byte order mark.
+            CommandRun cli = CommandRun.of("--db", db, "completeness", "--unit", "HALANG", "--period", "2020S2",
+                    "--form", "NN_6T_XA", "--format", "csv");
+            assertThat(cli.exit()).as(cli.err()).isZero();
+            assertThat(cli.out()).isEqualTo(new String(r.body(), 3, r.body().length - 3, StandardCharsets.UTF_8));
+            CommandRun table = CommandRun.of("--db", db, "completeness", "--unit", "HALANG", "--period", "2020S2");
+            assertThat(table.exit()).as(table.err()).isZero();
+            assertThat(table.out()).startsWith("NN_6T_XA — Kết quả sản xuất nông nghiệp 6 tháng (cấp xã), 6 tháng cuối năm "
+                    + "2020, Huyện Hạ Lang; hạn nộp 10/01/2021\n")
+                    .endsWith("Đã gửi 2/13 đơn vị (đúng hạn 1) · đã duyệt 1 · bị trả lại 1\n");
 
             String page = planner.get("/approvals?form=NN_6T_XA&period=2020S2&unit=HALANG").body();
             assertThat(page).contains("href=\"/api/v1/completeness?format=csv&amp;dataSet=NN_6T_XA&amp;period=2020S2&amp;orgUnit=HALANG\"");
