@@ -122,6 +122,12 @@ class CsvDownloadsTest extends DemoPagesOnH2 {
             assertThat(new String(program.body(), StandardCharsets.UTF_8)).as("an answer to a program has no byte order mark")
                     .isEqualTo(new String(r.body(), 3, r.body().length - 3, StandardCharsets.UTF_8));
 
+            assertThat(planner.get(COMPLETENESS).body()).as("without Accept: JSON as before").startsWith("[{\"orgUnit\":\"THANHNHAT\"");
+            assertThat(planner.http.send(HttpRequest.newBuilder(URI.create(base() + COMPLETENESS))
+                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body()).as("a browser's Accept: JSON")
+                    .startsWith("[{");
+
             // The command line on the same (in-memory) database prints the same CSV, without the byte order mark.
             CommandRun cli = CommandRun.of("--db", db, "completeness", "--unit", "HALANG", "--period", "2020S2",
                     "--form", "NN_6T_XA", "--format", "csv");
