@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,7 @@ import vn.kehoach.approval.Completeness;
 import vn.kehoach.audit.Source;
 import vn.kehoach.dataset.DataSet;
 import vn.kehoach.dataset.DataSets;
+import vn.kehoach.format.Csv;
 import vn.kehoach.orgunit.OrgUnit;
 import vn.kehoach.period.Period;
 import vn.kehoach.security.Scopes;
@@ -105,11 +107,35 @@ class ApprovalApiController {
     @GetMapping("/completeness")
     @Operation(summary = "Tình hình nộp báo cáo của một biểu và kỳ: các đơn vị đã gửi, đúng hạn hay không")
     List<CompletenessLine> completeness(@RequestParam String dataSet, @RequestParam String period,
-                                       @RequestParam(required = false) String orgUnit) {
-        OrgUnit root = orgUnit == null ? scopes.home() : scopes.visible(orgUnit);
-        Completeness c = workflow.completeness(dataSets.require(dataSet), root, Period.parse(period));
+                                        @RequestParam(required = false) String orgUnit) {
+        Completeness c = completenessOf(dataSet, period, orgUnit).completeness();
         return c.lines().stream().map(l -> new CompletenessLine(l.unit().code(), l.unit().name(),
                 l.approval().state().name(), l.entered(), l.expected(), l.onTime(),
                 l.approval().submittedAt() == null ? null : l.approval().submittedAt().toString())).toList();
+    }
+
+    @GetMapping(path = "/completeness", produces = "text/csv")
+    @Operation(summary = "Như trên, dạng CSV tiếng Việt như bảng của trang phê duyệt (Accept: text/csv hoặc ?format=csv)")
+    ResponseEntity<byte[]> completenessCsv(@RequestParam String dataSet, @RequestParam String period,
+                                           @RequestParam(required = false) String orgUnit) {
+        return Csv.answer(completenessOf(dataSet, period, orgUnit).completeness().csv());
+    }
+
+    @GetMapping(path = "/completeness", params = "format=csv")
+    ResponseEntity<byte[]> completenessDownload(@RequestParam String dataSet, @RequestParam String period,
+                                                @RequestParam(required = false) String orgUnit) {
+        Table t = completenessOf(dataSet, period, orgUnit);
+        return Csv.download(t.completeness().csv(), "hoan-thanh-" + t.root().code() + "-"
+                + t.completeness().period().id() + "-" + t.completeness().form().code() + ".csv");
+    }
+
+    /** The completeness table and the unit it covers. */
+    private record Table(OrgUnit root, Completeness completeness) {
+    }
+
+    /** The one way the three answers read completeness: whether the user may see the unit is the workflow's to say. */
+    private Table completenessOf(String dataSet, String period, String orgUnit) {
+        OrgUnit root = orgUnit == null ? scopes.home() : scopes.visible(orgUnit);
+        return new Table(root, workflow.completeness(dataSets.require(dataSet), root, Period.parse(period)));
     }
 }

@@ -49,6 +49,7 @@ public class KeHoachCommand implements Runnable {
             BackupCommand.class, RestoreCommand.class, InitCommand.class, UnitCommand.class, TargetCommand.class,
             CatalogCommand.class,
             EvidenceCommand.class,
+            CompletenessCommand.class,
             FormCommand.class, RuleCommand.class, DocumentImportCommand.class, SignCommand.class, VerifyCommand.class,
             PublishCommand.class,
             CommandLine.HelpCommand.class);
