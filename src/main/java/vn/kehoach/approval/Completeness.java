@@ -2,6 +2,7 @@ package vn.kehoach.approval;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import vn.kehoach.dataset.DataSet;
@@ -70,7 +71,7 @@ public record Completeness(DataSet form, Period period, LocalDate dueDate, List<
         Numbers vi = Numbers.vi();
         for (Line l : lines) {
             Approval a = l.approval();
-            rows.add(java.util.Arrays.asList(l.unit().code(), l.unit().name(), form.code(), form.name(),
+            rows.add(Arrays.asList(l.unit().code(), l.unit().name(), form.code(), form.name(),
                     period.label(), vi.date(dueDate), a.state().label(), l.entered(), l.expected(),
                     vi.dateTime(a.submittedAt()), a.submittedBy(), l.timeliness(), a.decidedBy(),
                     vi.dateTime(a.decidedAt()), a.reason()));

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import vn.kehoach.approval.ApprovalWorkflow;
@@ -44,7 +45,7 @@ class CompletenessCommand implements Callable<Integer> {
     String form;
     @Option(names = "--format", defaultValue = "table", description = "table hoặc csv. Mặc định: ${DEFAULT-VALUE}.")
     Format format;
-    @picocli.CommandLine.Mixin
+    @Mixin
     SeparatorOption separator;
 
     @Override
