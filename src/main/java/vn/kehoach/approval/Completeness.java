@@ -20,16 +20,14 @@ public record Completeness(DataSet form, Period period, LocalDate dueDate, List<
     /** One unit of the completeness table. */
     public record Line(OrgUnit unit, Approval approval, int entered, int expected, boolean onTime) {
 
-        /**
-         * "đúng hạn" when submitted by the due date, "muộn" when submitted or approved after it, empty while nothing
-         * stands submitted (a draft, or a form returned for correction), as the approvals page prints it.
-         */
+        /** Submitted or approved, but not on time (a draft or a returned form is neither on time nor late). */
+        public boolean late() {
+            return !onTime && (approval.state() == ApprovalState.SUBMITTED || approval.state() == ApprovalState.APPROVED);
+        }
+
+        /** "đúng hạn", "muộn" or empty, as the approvals page prints {@link #onTime()} and {@link #late()}. */
         public String timeliness() {
-            if (onTime) {
-                return "đúng hạn";
-            }
-            return approval.state() == ApprovalState.SUBMITTED || approval.state() == ApprovalState.APPROVED
-                    ? "muộn" : "";
+            return onTime ? "đúng hạn" : late() ? "muộn" : "";
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,11 @@ public class DataSets {
     /** The forms that units of this unit's kind report. */
     public List<DataSet> reportedBy(OrgUnit unit) {
         return all().stream().filter(f -> f.reportedBy(unit)).toList();
+    }
+
+    /** The forms that at least one of these units reports (for example every unit under a district). */
+    public List<DataSet> reportedWithin(Collection<OrgUnit> units) {
+        return all().stream().filter(f -> units.stream().anyMatch(f::reportedBy)).toList();
     }
 
     /** Creates the form or replaces the one with the same code, its lines included; every element must exist. */

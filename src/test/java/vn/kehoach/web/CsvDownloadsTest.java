@@ -141,6 +141,8 @@ class CsvDownloadsTest extends DemoPagesOnH2 {
 
             String page = planner.get("/approvals?form=NN_6T_XA&period=2020S2&unit=HALANG").body();
             assertThat(page).contains("href=\"/api/v1/completeness?format=csv&amp;dataSet=NN_6T_XA&amp;period=2020S2&amp;orgUnit=HALANG\"");
+            // The page and the CSV read one rule: Đồng Loan late, An Lạc on time, Cô Ngân (returned) neither.
+            assertThat(page).containsOnlyOnce("class=\"late\"").containsOnlyOnce("class=\"ontime\"");
         } finally {
             jdbc.sql("delete from approval where period_id = :period and data_set_code = 'NN_6T_XA'").param("period", period).update();
         }

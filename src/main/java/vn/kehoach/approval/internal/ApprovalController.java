@@ -53,8 +53,7 @@ class ApprovalController {
     String completeness(@RequestParam(required = false) String form, @RequestParam(required = false) String period,
                         @RequestParam(required = false) String unit, Model model) {
         OrgUnit root = unit == null ? scopes.home() : scopes.visible(unit);
-        List<DataSet> forms = root == null ? List.of() : dataSets.all().stream()
-                .filter(f -> orgUnits.subtree(root).stream().anyMatch(f::reportedBy)).toList();
+        List<DataSet> forms = root == null ? List.of() : dataSets.reportedWithin(orgUnits.subtree(root));
         model.addAttribute("forms", forms);
         if (forms.isEmpty()) {
             return "approval/completeness";

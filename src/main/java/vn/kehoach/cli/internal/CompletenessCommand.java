@@ -54,9 +54,8 @@ class CompletenessCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = Boot.start(parent, false, Map.of())) {
             OrgUnit root = UnitChoice.of(ctx, unit);
             DataSets forms = ctx.getBean(DataSets.class);
-            List<OrgUnit> subtree = ctx.getBean(OrgUnits.class).subtree(root);
-            DataSet chosen = form != null ? forms.require(form) : forms.all().stream()
-                    .filter(f -> subtree.stream().anyMatch(f::reportedBy)).findFirst()
+            DataSet chosen = form != null ? forms.require(form)
+                    : forms.reportedWithin(ctx.getBean(OrgUnits.class).subtree(root)).stream().findFirst()
                     .orElseThrow(() -> new KeHoachCommand.UserError("Không đơn vị nào thuộc " + root.name()
                             + " báo cáo biểu nào (kehoach form list)"));
             Completeness c = ctx.getBean(ApprovalWorkflow.class).completeness(chosen, root, p);
